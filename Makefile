@@ -1,0 +1,56 @@
+# Work in France: two commands for a newcomer.
+#   make run    set up what is missing, build, start on http://127.0.0.1:3000 (SQLite, demo data)
+#   make test   set up what is missing, run every test: unit, integration on SQLite and on a
+#               throwaway PostgreSQL 15, and the Playwright journeys in headless Chromium
+#   make bench  front-end size and load figures (release build; not part of make test)
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+
+RUST_TOOLCHAIN := 1.99.1
+CARGO_LEPTOS_VERSION := 0.3.11
+# Must equal the wasm-bindgen crate in Cargo.lock (checked by scripts/setup.sh).
+WASM_BINDGEN_VERSION := 0.2.130
+
+# One target directory shared by every build of this workspace on the machine, CI's clean
+# clones included: a fresh clone rebuilds only what changed.
+export CARGO_TARGET_DIR ?= $(HOME)/.cache/work-in-france/target
+export PATH := $(HOME)/.cargo/bin:$(PATH)
+export RUSTUP_TOOLCHAIN := $(RUST_TOOLCHAIN)
+export LEPTOS_SITE_ROOT ?= target/site
+export RUST_TOOLCHAIN CARGO_LEPTOS_VERSION WASM_BINDGEN_VERSION
+
+DATABASE_URL ?= sqlite://data/wif.sqlite?mode=rwc
+ADDR ?= 127.0.0.1:3000
+
+.PHONY: run test bench setup setup-browser style build build-release unit-test integration-test pg-test e2e clean
+
+setup:
+	@scripts/setup.sh
+
+setup-browser:
+	@scripts/setup.sh browser
+
+style: setup
+	@cd style && node build.mjs
+
+build: style
+	cargo leptos build
+
+build-release: style
+	@scripts/setup.sh wasm-opt
+	cargo leptos build --release
+
+run: build
+	@echo ""
+	@echo "Work in France: http://$(ADDR)   (database: $(DATABASE_URL); stop with Ctrl+C)"
+	@DATABASE_URL='$(DATABASE_URL)' ADDR='$(ADDR)' "$(CARGO_TARGET_DIR)/debug/server"
+
+test: build setup-browser
+	@scripts/test.sh
+
+bench: build-release
+	@scripts/bench.sh
+
+clean:
+	rm -rf target/site style/generated

@@ -1,0 +1,172 @@
+//! The frame of every page (DSFR header, skip links, footer) and the language in context.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+
+use crate::env;
+use crate::i18n::{Lang, Msg};
+
+/// The page's language, shared by every component.
+#[derive(Clone, Copy)]
+pub struct LangContext(pub RwSignal<Lang>);
+
+pub fn provide_lang() {
+    provide_context(LangContext(RwSignal::new(env::initial_lang())));
+}
+
+/// The current language; reading it inside a closure makes the text follow the switch.
+pub fn use_lang() -> RwSignal<Lang> {
+    use_context::<LangContext>().map(|c| c.0).unwrap_or_else(|| RwSignal::new(Lang::default()))
+}
+
+/// A text that follows the language switch.
+pub fn tr(msg: Msg) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    let lang = use_lang();
+    move || lang.get().t(msg)
+}
+
+#[component]
+pub fn Layout(children: Children) -> impl IntoView {
+    view! {
+        <div class="fr-skiplinks">
+            <nav class="fr-container" role="navigation" aria-label=tr(Msg::SkipLinksLabel)>
+                <ul class="fr-skiplinks__list">
+                    <li><a class="fr-link" href="#contenu">{tr(Msg::SkipToContent)}</a></li>
+                    <li><a class="fr-link" href="#pied-de-page">{tr(Msg::SkipToFooter)}</a></li>
+                </ul>
+            </nav>
+        </div>
+        <Header />
+        <main id="contenu" class="wif-main" tabindex="-1">
+            {children()}
+        </main>
+        <Footer />
+    }
+}
+
+#[component]
+fn Header() -> impl IntoView {
+    view! {
+        <header role="banner" class="fr-header">
+            <div class="fr-header__body">
+                <div class="fr-container">
+                    <div class="fr-header__body-row">
+                        <div class="fr-header__brand fr-enlarge-link">
+                            <div class="fr-header__brand-top">
+                                <div class="fr-header__logo">
+                                    <p class="fr-logo">"République" <br /> "Française"</p>
+                                </div>
+                            </div>
+                            <div class="fr-header__service">
+                                <a href="/" title=tr(Msg::HomeLinkTitle)>
+                                    <p class="fr-header__service-title">"Work in France"</p>
+                                </a>
+                                <p class="fr-header__service-tagline">{tr(Msg::Tagline)}</p>
+                            </div>
+                        </div>
+                        <div class="fr-header__tools">
+                            <div class="fr-header__tools-links wif-tools">
+                                <LangSwitch />
+                            </div>
+                        </div>
+                    </div>
+                </div>
+            </div>
+            <div class="wif-nav">
+                <div class="fr-container">
+                    <nav class="fr-nav" role="navigation" aria-label=tr(Msg::MainMenu)>
+                        <ul class="fr-nav__list">
+                            <NavLink href="/" label=Msg::NavHome />
+                            <NavLink href="/eligibilite" label=Msg::NavEligibility />
+                        </ul>
+                    </nav>
+                </div>
+            </div>
+        </header>
+    }
+}
+
+#[component]
+fn NavLink(href: &'static str, label: Msg) -> impl IntoView {
+    let location = use_location();
+    let current = move || (location.pathname.get() == href).then_some("page");
+    view! {
+        <li class="fr-nav__item">
+            <a class="fr-nav__link" href=href aria-current=current>{tr(label)}</a>
+        </li>
+    }
+}
+
+/// Switches French ⇄ English. Without JavaScript it is a link to the same page and answers in
+/// the other language; once hydrated it changes the language in place, so nothing typed is lost.
+#[component]
+fn LangSwitch() -> impl IntoView {
+    let lang = use_lang();
+    let location = use_location();
+    let href = move || {
+        let query = location.search.get();
+        let query = crate::url::with_param(query.trim_start_matches('?'), "lang", lang.get().other().code());
+        format!("{}?{}", location.pathname.get(), query)
+    };
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        if ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.button() != 0 {
+            return; // let "open in a new tab" follow the link
+        }
+        ev.prevent_default();
+        let next = lang.get_untracked().other();
+        lang.set(next);
+        #[cfg(feature = "hydrate")]
+        {
+            env::browser::set_cookie(&env::lang_cookie(next));
+            env::browser::replace_query(&crate::url::with_param(&env::browser::current_query(), "lang", next.code()));
+        }
+    };
+    view! {
+        <a
+            class="fr-btn fr-btn--tertiary-no-outline wif-lang"
+            href=href
+            rel="external"
+            hreflang=move || lang.get().other().code()
+            lang=move || lang.get().other().code()
+            data-testid="lang-switch"
+            on:click=on_click
+        >
+            <span aria-hidden="true" class="wif-lang__code">{move || lang.get().other().code().to_uppercase()}</span>
+            " "
+            {move || lang.get().other().native_name()}
+        </a>
+    }
+}
+
+#[component]
+fn Footer() -> impl IntoView {
+    view! {
+        <footer class="fr-footer" role="contentinfo" id="pied-de-page">
+            <div class="fr-container">
+                <div class="fr-footer__body">
+                    <div class="fr-footer__brand fr-enlarge-link">
+                        <a href="/" title=tr(Msg::HomeLinkTitle)>
+                            <p class="fr-logo">"République" <br /> "Française"</p>
+                        </a>
+                    </div>
+                    <div class="fr-footer__content">
+                        <p class="fr-footer__content-desc">{tr(Msg::FooterDescription)}</p>
+                    </div>
+                </div>
+                <div class="fr-footer__bottom">
+                    <ul class="fr-footer__bottom-list">
+                        <li class="fr-footer__bottom-item">
+                            <a class="fr-footer__bottom-link" href="/accessibilite">{tr(Msg::AccessibilityStatus)}</a>
+                        </li>
+                        <li class="fr-footer__bottom-item">
+                            <a class="fr-footer__bottom-link" href="/api/v1/openapi.json">{tr(Msg::FooterApi)}</a>
+                        </li>
+                    </ul>
+                    <div class="fr-footer__bottom-copy">
+                        <p>{tr(Msg::FooterLicence)}</p>
+                    </div>
+                </div>
+            </div>
+        </footer>
+    }
+}

@@ -1,0 +1,338 @@
+//! `/eligibilite`: the public eligibility check. The answer follows the user's answers live in
+//! the browser (the `rules` crate compiled to WASM); without JavaScript the form is submitted
+//! (GET, so the answer has an address) and the server renders the same answer.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+use crate::components::form::{FieldErrorSignal, RadioGroup, SelectField, TextField};
+use crate::components::layout::{tr, use_lang};
+use crate::i18n::{Lang, Msg};
+use crate::rules::eligibility::{self, Contract, EligibilityAnswers, FiledBy, Outcome, Permit, RegulatedProfession};
+use crate::rules::{decide, CountryCode, Eligibility, ErrorCode, FieldError, RulesConfig};
+
+/// Hidden field that tells a submitted form from a first visit.
+const SUBMITTED: &str = "verifier";
+
+type Evaluation = Result<Eligibility, Vec<FieldError>>;
+
+fn evaluate(answers: &EligibilityAnswers, today: chrono::NaiveDate) -> Evaluation {
+    eligibility::parse(answers).map(|input| decide(&input, &RulesConfig::default(), today))
+}
+
+#[component]
+pub fn EligibilityPage() -> impl IntoView {
+    let lang = use_lang();
+    let query = use_query_map();
+    let (initial, submitted) = query.with_untracked(|q| {
+        let mut answers = EligibilityAnswers::default();
+        for field in EligibilityAnswers::FIELDS {
+            answers.set(field, q.get(field));
+        }
+        (answers, q.get(SUBMITTED).is_some())
+    });
+    let initial_hours = initial.annual_hours.clone().unwrap_or_default();
+    let answers = RwSignal::new(initial);
+    let show_missing = RwSignal::new(submitted);
+    let today = crate::env::today();
+    let evaluation = Memo::new(move |_| answers.with(|a| evaluate(a, today)));
+
+    let error_of = move |field: &'static str| -> FieldErrorSignal {
+        Signal::derive(move || {
+            let errors = evaluation.with(|e| e.as_ref().err().cloned()).unwrap_or_default();
+            errors
+                .into_iter()
+                .find(|e| e.field == field)
+                .map(|e| e.code)
+                .filter(|code| *code != ErrorCode::Required || show_missing.get())
+        })
+    };
+    let value_of = move |field: &'static str| -> Signal<String> {
+        Signal::derive(move || answers.with(|a| a.get(field).unwrap_or("").to_owned()))
+    };
+    let set = move |field: &'static str| {
+        move |value: String| {
+            answers.update(|a| a.set(field, Some(value)));
+            #[cfg(feature = "hydrate")]
+            answers.with_untracked(|a| {
+                let mut pairs: Vec<(&str, &str)> =
+                    EligibilityAnswers::FIELDS.iter().map(|f| (*f, a.get(f).unwrap_or(""))).collect();
+                pairs.push(("lang", lang.get_untracked().code()));
+                crate::env::browser::replace_query(&crate::url::build_query(pairs));
+            });
+        }
+    };
+
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        // Hydrated: the answer is already on screen; show what is missing and move to it.
+        ev.prevent_default();
+        show_missing.set(true);
+        #[cfg(feature = "hydrate")]
+        {
+            use wasm_bindgen::JsCast;
+            if let Some(el) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.get_element_by_id("resultat"))
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                let _ = el.focus();
+            }
+        }
+    };
+
+    let countries = move || {
+        CountryCode::all_sorted(lang.get()).into_iter().map(|(c, name)| (c.to_string(), name)).collect::<Vec<_>>()
+    };
+    let permits = move || Permit::ALL.iter().map(|p| (p.code().to_owned(), p.label(lang.get()))).collect::<Vec<_>>();
+    let contracts = move || Contract::ALL.iter().map(|c| (c.code().to_owned(), c.label(lang.get()))).collect::<Vec<_>>();
+    let professions = move || {
+        let mut list = vec![("none".to_owned(), lang.get().t(Msg::NoRegulatedProfession))];
+        list.extend(RegulatedProfession::ALL.iter().map(|p| (p.code().to_owned(), p.label(lang.get()))));
+        list
+    };
+    let filers = move || FiledBy::ALL.iter().map(|f| (f.code().to_owned(), f.label(lang.get()))).collect::<Vec<_>>();
+    let yes_no = move || vec![("true".to_owned(), lang.get().t(Msg::Yes)), ("false".to_owned(), lang.get().t(Msg::No))];
+    let curricular_by_nature = move || {
+        answers.with(|a| a.contract.as_deref().and_then(Contract::from_code).is_some_and(Contract::is_curricular_by_nature))
+    };
+    let curriculum_hint = Signal::derive(move || {
+        lang.get().t(if curricular_by_nature() { Msg::CurriculumByNature } else { Msg::CurriculumHint })
+    });
+    let renewal_checked = answers.with_untracked(|a| a.renewal.as_deref().and_then(eligibility::parse_bool).unwrap_or(false));
+
+    view! {
+        <Title text=tr(Msg::EligibilityTitle) />
+        <div class="fr-container fr-my-4w">
+            <h1>{tr(Msg::EligibilityTitle)}</h1>
+            <p class="fr-text--lead">{tr(Msg::EligibilityLead)}</p>
+            <div class="fr-grid-row fr-grid-row--gutters">
+                <div class="fr-col-12 fr-col-md-7">
+                    <form method="get" action="/eligibilite" novalidate on:submit=on_submit data-testid="eligibility-form">
+                        <input type="hidden" name=SUBMITTED value="1" />
+                        <input type="hidden" name="lang" value=move || lang.get().code() />
+                        <SelectField
+                            id="nationality"
+                            label=tr(Msg::NationalityLabel)
+                            placeholder=tr(Msg::NationalityPlaceholder)
+                            options=countries
+                            value=value_of("nationality")
+                            error=error_of("nationality")
+                            on_change=set("nationality")
+                        />
+                        <RadioGroup
+                            id="permit"
+                            legend=tr(Msg::PermitLegend)
+                            hint=Signal::derive(tr(Msg::PermitHint))
+                            options=permits
+                            value=value_of("permit")
+                            error=error_of("permit")
+                            on_change=set("permit")
+                        />
+                        <SelectField
+                            id="contract"
+                            label=tr(Msg::ContractLabel)
+                            placeholder=tr(Msg::ContractPlaceholder)
+                            options=contracts
+                            value=value_of("contract")
+                            error=error_of("contract")
+                            on_change=set("contract")
+                        />
+                        <TextField
+                            id="annual_hours"
+                            label=tr(Msg::HoursLabel)
+                            hint=Signal::derive(tr(Msg::HoursHint))
+                            initial=initial_hours
+                            inputmode="decimal"
+                            error=error_of("annual_hours")
+                            on_input=set("annual_hours")
+                        />
+                        <RadioGroup
+                            id="within_curriculum"
+                            legend=tr(Msg::CurriculumLegend)
+                            hint=curriculum_hint
+                            options=yes_no
+                            value=value_of("within_curriculum")
+                            error=error_of("within_curriculum")
+                            on_change=set("within_curriculum")
+                            inline=true
+                        />
+                        <SelectField
+                            id="regulated_profession"
+                            label=tr(Msg::ProfessionLabel)
+                            hint=Signal::derive(tr(Msg::ProfessionHint))
+                            placeholder=tr(Msg::ProfessionPlaceholder)
+                            options=professions
+                            value=value_of("regulated_profession")
+                            error=error_of("regulated_profession")
+                            on_change=set("regulated_profession")
+                        />
+                        <RadioGroup
+                            id="filed_by"
+                            legend=tr(Msg::FiledByLegend)
+                            options=filers
+                            value=value_of("filed_by")
+                            error=error_of("filed_by")
+                            on_change=set("filed_by")
+                        />
+                        <div class="fr-fieldset__element">
+                            <div class="fr-checkbox-group">
+                                <input
+                                    type="checkbox"
+                                    id="renewal"
+                                    name="renewal"
+                                    value="true"
+                                    checked=renewal_checked
+                                    on:change=move |ev| set("renewal")(event_target_checked(&ev).to_string())
+                                />
+                                <label class="fr-label" for="renewal">{tr(Msg::RenewalLabel)}</label>
+                            </div>
+                        </div>
+                        <div class="fr-mt-4w">
+                            <button class="fr-btn" type="submit">{tr(Msg::SeeResult)}</button>
+                        </div>
+                    </form>
+                </div>
+                <div class="fr-col-12 fr-col-md-5">
+                    <section
+                        id="resultat"
+                        class="wif-result"
+                        tabindex="-1"
+                        aria-live="polite"
+                        aria-labelledby="resultat-titre"
+                    >
+                        <h2 class="fr-h4" id="resultat-titre">{tr(Msg::ResultHeading)}</h2>
+                        {move || match evaluation.get() {
+                            Ok(decision) => view! { <Decision decision today /> }.into_any(),
+                            Err(errors) => {
+                                view! { <Pending errors show_missing=show_missing.get() /> }.into_any()
+                            }
+                        }}
+                    </section>
+                </div>
+            </div>
+        </div>
+    }
+}
+
+#[component]
+fn Pending(errors: Vec<FieldError>, show_missing: bool) -> impl IntoView {
+    let lang = use_lang();
+    let invalid = errors.iter().any(|e| e.code != ErrorCode::Required);
+    let message = if invalid || show_missing { Msg::ResultFixAnswers } else { Msg::ResultWaiting };
+    view! {
+        <p class="wif-result__pending" data-testid="eligibility-pending">{tr(message)}</p>
+        <Show when=move || invalid || show_missing>
+            <ul class="wif-result__errors">
+                {errors
+                    .iter()
+                    .map(|e| {
+                        let href = format!("#{}", e.field);
+                        let field = field_label(&e.field);
+                        let code = e.code;
+                        view! {
+                            <li>
+                                <a href=href>{move || field(lang.get())}</a>
+                                " : "
+                                {move || code.message(lang.get())}
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </Show>
+    }
+}
+
+fn field_label(field: &str) -> impl Fn(Lang) -> &'static str + Send + Sync + 'static {
+    let msg = match field {
+        "nationality" => Msg::NationalityLabel,
+        "permit" => Msg::PermitLegend,
+        "contract" => Msg::ContractLabel,
+        "annual_hours" => Msg::HoursLabel,
+        "within_curriculum" => Msg::CurriculumLegend,
+        "regulated_profession" => Msg::ProfessionLabel,
+        "filed_by" => Msg::FiledByLegend,
+        _ => Msg::RenewalLabel,
+    };
+    move |lang| lang.t(msg)
+}
+
+#[component]
+fn Decision(decision: Eligibility, today: chrono::NaiveDate) -> impl IntoView {
+    let lang = use_lang();
+    let (modifier, icon) = match decision.outcome {
+        Outcome::NotRequired => ("wif-callout--success", "fr-icon-checkbox-circle-line"),
+        Outcome::Required => ("wif-callout--info", "fr-icon-info-line"),
+        Outcome::NotEligible => ("wif-callout--warning", "fr-icon-warning-line"),
+    };
+    let d = decision.clone();
+    let reason_codes = d.reasons.iter().map(|r| r.code()).collect::<Vec<_>>().join(" ");
+    let reasons = decision.reasons.clone();
+    let cap = decision.max_annual_hours;
+    let obligations = decision.obligations.clone();
+    let required = decision.required_documents.clone();
+    let optional = decision.optional_documents.clone();
+    view! {
+        <div
+            class=format!("fr-callout {modifier} {icon}")
+            data-testid="eligibility-result"
+            data-outcome=d.outcome.code()
+            data-reasons=reason_codes
+        >
+            <p class="fr-callout__title" role="status">{move || d.outcome.title(lang.get())}</p>
+            {reasons
+                .into_iter()
+                .map(|r| {
+                    view! {
+                        <p class="fr-callout__text">{move || r.explain(lang.get(), cap)}</p>
+                        <p class="fr-text--sm wif-legal">{tr(Msg::LegalBasis)} " " {r.article()}</p>
+                    }
+                })
+                .collect_view()}
+            {cap.map(|cap| view! {
+                <p class="wif-cap" data-testid="eligibility-cap">
+                    <strong>{tr(Msg::CapLabel)}</strong>
+                    " "
+                    {move || format!("{} {}", lang.get().number(cap), lang.get().t(Msg::HoursPerYear))}
+                </p>
+            })}
+        </div>
+        {(!obligations.is_empty()).then(|| view! {
+            <div class="fr-notice-like fr-mt-2w">
+                <h3 class="fr-h6">{tr(Msg::ObligationsHeading)}</h3>
+                <ul>
+                    {obligations.into_iter().map(|o| view! {
+                        <li>{move || o.explain(lang.get())} <span class="fr-text--xs wif-legal">" (" {o.article()} ")"</span></li>
+                    }).collect_view()}
+                </ul>
+            </div>
+        })}
+        {(!required.is_empty()).then(|| view! {
+            <div class="fr-mt-2w" data-testid="eligibility-documents">
+                <h3 class="fr-h6">{tr(Msg::DocumentsHeading)}</h3>
+                <ul>
+                    {required.into_iter().map(|doc| view! {
+                        <li data-document=doc.code()>{move || doc.label(lang.get())}</li>
+                    }).collect_view()}
+                </ul>
+                <p class="fr-text--sm">{tr(Msg::DocumentsFormat)}</p>
+            </div>
+        })}
+        {(!optional.is_empty()).then(|| view! {
+            <div class="fr-mt-2w">
+                <h3 class="fr-h6">{tr(Msg::OptionalDocumentsHeading)}</h3>
+                <ul>
+                    {optional.into_iter().map(|doc| view! {
+                        <li data-document=doc.code()>{move || doc.label(lang.get())}</li>
+                    }).collect_view()}
+                </ul>
+            </div>
+        })}
+        <p class="fr-text--xs fr-mt-2w wif-legal">
+            {move || format!("{} {}.", lang.get().t(Msg::RulesInForce), today.format("%d/%m/%Y"))}
+            " "
+            {tr(Msg::NotADecision)}
+        </p>
+    }
+}

@@ -1,0 +1,38 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::components::layout::tr;
+use crate::i18n::Msg;
+
+#[component]
+pub fn HomePage() -> impl IntoView {
+    view! {
+        <Title text=tr(Msg::HomeTitle) />
+        <div class="fr-container fr-my-6w">
+            <h1>{tr(Msg::HomeHeading)}</h1>
+            <p class="fr-text--lead">{tr(Msg::HomeLead)}</p>
+            <a class="fr-btn fr-btn--lg" href="/eligibilite" data-testid="cta-eligibility">{tr(Msg::HomeCta)}</a>
+            <div class="fr-grid-row fr-grid-row--gutters fr-mt-6w">
+                <HomeCard title=Msg::HomeStep1Title text=Msg::HomeStep1Text />
+                <HomeCard title=Msg::HomeStep2Title text=Msg::HomeStep2Text />
+                <HomeCard title=Msg::HomeStep3Title text=Msg::HomeStep3Text />
+            </div>
+            <div class="fr-callout fr-mt-6w">
+                <h2 class="fr-callout__title">{tr(Msg::HomeLawTitle)}</h2>
+                <p class="fr-callout__text">{tr(Msg::HomeLawText)}</p>
+            </div>
+        </div>
+    }
+}
+
+#[component]
+fn HomeCard(title: Msg, text: Msg) -> impl IntoView {
+    view! {
+        <div class="fr-col-12 fr-col-md-4">
+            <div class="wif-card">
+                <h2 class="fr-h5">{tr(title)}</h2>
+                <p>{tr(text)}</p>
+            </div>
+        </div>
+    }
+}

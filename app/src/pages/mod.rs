@@ -1,0 +1,4 @@
+pub mod accessibility;
+pub mod eligibility;
+pub mod home;
+pub mod not_found;

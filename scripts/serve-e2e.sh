@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Starts the built server for the Playwright journeys: its own port, a fresh SQLite database,
+# removed when Playwright stops the server.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+port="${1:-3111}"
+data=$(mktemp -d /tmp/wif-e2e.XXXXXX)
+export DATABASE_URL="sqlite://$data/e2e.sqlite?mode=rwc" ADDR="127.0.0.1:$port" LEPTOS_SITE_ROOT="${LEPTOS_SITE_ROOT:-target/site}"
+"${CARGO_TARGET_DIR:-target}/debug/server" &
+pid=$!
+trap 'kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -rf "$data"' EXIT INT TERM
+wait "$pid"

@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Installs what the project needs and is missing; each step is skipped when its result is there.
+#   scripts/setup.sh            toolchain, wasm target, cargo-leptos, wasm-bindgen, npm packages
+#   scripts/setup.sh browser    Chromium (Debian package) for the Playwright journeys
+#   scripts/setup.sh wasm-opt   binaryen's wasm-opt, for release builds
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+: "${RUST_TOOLCHAIN:=1.99.1}" "${CARGO_LEPTOS_VERSION:=0.3.11}" "${WASM_BINDGEN_VERSION:=0.2.130}"
+export PATH="$HOME/.cargo/bin:$PATH"
+say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
+
+apt_install() {
+  local missing=()
+  for pkg in "$@"; do dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg"); done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  say "installing ${missing[*]} (apt)"
+  local sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+}
+
+case "${1:-base}" in
+  browser)
+    command -v chromium >/dev/null 2>&1 || apt_install chromium
+    exit 0 ;;
+  wasm-opt)
+    command -v wasm-opt >/dev/null 2>&1 || apt_install binaryen
+    exit 0 ;;
+esac
+
+# Rust toolchain pinned by rust-toolchain.toml, with the browser target.
+if ! rustup toolchain list | grep -q "^${RUST_TOOLCHAIN}-"; then
+  say "installing Rust ${RUST_TOOLCHAIN}"
+  rustup toolchain install "$RUST_TOOLCHAIN" --profile minimal --component rustfmt,clippy --target wasm32-unknown-unknown
+fi
+if ! rustup +"$RUST_TOOLCHAIN" target list --installed | grep -q wasm32-unknown-unknown; then
+  rustup +"$RUST_TOOLCHAIN" target add wasm32-unknown-unknown
+fi
+
+# cargo-leptos, built without its own downloads (this network reaches registries only): ~27 min once.
+if ! cargo leptos --version 2>/dev/null | grep -q "$CARGO_LEPTOS_VERSION"; then
+  say "installing cargo-leptos ${CARGO_LEPTOS_VERSION} (slow, once per machine)"
+  cargo +"$RUST_TOOLCHAIN" install cargo-leptos --version "$CARGO_LEPTOS_VERSION" --locked --features no_downloads
+fi
+
+# wasm-bindgen's CLI must match the crate exactly.
+locked=$(grep -A1 '^name = "wasm-bindgen"$' Cargo.lock | sed -n 's/^version = "\(.*\)"/\1/p' | head -1)
+if [ -n "$locked" ] && [ "$locked" != "$WASM_BINDGEN_VERSION" ]; then
+  say "Cargo.lock has wasm-bindgen $locked but the Makefile pins $WASM_BINDGEN_VERSION"; exit 1
+fi
+if ! wasm-bindgen --version 2>/dev/null | grep -q "$WASM_BINDGEN_VERSION"; then
+  say "installing wasm-bindgen-cli ${WASM_BINDGEN_VERSION}"
+  # Not --locked: its lock file names a crate version the registry no longer has.
+  cargo +"$RUST_TOOLCHAIN" install wasm-bindgen-cli --version "=$WASM_BINDGEN_VERSION" --force
+fi
+
+# npm packages: the design system's CSS, Playwright (its browser comes from Debian, not a download).
+for dir in style end2end; do
+  if [ ! -d "$dir/node_modules" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
+    say "npm packages in $dir/"
+    (cd "$dir" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
+  fi
+done

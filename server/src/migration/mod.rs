@@ -1,0 +1,14 @@
+//! Schema migrations, run at start. A shipped migration is never edited: add a new one.
+
+use sea_orm_migration::prelude::*;
+
+mod m20261122_000001_routing;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(m20261122_000001_routing::Migration)]
+    }
+}
