@@ -3,6 +3,7 @@
 #   scripts/setup.sh            toolchain, wasm target, cargo-leptos, wasm-bindgen, npm packages
 #   scripts/setup.sh browser    Chromium (Debian package) for the Playwright journeys
 #   scripts/setup.sh wasm-opt   binaryen's wasm-opt, for release builds
+#   scripts/setup.sh bench      wrk and brotli, for make bench
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -26,6 +27,10 @@ case "${1:-base}" in
     exit 0 ;;
   wasm-opt)
     command -v wasm-opt >/dev/null 2>&1 || apt_install binaryen
+    exit 0 ;;
+  bench)
+    command -v wrk >/dev/null 2>&1 || apt_install wrk
+    command -v brotli >/dev/null 2>&1 || apt_install brotli
     exit 0 ;;
 esac
 

@@ -59,6 +59,7 @@ pub fn router(state: AppState) -> Router {
     let options = state.leptos_options.clone();
     Router::new()
         .route("/healthz", get(api::healthz))
+        .route("/healthz/live", get(|| async { "ok" }))
         .route("/api/v1/eligibility", post(api::eligibility))
         .route("/api/v1/openapi.json", get(api::openapi))
         .route("/api/v1/routing/{postcode}", get(api::routing))

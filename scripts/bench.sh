@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# make bench: the release front end's size, then requests per second and p99 latency of the
+# eligibility API and page under wrk on loopback, beside a plain axum route (the ceiling).
+# Bounded: each load runs DURATION seconds (default 10). Not part of make test.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh bench
+DURATION="${DURATION:-10}"
+CONNECTIONS="${CONNECTIONS:-32}"
+pkg="${LEPTOS_SITE_ROOT:-target/site}/pkg"
+
+echo "== Front end (release: cargo leptos build --release)"
+printf '%-28s %10s %10s %10s\n' file raw gzip-9 brotli-11
+total_raw=0; total_gz=0; total_br=0
+for f in "$pkg"/*.wasm "$pkg"/*.js "$pkg"/*.css; do
+  raw=$(stat -c %s "$f"); gz=$(gzip -9 -c "$f" | wc -c); br=$(brotli -q 11 -c "$f" | wc -c)
+  printf '%-28s %10d %10d %10d\n' "$(basename "$f")" "$raw" "$gz" "$br"
+  case "$f" in *.css) ;; *) total_raw=$((total_raw+raw)); total_gz=$((total_gz+gz)); total_br=$((total_br+br));; esac
+done
+printf '%-28s %10d %10d %10d\n' "wasm + js" "$total_raw" "$total_gz" "$total_br"
+
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+data=$(mktemp -d /tmp/wif-bench.XXXXXX)
+DATABASE_URL="sqlite://$data/bench.sqlite?mode=rwc" ADDR="127.0.0.1:$port" RUST_LOG=warn \
+  "${CARGO_TARGET_DIR:-target}/release/server" >"$data/server.log" 2>&1 &
+pid=$!
+trap 'kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -rf "$data"' EXIT
+for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.1; done
+
+cat >"$data/post.lua" <<'LUA'
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+wrk.body = '{"nationality":"DZ","permit":"algerian_student_certificate","contract":"employment","annual_hours":500}'
+LUA
+
+load() { # name, url, [lua]
+  local out
+  out=$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency ${3:+-s "$3"} "$2")
+  printf '%-34s %10s req/s   p99 %s\n' "$1" "$(awk '/Requests\/sec/ {print $2}' <<<"$out")" "$(awk '$1=="99%" {print $2}' <<<"$out")"
+}
+echo ""
+echo "== Load on 127.0.0.1 (wrk -t2 -c$CONNECTIONS -d${DURATION}s; server and wrk share the machine's $(nproc) cores)"
+load "plain axum route (ceiling)" "http://127.0.0.1:$port/healthz/live"
+load "POST /api/v1/eligibility" "http://127.0.0.1:$port/api/v1/eligibility" "$data/post.lua"
+load "GET /eligibilite (SSR, answered)" "http://127.0.0.1:$port/eligibilite?nationality=DZ&permit=algerian_student_certificate&contract=employment&annual_hours=500&verifier=1"
+load "GET /eligibilite (SSR, empty)" "http://127.0.0.1:$port/eligibilite"
