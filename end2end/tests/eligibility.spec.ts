@@ -7,6 +7,11 @@ async function hydrated(page: Page) {
   await expect(page.locator("body[data-hydrated='true']")).toHaveCount(1);
 }
 
+// DSFR draws radios and checkboxes on their label, which takes the click as a person's would.
+async function choose(page: Page, label: string) {
+  await page.locator("label", { hasText: label }).click();
+}
+
 async function shot(page: Page, name: string) {
   await page.screenshot({ path: test.info().outputPath(`${name}.png`), fullPage: true });
 }
@@ -15,7 +20,7 @@ test("an ordinary job under 964 h needs no authorisation", async ({ page }) => {
   await page.goto("/eligibilite");
   await hydrated(page);
   await page.getByLabel("Nationalité de l'étudiant").selectOption("SN");
-  await page.getByLabel("Carte de séjour ou VLS-TS « étudiant »").check();
+  await choose(page, "Carte de séjour ou VLS-TS « étudiant »");
   await page.getByLabel("Type de contrat").selectOption("employment");
   await page.getByLabel("Heures travaillées sur 12 mois").fill("500");
   const result = page.getByTestId("eligibility-result");
@@ -30,7 +35,7 @@ test("an Algerian student certificate needs an authorisation, capped at 803.5 h"
   await page.goto("/eligibilite");
   await hydrated(page);
   await page.getByLabel("Nationalité de l'étudiant").selectOption("DZ");
-  await page.getByLabel("Certificat de résidence algérien « étudiant »").check();
+  await choose(page, "Certificat de résidence algérien « étudiant »");
   await page.getByLabel("Type de contrat").selectOption("employment");
   await page.getByLabel("Heures travaillées sur 12 mois").fill("300");
   const result = page.getByTestId("eligibility-result");
@@ -46,10 +51,10 @@ test("1,200 h outside the curriculum cannot be authorised", async ({ page }) => 
   await page.goto("/eligibilite");
   await hydrated(page);
   await page.getByLabel("Nationalité de l'étudiant").selectOption("IN");
-  await page.getByLabel("Carte de séjour ou VLS-TS « étudiant »").check();
+  await choose(page, "Carte de séjour ou VLS-TS « étudiant »");
   await page.getByLabel("Type de contrat").selectOption("employment");
   await page.getByLabel("Heures travaillées sur 12 mois").fill("1200");
-  await page.getByRole("radiogroup", { name: /cursus/ }).getByLabel("Non").check();
+  await page.getByRole("radiogroup", { name: /cursus/ }).locator("label", { hasText: "Non" }).click();
   const result = page.getByTestId("eligibility-result");
   await expect(result).toHaveAttribute("data-outcome", "not_eligible");
   await expect(result).toContainText("Cet emploi ne peut pas être autorisé");
@@ -73,7 +78,7 @@ test.describe("without JavaScript", () => {
   test("the form posts and the server renders the same answer", async ({ page }) => {
     await page.goto("/eligibilite");
     await page.getByLabel("Nationalité de l'étudiant").selectOption("DZ");
-    await page.getByLabel("Certificat de résidence algérien « étudiant »").check();
+    await choose(page, "Certificat de résidence algérien « étudiant »");
     await page.getByLabel("Type de contrat").selectOption("employment");
     await page.getByLabel("Heures travaillées sur 12 mois").fill("300");
     await page.getByRole("button", { name: "Voir le résultat" }).click();
@@ -101,7 +106,7 @@ test("the English version, switched in place without losing answers", async ({ p
   await page.goto("/eligibilite");
   await hydrated(page);
   await page.getByLabel("Nationalité de l'étudiant").selectOption("SN");
-  await page.getByLabel("Carte de séjour ou VLS-TS « étudiant »").check();
+  await choose(page, "Carte de séjour ou VLS-TS « étudiant »");
   await page.getByLabel("Type de contrat").selectOption("cifre");
   await page.getByLabel("Heures travaillées sur 12 mois").fill("1200");
   await page.getByTestId("lang-switch").click();
@@ -120,6 +125,7 @@ test("the English version, switched in place without losing answers", async ({ p
 
 test("the home page leads to the check, by keyboard too", async ({ page }) => {
   await page.goto("/");
+  await hydrated(page);
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await page.keyboard.press("Tab");
   await expect(page.getByRole("link", { name: "Contenu" })).toBeFocused();

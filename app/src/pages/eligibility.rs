@@ -30,6 +30,9 @@ pub fn EligibilityPage() -> impl IntoView {
         for field in EligibilityAnswers::FIELDS {
             answers.set(field, q.get(field));
         }
+        // The defaults the rules apply, shown as chosen so the form says what is decided.
+        answers.filed_by.get_or_insert_with(|| FiledBy::Employer.code().to_owned());
+        answers.within_curriculum.get_or_insert_with(|| "false".to_owned());
         (answers, q.get(SUBMITTED).is_some())
     });
     let initial_hours = initial.annual_hours.clone().unwrap_or_default();
@@ -261,10 +264,10 @@ fn field_label(field: &str) -> impl Fn(Lang) -> &'static str + Send + Sync + 'st
 #[component]
 fn Decision(decision: Eligibility, today: chrono::NaiveDate) -> impl IntoView {
     let lang = use_lang();
-    let (modifier, icon) = match decision.outcome {
-        Outcome::NotRequired => ("wif-callout--success", "fr-icon-checkbox-circle-line"),
-        Outcome::Required => ("wif-callout--info", "fr-icon-info-line"),
-        Outcome::NotEligible => ("wif-callout--warning", "fr-icon-warning-line"),
+    let modifier = match decision.outcome {
+        Outcome::NotRequired => "wif-callout--success",
+        Outcome::Required => "wif-callout--info",
+        Outcome::NotEligible => "wif-callout--warning",
     };
     let d = decision.clone();
     let reason_codes = d.reasons.iter().map(|r| r.code()).collect::<Vec<_>>().join(" ");
@@ -275,7 +278,7 @@ fn Decision(decision: Eligibility, today: chrono::NaiveDate) -> impl IntoView {
     let optional = decision.optional_documents.clone();
     view! {
         <div
-            class=format!("fr-callout {modifier} {icon}")
+            class=format!("fr-callout {modifier}")
             data-testid="eligibility-result"
             data-outcome=d.outcome.code()
             data-reasons=reason_codes

@@ -215,13 +215,6 @@ impl EligibilityAnswers {
         };
         *slot = value;
     }
-
-    /// True when none of the mandatory questions has been answered yet.
-    pub fn is_blank(&self) -> bool {
-        [&self.nationality, &self.permit, &self.contract, &self.annual_hours]
-            .iter()
-            .all(|v| v.as_deref().is_none_or(|s| s.trim().is_empty()))
-    }
 }
 
 fn present(value: &Option<String>) -> Option<&str> {
