@@ -108,6 +108,9 @@ test("the English version, switched in place without losing answers", async ({ p
   await page.getByLabel("Nationalité de l'étudiant").selectOption("SN");
   await choose(page, "Carte de séjour ou VLS-TS « étudiant »");
   await page.getByLabel("Type de contrat").selectOption("cifre");
+  // A CIFRE is part of the curriculum by nature: the answer is given and cannot be changed.
+  await expect(page.locator("#within_curriculum-true")).toBeChecked();
+  await expect(page.locator("#within_curriculum-true")).toBeDisabled();
   await page.getByLabel("Heures travaillées sur 12 mois").fill("1200");
   await page.getByTestId("lang-switch").click();
   await expect(page.locator("html")).toHaveAttribute("lang", "en");

@@ -91,6 +91,9 @@ pub fn RadioGroup<O>(
     error: FieldErrorSignal,
     on_change: impl Fn(String) + Clone + Send + Sync + 'static,
     #[prop(optional)] inline: bool,
+    /// Greys the choice out when the answer follows from another one.
+    #[prop(optional, into)]
+    disabled: Signal<bool>,
 ) -> impl IntoView
 where
     O: Fn() -> Vec<(String, &'static str)> + Send + Sync + 'static,
@@ -118,6 +121,7 @@ where
                         let checked = value.get_untracked() == code;
                         let on_change = on_change.clone();
                         let picked = code.clone();
+                        let mine = code.clone();
                         view! {
                             <div class="fr-fieldset__element" class:fr-fieldset__element--inline=inline>
                                 <div class="fr-radio-group">
@@ -127,6 +131,8 @@ where
                                         name=id
                                         value=code
                                         checked=checked
+                                        prop:checked=move || value.get() == mine
+                                        disabled=move || disabled.get()
                                         aria-describedby=has_hint.then(|| format!("{id}-hint"))
                                         on:change=move |_| on_change(picked.clone())
                                     />

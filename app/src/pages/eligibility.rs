@@ -155,7 +155,10 @@ pub fn EligibilityPage() -> impl IntoView {
                             legend=tr(Msg::CurriculumLegend)
                             hint=curriculum_hint
                             options=yes_no
-                            value=value_of("within_curriculum")
+                            value=Signal::derive(move || {
+                                if curricular_by_nature() { "true".to_owned() } else { value_of("within_curriculum").get() }
+                            })
+                            disabled=Signal::derive(curricular_by_nature)
                             error=error_of("within_curriculum")
                             on_change=set("within_curriculum")
                             inline=true
