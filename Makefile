@@ -18,6 +18,10 @@ export CARGO_TARGET_DIR ?= $(HOME)/.cache/work-in-france/target
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 export RUSTUP_TOOLCHAIN := $(RUST_TOOLCHAIN)
 export LEPTOS_SITE_ROOT ?= target/site
+# cargo-leptos sets this when it builds; leptos reads it at compile time to name the wasm file.
+# Set for every cargo call (tests too), the server binary is the same whoever built it last,
+# and leptos is not recompiled back and forth.
+export LEPTOS_OUTPUT_NAME := work-in-france
 export RUST_TOOLCHAIN CARGO_LEPTOS_VERSION WASM_BINDGEN_VERSION
 
 DATABASE_URL ?= sqlite://data/wif.sqlite?mode=rwc

@@ -1,14 +1,21 @@
 #!/usr/bin/env bash
-# Every test of the project, in order of speed; stops at the first failure.
+# Every test of the project, in order of speed; stops at the first failure and ends with one
+# summary line counting every test run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+log=$(mktemp /tmp/wif-test.XXXXXX)
+trap 'rm -f "$log"' EXIT
 
 step "unit and integration tests (rules, API, pages) on SQLite"
-cargo test -p app -p server
+cargo test -p app -p server --lib --bins --tests 2>&1 | tee -a "$log"
 
 step "integration tests on PostgreSQL 15"
-scripts/with-postgres.sh cargo test -p server --test api
+scripts/with-postgres.sh cargo test -p server --test api 2>&1 | tee -a "$log"
 
 step "end-to-end journeys (Playwright, headless Chromium)"
-(cd end2end && npx playwright test)
+(cd end2end && npx playwright test) 2>&1 | tee -a "$log"
+
+passed=$(awk '/^test result: ok\./ {n += $4} /^ +[0-9]+ passed \(/ {n += $1} END {print n + 0}' "$log")
+echo ""
+echo "all: $passed passed, 0 failed"

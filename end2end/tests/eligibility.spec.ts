@@ -4,7 +4,8 @@ import { test, expect, Page } from "@playwright/test";
 
 async function hydrated(page: Page) {
   // The WASM bundle marks the page once hydrated (see app::App).
-  await expect(page.locator("body[data-hydrated='true']")).toHaveCount(1);
+  // A debug build's WASM is large; allow it time to compile on a loaded 2-core machine.
+  await expect(page.locator("body[data-hydrated='true']")).toHaveCount(1, { timeout: 30_000 });
 }
 
 // DSFR draws radios and checkboxes on their label, which takes the click as a person's would.
