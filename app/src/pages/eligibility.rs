@@ -87,14 +87,14 @@ pub fn EligibilityPage() -> impl IntoView {
     let countries = move || {
         CountryCode::all_sorted(lang.get()).into_iter().map(|(c, name)| (c.to_string(), name)).collect::<Vec<_>>()
     };
-    let permits = move || Permit::ALL.iter().map(|p| (p.code().to_owned(), p.label(lang.get()))).collect::<Vec<_>>();
-    let contracts = move || Contract::ALL.iter().map(|c| (c.code().to_owned(), c.label(lang.get()))).collect::<Vec<_>>();
+    let permits = move || choices(Permit::ALL, Permit::code, Permit::label, lang.get());
+    let contracts = move || choices(Contract::ALL, Contract::code, Contract::label, lang.get());
     let professions = move || {
         let mut list = vec![("none".to_owned(), lang.get().t(Msg::NoRegulatedProfession))];
-        list.extend(RegulatedProfession::ALL.iter().map(|p| (p.code().to_owned(), p.label(lang.get()))));
+        list.extend(choices(RegulatedProfession::ALL, RegulatedProfession::code, RegulatedProfession::label, lang.get()));
         list
     };
-    let filers = move || FiledBy::ALL.iter().map(|f| (f.code().to_owned(), f.label(lang.get()))).collect::<Vec<_>>();
+    let filers = move || choices(FiledBy::ALL, FiledBy::code, FiledBy::label, lang.get());
     let yes_no = move || vec![("true".to_owned(), lang.get().t(Msg::Yes)), ("false".to_owned(), lang.get().t(Msg::No))];
     let curricular_by_nature = move || {
         answers.with(|a| a.contract.as_deref().and_then(Contract::from_code).is_some_and(Contract::is_curricular_by_nature))
@@ -219,6 +219,11 @@ pub fn EligibilityPage() -> impl IntoView {
             </div>
         </div>
     }
+}
+
+/// The `(code, label)` options of a closed set of codes, in `lang`.
+fn choices<T: Copy>(all: &[T], code: fn(T) -> &'static str, label: fn(T, Lang) -> &'static str, lang: Lang) -> Vec<(String, &'static str)> {
+    all.iter().map(|&item| (code(item).to_owned(), label(item, lang))).collect()
 }
 
 #[component]

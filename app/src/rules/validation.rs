@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::config::RulesConfig;
-use super::eligibility::{parse_decimal, Contract};
+use super::eligibility::Contract;
 use super::error::{ErrorCode, FieldError};
 
 /// A first or last name: 1 to 100 characters once trimmed.
@@ -238,11 +238,6 @@ pub fn check_authorisation_validity(
         return Err(ErrorCode::AuthorisationOutsidePermit);
     }
     Ok(())
-}
-
-/// A positive amount in euros or hours as typed ("12,02").
-pub fn parse_amount(input: &str) -> Option<f64> {
-    parse_decimal(input)
 }
 
 #[cfg(test)]

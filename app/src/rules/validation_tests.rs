@@ -199,7 +199,7 @@ proptest! {
         let _ = Siret::parse(&s);
         let _ = crate::rules::Departement::from_postcode(&s);
         let _ = crate::rules::CountryCode::parse(&s);
-        let _ = parse_amount(&s);
+        let _ = crate::rules::eligibility::parse_decimal(&s);
     }
 
     /// Luhn catches every single-digit error in a SIRET.
