@@ -130,6 +130,7 @@ where
                                         id=input_id.clone()
                                         name=id
                                         value=code
+                                        // The attribute for the server's HTML, the property to follow changes once hydrated.
                                         checked=checked
                                         prop:checked=move || value.get() == mine
                                         disabled=move || disabled.get()

@@ -31,7 +31,7 @@ pub fn EligibilityPage() -> impl IntoView {
             answers.set(field, q.get(field));
         }
         // The defaults the rules apply, shown as chosen so the form says what is decided.
-        answers.filed_by.get_or_insert_with(|| FiledBy::Employer.code().to_owned());
+        answers.filed_by.get_or_insert_with(|| eligibility::default_filed_by().code().to_owned());
         answers.within_curriculum.get_or_insert_with(|| "false".to_owned());
         (answers, q.get(SUBMITTED).is_some())
     });
@@ -102,6 +102,9 @@ pub fn EligibilityPage() -> impl IntoView {
     let curriculum_hint = Signal::derive(move || {
         lang.get().t(if curricular_by_nature() { Msg::CurriculumByNature } else { Msg::CurriculumHint })
     });
+    let within_answer = value_of("within_curriculum");
+    let within_value =
+        Signal::derive(move || if curricular_by_nature() { "true".to_owned() } else { within_answer.get() });
     let renewal_checked = answers.with_untracked(|a| a.renewal.as_deref().and_then(eligibility::parse_bool).unwrap_or(false));
 
     view! {
@@ -155,9 +158,7 @@ pub fn EligibilityPage() -> impl IntoView {
                             legend=tr(Msg::CurriculumLegend)
                             hint=curriculum_hint
                             options=yes_no
-                            value=Signal::derive(move || {
-                                if curricular_by_nature() { "true".to_owned() } else { value_of("within_curriculum").get() }
-                            })
+                            value=within_value
                             disabled=Signal::derive(curricular_by_nature)
                             error=error_of("within_curriculum")
                             on_change=set("within_curriculum")

@@ -137,7 +137,8 @@ pub struct EligibilityInput {
     pub renewal: bool,
 }
 
-fn default_filed_by() -> FiledBy {
+/// The employer files unless the student says otherwise (with the employer's mandate).
+pub fn default_filed_by() -> FiledBy {
     FiledBy::Employer
 }
 
@@ -316,7 +317,7 @@ pub fn parse(answers: &EligibilityAnswers) -> Result<EligibilityInput, Vec<Field
         }
     };
     let filed_by = match present(&answers.filed_by) {
-        None => FiledBy::Employer,
+        None => default_filed_by(),
         Some(text) => FiledBy::from_code(text).unwrap_or_else(|| {
             errors.push(FieldError::new("filed_by", ErrorCode::InvalidChoice));
             FiledBy::Employer
