@@ -37,6 +37,14 @@ code_enum! {
         WageBelowSmic => "wage_below_smic",
         WeeklyHoursInvalid => "weekly_hours_invalid",
         WeeklyHoursOverMax => "weekly_hours_over_max",
+        TextLength => "text_length",
+        PermitNumberFormat => "permit_number_format",
+        PermitIssuedInFuture => "permit_issued_in_future",
+        PermitExpired => "permit_expired",
+        StartInPast => "start_in_past",
+        ContractEndRequired => "contract_end_required",
+        AccessCodeFormat => "access_code_format",
+        RoleRequired => "role_required",
     }
 }
 
@@ -131,6 +139,26 @@ impl ErrorCode {
                 "La durée du travail ne peut pas dépasser 48 heures par semaine.",
                 "Working time cannot exceed 48 hours a week.",
             ),
+            TextLength => ("Indiquez entre 1 et 200 caractères.", "Enter between 1 and 200 characters."),
+            PermitNumberFormat => (
+                "Le numéro du titre compte 6 à 20 lettres et chiffres (il figure au recto de la carte).",
+                "The permit number has 6 to 20 letters and digits (it is on the front of the card).",
+            ),
+            PermitIssuedInFuture => ("La date de délivrance ne peut pas être future.", "The issue date cannot be in the future."),
+            PermitExpired => (
+                "Ce titre de séjour est expiré : joignez le récépissé de renouvellement et indiquez ses dates.",
+                "This residence permit has expired: attach the renewal receipt and give its dates.",
+            ),
+            StartInPast => (
+                "Le contrat ne peut pas commencer avant aujourd'hui : l'autorisation précède l'embauche.",
+                "The contract cannot start before today: the authorisation comes before the hire.",
+            ),
+            ContractEndRequired => (
+                "Indiquez la date de fin : seul un contrat de travail ordinaire (CDI) peut ne pas en avoir.",
+                "Give the end date: only an ordinary employment contract (open-ended) may have none.",
+            ),
+            AccessCodeFormat => ("Le code d'accès compte 6 chiffres.", "The access code has 6 digits."),
+            RoleRequired => ("Indiquez si vous êtes l'étudiant ou l'employeur.", "Say whether you are the student or the employer."),
         })
     }
 }

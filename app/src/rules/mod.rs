@@ -42,6 +42,7 @@ pub mod documents;
 pub mod dossier;
 pub mod eligibility;
 pub mod error;
+pub mod request;
 pub mod validation;
 
 pub use config::RulesConfig;
