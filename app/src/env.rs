@@ -17,8 +17,12 @@ pub fn today() -> NaiveDate {
     #[cfg(all(feature = "hydrate", not(feature = "ssr")))]
     {
         let now = js_sys::Date::new_0();
-        NaiveDate::from_ymd_opt(now.get_full_year() as i32, now.get_month() + 1, now.get_date())
-            .unwrap_or(NaiveDate::MIN)
+        NaiveDate::from_ymd_opt(
+            now.get_full_year() as i32,
+            now.get_month() + 1,
+            now.get_date(),
+        )
+        .unwrap_or(NaiveDate::MIN)
     }
     #[cfg(not(any(feature = "ssr", feature = "hydrate")))]
     {
@@ -44,7 +48,11 @@ pub fn initial_lang() -> Lang {
         let Some(parts) = use_context::<http_parts::Parts>() else {
             return Lang::default();
         };
-        let from_query = parts.uri.query().and_then(|q| crate::url::query_value(q, "lang")).and_then(|v| Lang::from_code(&v));
+        let from_query = parts
+            .uri
+            .query()
+            .and_then(|q| crate::url::query_value(q, "lang"))
+            .and_then(|v| Lang::from_code(&v));
         if let Some(lang) = from_query {
             remember_lang(lang);
             return lang;
@@ -74,14 +82,17 @@ pub fn initial_lang() -> Lang {
 
 #[cfg(feature = "ssr")]
 mod http_parts {
-    pub use leptos_axum::ResponseOptions;
     pub use http::header::{COOKIE, SET_COOKIE};
     pub use http::request::Parts;
+    pub use leptos_axum::ResponseOptions;
 }
 
 /// A cookie for a year, readable by the page (it holds only "fr" or "en"), sent on same-site requests.
 pub fn lang_cookie(lang: Lang) -> String {
-    format!("{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax", lang.code())
+    format!(
+        "{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax",
+        lang.code()
+    )
 }
 
 #[cfg(feature = "ssr")]
@@ -109,9 +120,15 @@ pub mod browser {
 
     /// Replaces the current history entry's query string.
     pub fn replace_query(query: &str) {
-        let Some(window) = web_sys::window() else { return };
+        let Some(window) = web_sys::window() else {
+            return;
+        };
         let path = window.location().pathname().unwrap_or_default();
-        let url = if query.is_empty() { path } else { format!("{path}?{query}") };
+        let url = if query.is_empty() {
+            path
+        } else {
+            format!("{path}?{query}")
+        };
         if let Ok(history) = window.history() {
             let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
         }

@@ -2,11 +2,15 @@
 //! (feature `ssr`). `rules` is the pure domain; `pages` and `components` the Leptos UI.
 #![recursion_limit = "512"]
 
+pub mod api;
 pub mod components;
 pub mod env;
 pub mod i18n;
+pub mod model;
 pub mod pages;
 pub mod rules;
+#[cfg(feature = "ssr")]
+pub mod ssr;
 pub mod url;
 
 use leptos::prelude::*;

@@ -5,7 +5,9 @@ pub fn encode(value: &str) -> String {
     let mut out = String::with_capacity(value.len());
     for byte in value.bytes() {
         match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(byte as char),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(byte as char)
+            }
             _ => out.push_str(&format!("%{byte:02X}")),
         }
     }
@@ -21,7 +23,10 @@ pub fn decode(value: &str) -> String {
         match bytes[i] {
             b'+' => out.push(b' '),
             b'%' if i + 2 < bytes.len() => {
-                match u8::from_str_radix(core::str::from_utf8(&bytes[i + 1..i + 3]).unwrap_or("zz"), 16) {
+                match u8::from_str_radix(
+                    core::str::from_utf8(&bytes[i + 1..i + 3]).unwrap_or("zz"),
+                    16,
+                ) {
                     Ok(b) => {
                         out.push(b);
                         i += 2;
@@ -50,7 +55,10 @@ pub fn parse_query(query: &str) -> Vec<(String, String)> {
 
 /// The first value of `key` in a query string.
 pub fn query_value(query: &str, key: &str) -> Option<String> {
-    parse_query(query).into_iter().find(|(k, _)| k == key).map(|(_, v)| v)
+    parse_query(query)
+        .into_iter()
+        .find(|(k, _)| k == key)
+        .map(|(_, v)| v)
 }
 
 /// Builds a query string from pairs, skipping empty values.
@@ -65,7 +73,10 @@ pub fn build_query<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> S
 
 /// The same query with `key` set to `value` (replacing any previous value).
 pub fn with_param(query: &str, key: &str, value: &str) -> String {
-    let mut pairs: Vec<(String, String)> = parse_query(query).into_iter().filter(|(k, _)| k != key).collect();
+    let mut pairs: Vec<(String, String)> = parse_query(query)
+        .into_iter()
+        .filter(|(k, _)| k != key)
+        .collect();
     pairs.push((key.to_owned(), value.to_owned()));
     build_query(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
 }
@@ -77,17 +88,26 @@ mod tests {
 
     #[test]
     fn queries() {
-        assert_eq!(parse_query("a=1&b=x+y&c=%C3%A9&d"), vec![
-            ("a".into(), "1".into()),
-            ("b".into(), "x y".into()),
-            ("c".into(), "é".into()),
-            ("d".into(), "".into()),
-        ]);
+        assert_eq!(
+            parse_query("a=1&b=x+y&c=%C3%A9&d"),
+            vec![
+                ("a".into(), "1".into()),
+                ("b".into(), "x y".into()),
+                ("c".into(), "é".into()),
+                ("d".into(), "".into()),
+            ]
+        );
         assert_eq!(decode("100%"), "100%");
         assert_eq!(decode("%zz"), "%zz");
         assert_eq!(decode("%4"), "%4");
-        assert_eq!(with_param("lang=fr&permit=student", "lang", "en"), "permit=student&lang=en");
-        assert_eq!(query_value("permit=student&lang=en", "lang").as_deref(), Some("en"));
+        assert_eq!(
+            with_param("lang=fr&permit=student", "lang", "en"),
+            "permit=student&lang=en"
+        );
+        assert_eq!(
+            query_value("permit=student&lang=en", "lang").as_deref(),
+            Some("en")
+        );
         assert_eq!(build_query([("a", "803,5"), ("b", "")]), "a=803%2C5");
     }
 

@@ -43,7 +43,12 @@ fn request_lang(query: &LangQuery, headers: &HeaderMap) -> Lang {
         .lang
         .as_deref()
         .and_then(Lang::from_code)
-        .or_else(|| headers.get(header::ACCEPT_LANGUAGE).and_then(|h| h.to_str().ok()).and_then(Lang::from_accept_language))
+        .or_else(|| {
+            headers
+                .get(header::ACCEPT_LANGUAGE)
+                .and_then(|h| h.to_str().ok())
+                .and_then(Lang::from_accept_language)
+        })
         .unwrap_or_default()
 }
 
@@ -51,7 +56,11 @@ fn errors_response(status: StatusCode, errors: &[FieldError], lang: Lang) -> Res
     let body = ApiErrors {
         errors: errors
             .iter()
-            .map(|e| ApiFieldError { field: e.field.clone(), code: e.code.code().to_owned(), message: e.message(lang).to_owned() })
+            .map(|e| ApiFieldError {
+                field: e.field.clone(),
+                code: e.code.code().to_owned(),
+                message: e.message(lang).to_owned(),
+            })
             .collect(),
     };
     (status, Json(body)).into_response()
@@ -63,14 +72,20 @@ fn malformed_json(lang: Lang) -> Response {
         "The request body is not valid JSON.",
     ));
     let body = ApiErrors {
-        errors: vec![ApiFieldError { field: "body".into(), code: "malformed_json".into(), message: message.into() }],
+        errors: vec![ApiFieldError {
+            field: "body".into(),
+            code: "malformed_json".into(),
+            message: message.into(),
+        }],
     };
     (StatusCode::BAD_REQUEST, Json(body)).into_response()
 }
 
 /// Reads the JSON object's fields as the questionnaire's raw answers: strings as they are,
 /// numbers and booleans as their text, so the one parser of `rules` judges them all.
-fn answers_from_json(object: &serde_json::Map<String, serde_json::Value>) -> (EligibilityAnswers, Vec<FieldError>) {
+fn answers_from_json(
+    object: &serde_json::Map<String, serde_json::Value>,
+) -> (EligibilityAnswers, Vec<FieldError>) {
     use serde_json::Value;
     let mut answers = EligibilityAnswers::default();
     let mut errors = Vec::new();
@@ -102,13 +117,22 @@ fn answers_from_json(object: &serde_json::Map<String, serde_json::Value>) -> (El
         (status = 422, description = "Invalid answers, field by field", body = ApiErrors),
     )
 )]
-pub async fn eligibility(State(state): State<AppState>, Query(query): Query<LangQuery>, headers: HeaderMap, body: Bytes) -> Response {
+pub async fn eligibility(
+    State(state): State<AppState>,
+    Query(query): Query<LangQuery>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
     let lang = request_lang(&query, &headers);
     let Ok(value) = serde_json::from_slice::<serde_json::Value>(&body) else {
         return malformed_json(lang);
     };
     let Some(object) = value.as_object() else {
-        return errors_response(StatusCode::UNPROCESSABLE_ENTITY, &[FieldError::new("body", ErrorCode::InvalidType)], lang);
+        return errors_response(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &[FieldError::new("body", ErrorCode::InvalidType)],
+            lang,
+        );
     };
     let (answers, mut errors) = answers_from_json(object);
     match eligibility::parse(&answers) {
@@ -158,35 +182,70 @@ pub const ANEF_URL: &str = "https://administration-etrangers-en-france.interieur
     params(("postcode" = String, Path, description = "The employer establishment's postcode")),
     responses((status = 200, body = Routing), (status = 422, body = ApiErrors))
 )]
-pub async fn routing(State(state): State<AppState>, Path(postcode): Path<String>, Query(query): Query<LangQuery>, headers: HeaderMap) -> Response {
+pub async fn routing(
+    State(state): State<AppState>,
+    Path(postcode): Path<String>,
+    Query(query): Query<LangQuery>,
+    headers: HeaderMap,
+) -> Response {
     let lang = request_lang(&query, &headers);
     let dep = match Departement::from_postcode(&postcode) {
         Ok(d) => d,
-        Err(code) => return errors_response(StatusCode::UNPROCESSABLE_ENTITY, &[FieldError::new("postcode", code)], lang),
+        Err(code) => {
+            return errors_response(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &[FieldError::new("postcode", code)],
+                lang,
+            )
+        }
     };
-    let row = match departement::Entity::find_by_id(dep.as_str().to_owned()).one(&state.db).await {
+    let row = match departement::Entity::find_by_id(dep.as_str().to_owned())
+        .one(&state.db)
+        .await
+    {
         Ok(row) => row,
         Err(e) => return database_unavailable(e),
     };
     let service = match row.as_ref().filter(|r| r.open).and_then(|r| r.service_id) {
-        Some(id) => match instruction_service::Entity::find_by_id(id).one(&state.db).await {
-            Ok(s) => s.map(|s| ServiceInfo { code: s.code, name: s.name, email: s.email }),
+        Some(id) => match instruction_service::Entity::find_by_id(id)
+            .one(&state.db)
+            .await
+        {
+            Ok(s) => s.map(|s| ServiceInfo {
+                code: s.code,
+                name: s.name,
+                email: s.email,
+            }),
             Err(e) => return database_unavailable(e),
         },
         None => None,
     };
     let open = service.is_some();
-    Json(Routing { departement: dep.to_string(), open, service, apply_elsewhere: (!open).then(|| ANEF_URL.to_owned()) }).into_response()
+    Json(Routing {
+        departement: dep.to_string(),
+        open,
+        service,
+        apply_elsewhere: (!open).then(|| ANEF_URL.to_owned()),
+    })
+    .into_response()
 }
 
 fn database_unavailable(error: sea_orm::DbErr) -> Response {
     tracing::error!(%error, "database error");
-    (StatusCode::SERVICE_UNAVAILABLE, Json(serde_json::json!({"status": "unavailable"}))).into_response()
+    (
+        StatusCode::SERVICE_UNAVAILABLE,
+        Json(serde_json::json!({"status": "unavailable"})),
+    )
+        .into_response()
 }
 
 #[derive(OpenApi)]
 #[openapi(
-    info(title = "Work in France API", version = "1", description = "Whether a foreign student needs a work authorisation in France, and where the request goes."),
+    info(
+        title = "Work in France API",
+        version = "1",
+        description = "Whether a foreign student needs a work authorisation in France, and where the request goes."
+    ),
     paths(eligibility, routing),
     components(schemas(ApiErrors, ApiFieldError, Routing, ServiceInfo))
 )]
@@ -207,5 +266,10 @@ pub async fn healthz(State(state): State<AppState>) -> Response {
 /// A panic in a handler becomes a plain 500 page, never a dropped connection.
 pub fn panic_response(_: Box<dyn Any + Send + 'static>) -> Response<Body> {
     tracing::error!("a request handler panicked");
-    (StatusCode::INTERNAL_SERVER_ERROR, [(header::CONTENT_TYPE, "text/plain; charset=utf-8")], "Erreur interne / Internal error").into_response()
+    (
+        StatusCode::INTERNAL_SERVER_ERROR,
+        [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+        "Erreur interne / Internal error",
+    )
+        .into_response()
 }

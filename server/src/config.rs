@@ -11,10 +11,21 @@ pub struct Config {
     pub addr: SocketAddr,
     /// Where cargo-leptos put the compiled site (wasm, js, css, public assets).
     pub site_root: PathBuf,
+    /// Uploaded files (`STORAGE_DIR`).
+    pub storage_dir: PathBuf,
+    /// Where e-mails are written as `.eml` files when no SMTP server is configured (`MAIL_OUTBOX`).
+    pub outbox_dir: PathBuf,
+    /// `SMTP_URL`, e.g. `smtps://user:password@smtp.example.org`; none writes to the outbox.
+    pub smtp_url: Option<String>,
+    pub mail_from: String,
+    /// The address people type, for links in e-mails (`PUBLIC_URL`).
+    pub public_url: String,
 }
 
 impl Config {
     pub const DEFAULT_DATABASE_URL: &'static str = "sqlite://data/wif.sqlite?mode=rwc";
+    pub const DEFAULT_MAIL_FROM: &'static str =
+        "Work in France <ne-pas-repondre@workinfrance.beta.gouv.fr>";
 
     /// Reads `DATABASE_URL`, `LEPTOS_SITE_ADDR` (or `ADDR`) and `LEPTOS_SITE_ROOT`.
     pub fn from_env() -> anyhow::Result<Self> {
@@ -22,10 +33,41 @@ impl Config {
         let addr = var("ADDR")
             .or_else(|| var("LEPTOS_SITE_ADDR"))
             .unwrap_or_else(|| "127.0.0.1:3000".into());
+        let addr: SocketAddr = addr
+            .parse()
+            .map_err(|e| anyhow::anyhow!("invalid listen address {addr:?}: {e}"))?;
         Ok(Self {
             database_url: var("DATABASE_URL").unwrap_or_else(|| Self::DEFAULT_DATABASE_URL.into()),
-            addr: addr.parse().map_err(|e| anyhow::anyhow!("invalid listen address {addr:?}: {e}"))?,
-            site_root: var("LEPTOS_SITE_ROOT").unwrap_or_else(|| "target/site".into()).into(),
+            addr,
+            site_root: var("LEPTOS_SITE_ROOT")
+                .unwrap_or_else(|| "target/site".into())
+                .into(),
+            storage_dir: var("STORAGE_DIR")
+                .unwrap_or_else(|| "data/files".into())
+                .into(),
+            outbox_dir: var("MAIL_OUTBOX")
+                .unwrap_or_else(|| "data/outbox".into())
+                .into(),
+            smtp_url: var("SMTP_URL"),
+            mail_from: var("MAIL_FROM").unwrap_or_else(|| Self::DEFAULT_MAIL_FROM.into()),
+            public_url: var("PUBLIC_URL")
+                .unwrap_or_else(|| format!("http://{addr}"))
+                .trim_end_matches('/')
+                .to_owned(),
         })
+    }
+
+    /// The defaults, on a database and directories of the caller's choice (tests).
+    pub fn for_paths(database_url: String, data_dir: &std::path::Path) -> Self {
+        Self {
+            database_url,
+            addr: "127.0.0.1:0".parse().expect("address"),
+            site_root: "target/site".into(),
+            storage_dir: data_dir.join("files"),
+            outbox_dir: data_dir.join("outbox"),
+            smtp_url: None,
+            mail_from: Self::DEFAULT_MAIL_FROM.into(),
+            public_url: "http://127.0.0.1:3000".into(),
+        }
     }
 }

@@ -2,9 +2,17 @@
 //! leptos_axum, the public JSON API, static files) and the adapters behind `app`'s pages.
 
 pub mod api;
+pub mod applicants;
 pub mod config;
 pub mod db;
+pub mod files;
+pub mod mail;
 pub mod migration;
+pub mod notify;
+pub mod pdf;
+pub mod receipt;
+pub mod secret;
+pub mod storage;
 
 use std::sync::Arc;
 
@@ -15,8 +23,11 @@ use axum::http::{header, HeaderValue};
 use axum::routing::{get, post};
 use axum::Router;
 use leptos::config::LeptosOptions;
+use leptos::prelude::provide_context;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use sea_orm::DatabaseConnection;
+
+use crate::applicants::Services;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
@@ -28,6 +39,7 @@ pub struct AppState {
     pub db: DatabaseConnection,
     pub leptos_options: LeptosOptions,
     pub rules: Arc<RulesConfig>,
+    pub services: Services,
 }
 
 impl FromRef<AppState> for LeptosOptions {
@@ -46,29 +58,133 @@ pub fn leptos_options(config: &Config) -> LeptosOptions {
 }
 
 pub async fn state(config: &Config) -> anyhow::Result<AppState> {
+    state_with_clock(config, Arc::new(chrono::Utc::now)).await
+}
+
+/// The state with a clock of the caller's choice (tests move time forward).
+pub async fn state_with_clock(
+    config: &Config,
+    clock: applicants::Clock,
+) -> anyhow::Result<AppState> {
+    let db = db::connect(&config.database_url).await?;
+    let rules = Arc::new(RulesConfig::default());
+    let mailer = match &config.smtp_url {
+        Some(url) => mail::Mailer::smtp(url, &config.mail_from)?,
+        None => mail::Mailer::outbox(config.outbox_dir.clone(), &config.mail_from)?,
+    };
+    storage::clean_incoming(&config.storage_dir);
+    let services = Services {
+        db: db.clone(),
+        rules: rules.clone(),
+        mailer: Arc::new(mailer),
+        storage: Arc::new(storage::LocalDir::new(&config.storage_dir)?),
+        clock,
+        public_url: config.public_url.clone(),
+    };
     Ok(AppState {
-        db: db::connect(&config.database_url).await?,
+        db,
         leptos_options: leptos_options(config),
-        rules: Arc::new(RulesConfig::default()),
+        rules,
+        services,
     })
+}
+
+/// Server functions and other mutations accept same-origin requests only: a page of another
+/// site cannot make a signed-in browser post here (server functions do no CSRF check).
+async fn same_origin_only(
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    use axum::http::Method;
+    use axum::response::IntoResponse;
+    if matches!(
+        *request.method(),
+        Method::GET | Method::HEAD | Method::OPTIONS
+    ) {
+        return next.run(request).await;
+    }
+    let headers = request.headers();
+    let site = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok());
+    let allowed = match site {
+        Some(site) => matches!(site, "same-origin" | "none"),
+        None => match (
+            headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()),
+            headers.get(header::HOST).and_then(|v| v.to_str().ok()),
+        ) {
+            (Some(origin), Some(host)) => origin
+                .split_once("://")
+                .is_some_and(|(_, rest)| rest == host),
+            // Not a browser's cross-site request (browsers send Origin on cross-site POSTs).
+            (None, _) => true,
+            (Some(_), None) => false,
+        },
+    };
+    if allowed {
+        next.run(request).await
+    } else {
+        (
+            axum::http::StatusCode::FORBIDDEN,
+            "cross-site request refused",
+        )
+            .into_response()
+    }
+}
+
+/// Deletes expired drafts every hour.
+pub fn spawn_purge(services: Services) {
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(std::time::Duration::from_secs(3600));
+        loop {
+            tick.tick().await;
+            match services.purge_expired_drafts().await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!("{n} expired draft(s) deleted"),
+                Err(e) => tracing::error!("purge of expired drafts failed: {e}"),
+            }
+        }
+    });
 }
 
 /// The whole application: what `main` serves and what the integration tests drive.
 pub fn router(state: AppState) -> Router {
     let routes = generate_route_list(App);
     let options = state.leptos_options.clone();
+    let applicants: app::ssr::ApplicantsRef = Arc::new(state.services.clone());
     Router::new()
+        .route(
+            "/demande/fichiers/{kind}",
+            post(files::upload).layer(axum::extract::DefaultBodyLimit::max(
+                files::UPLOAD_BODY_LIMIT,
+            )),
+        )
+        .route("/demande/fichier/{id}", get(files::download))
+        .route("/demande/recepisse.pdf", get(files::receipt))
         .route("/healthz", get(api::healthz))
         .route("/healthz/live", get(|| async { "ok" }))
         .route("/api/v1/eligibility", post(api::eligibility))
         .route("/api/v1/openapi.json", get(api::openapi))
         .route("/api/v1/routing/{postcode}", get(api::routing))
-        .leptos_routes(&state, routes, move || shell(options.clone()))
+        .leptos_routes_with_context(
+            &state,
+            routes,
+            move || provide_context(applicants.clone()),
+            move || shell(options.clone()),
+        )
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(axum::middleware::from_fn(same_origin_only))
         .layer(CatchPanicLayer::custom(api::panic_response))
         .layer(CompressionLayer::new())
-        .layer(SetResponseHeaderLayer::if_not_present(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
-        .layer(SetResponseHeaderLayer::if_not_present(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")))
-        .layer(SetResponseHeaderLayer::if_not_present(header::REFERRER_POLICY, HeaderValue::from_static("same-origin")))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::X_FRAME_OPTIONS,
+            HeaderValue::from_static("DENY"),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("same-origin"),
+        ))
         .with_state(state)
 }

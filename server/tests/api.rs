@@ -1,75 +1,13 @@
 //! Integration tests through the real router, on SQLite by default and on PostgreSQL when
 //! `TEST_DATABASE_URL` names a server (scripts/with-postgres.sh does it in `make test`).
 
-use std::sync::atomic::{AtomicU32, Ordering};
+mod common;
 
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
-use axum::Router;
-use http_body_util::BodyExt;
-use sea_orm::{ConnectionTrait, Database};
+use common::{app, database_url, get, post_json, send};
+use sea_orm::ConnectionTrait;
 use serde_json::{json, Value};
-use tower::ServiceExt;
-
-static COUNTER: AtomicU32 = AtomicU32::new(0);
-
-/// A database of its own for each test: a temporary SQLite file, or a new PostgreSQL database.
-async fn database_url() -> String {
-    let n = COUNTER.fetch_add(1, Ordering::SeqCst);
-    let unique = format!("{}_{}_{n}", std::process::id(), std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().subsec_nanos());
-    match std::env::var("TEST_DATABASE_URL") {
-        Ok(url) if url.starts_with("postgres") => {
-            let admin = Database::connect(url.as_str()).await.expect("PostgreSQL reachable");
-            let name = format!("wif_test_{unique}");
-            admin.execute_unprepared(&format!("CREATE DATABASE {name}")).await.expect("create test database");
-            let base = url.rsplit_once('/').expect("URL with a database").0;
-            format!("{base}/{name}")
-        }
-        _ => {
-            let dir = std::env::temp_dir().join("wif-tests");
-            std::fs::create_dir_all(&dir).unwrap();
-            format!("sqlite://{}/test_{unique}.sqlite?mode=rwc", dir.display())
-        }
-    }
-}
-
-async fn app() -> Router {
-    let config = server::Config {
-        database_url: database_url().await,
-        addr: "127.0.0.1:0".parse().unwrap(),
-        site_root: "target/site".into(),
-    };
-    server::router(server::state(&config).await.expect("database up and migrated"))
-}
-
-struct Reply {
-    status: StatusCode,
-    headers: axum::http::HeaderMap,
-    body: String,
-}
-
-impl Reply {
-    fn json(&self) -> Value {
-        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.body))
-    }
-}
-
-async fn send(app: &Router, request: Request<Body>) -> Reply {
-    let response = app.clone().oneshot(request).await.expect("router answers");
-    let status = response.status();
-    let headers = response.headers().clone();
-    let bytes = response.into_body().collect().await.expect("body").to_bytes();
-    Reply { status, headers, body: String::from_utf8_lossy(&bytes).into_owned() }
-}
-
-async fn get(app: &Router, uri: &str) -> Reply {
-    send(app, Request::get(uri).body(Body::empty()).unwrap()).await
-}
-
-async fn post_json(app: &Router, uri: &str, body: &str) -> Reply {
-    let request = Request::post(uri).header(header::CONTENT_TYPE, "application/json").body(Body::from(body.to_owned())).unwrap();
-    send(app, request).await
-}
 
 #[tokio::test(flavor = "multi_thread")]
 async fn health_check_reaches_the_database() {
@@ -130,26 +68,71 @@ async fn invalid_answers_are_422_field_by_field() {
     let mut without_permit = base.clone();
     without_permit.as_object_mut().unwrap().remove("permit");
     let cases = [
-        (with("nationality", json!("XX")), vec![("nationality", "unknown_country")]),
-        (with("annual_hours", json!(-3)), vec![("annual_hours", "negative_hours")]),
-        (with("annual_hours", json!("a lot")), vec![("annual_hours", "not_a_number")]),
-        (with("annual_hours", json!([1, 2])), vec![("annual_hours", "invalid_type")]),
-        (with("permit", json!("algerian_student_certificate")), vec![("permit", "algerian_certificate_requires_dz")]),
-        (with("contract", json!("freelance")), vec![("contract", "invalid_choice")]),
-        (with("regulated_profession", json!("wizard")), vec![("regulated_profession", "invalid_choice")]),
-        (with("within_curriculum", json!("perhaps")), vec![("within_curriculum", "not_a_boolean")]),
+        (
+            with("nationality", json!("XX")),
+            vec![("nationality", "unknown_country")],
+        ),
+        (
+            with("annual_hours", json!(-3)),
+            vec![("annual_hours", "negative_hours")],
+        ),
+        (
+            with("annual_hours", json!("a lot")),
+            vec![("annual_hours", "not_a_number")],
+        ),
+        (
+            with("annual_hours", json!([1, 2])),
+            vec![("annual_hours", "invalid_type")],
+        ),
+        (
+            with("permit", json!("algerian_student_certificate")),
+            vec![("permit", "algerian_certificate_requires_dz")],
+        ),
+        (
+            with("contract", json!("freelance")),
+            vec![("contract", "invalid_choice")],
+        ),
+        (
+            with("regulated_profession", json!("wizard")),
+            vec![("regulated_profession", "invalid_choice")],
+        ),
+        (
+            with("within_curriculum", json!("perhaps")),
+            vec![("within_curriculum", "not_a_boolean")],
+        ),
         (without_permit, vec![("permit", "required")]),
         (json!([1, 2, 3]), vec![("body", "invalid_type")]),
-        (json!({}), vec![("nationality", "required"), ("permit", "required"), ("contract", "required"), ("annual_hours", "required")]),
+        (
+            json!({}),
+            vec![
+                ("nationality", "required"),
+                ("permit", "required"),
+                ("contract", "required"),
+                ("annual_hours", "required"),
+            ],
+        ),
     ];
     for (request, expected) in cases {
         let reply = post_json(&app, "/api/v1/eligibility", &request.to_string()).await;
-        assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY, "{request}: {}", reply.body);
+        assert_eq!(
+            reply.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{request}: {}",
+            reply.body
+        );
         let body = reply.json();
         let errors = body["errors"].as_array().expect("errors array");
-        let got: Vec<(&str, &str)> = errors.iter().map(|e| (e["field"].as_str().unwrap(), e["code"].as_str().unwrap())).collect();
+        let got: Vec<(&str, &str)> = errors
+            .iter()
+            .map(|e| (e["field"].as_str().unwrap(), e["code"].as_str().unwrap()))
+            .collect();
         assert_eq!(got, expected, "{request}");
-        assert!(errors.iter().all(|e| e["message"].as_str().is_some_and(|m| m.len() > 10)), "{body}");
+        assert!(
+            errors
+                .iter()
+                .all(|e| e["message"].as_str().is_some_and(|m| m.len() > 10)),
+            "{body}"
+        );
     }
 }
 
@@ -158,15 +141,26 @@ async fn error_messages_follow_the_requested_language() {
     let app = app().await;
     let body = json!({"nationality": "XX", "permit": "student", "contract": "employment", "annual_hours": 1}).to_string();
     let fr = post_json(&app, "/api/v1/eligibility", &body).await.json();
-    let en = post_json(&app, "/api/v1/eligibility?lang=en", &body).await.json();
-    assert!(fr["errors"][0]["message"].as_str().unwrap().starts_with("Nationalité inconnue"));
-    assert!(en["errors"][0]["message"].as_str().unwrap().starts_with("Unknown nationality"));
+    let en = post_json(&app, "/api/v1/eligibility?lang=en", &body)
+        .await
+        .json();
+    assert!(fr["errors"][0]["message"]
+        .as_str()
+        .unwrap()
+        .starts_with("Nationalité inconnue"));
+    assert!(en["errors"][0]["message"]
+        .as_str()
+        .unwrap()
+        .starts_with("Unknown nationality"));
     let request = Request::post("/api/v1/eligibility")
         .header(header::CONTENT_TYPE, "application/json")
         .header(header::ACCEPT_LANGUAGE, "en-GB,en;q=0.9")
         .body(Body::from(body))
         .unwrap();
-    assert!(send(&app, request).await.json()["errors"][0]["message"].as_str().unwrap().starts_with("Unknown"));
+    assert!(send(&app, request).await.json()["errors"][0]["message"]
+        .as_str()
+        .unwrap()
+        .starts_with("Unknown"));
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -188,11 +182,23 @@ async fn openapi_describes_the_api() {
     assert!(doc["openapi"].as_str().unwrap().starts_with("3."));
     assert!(doc["paths"]["/api/v1/eligibility"]["post"].is_object());
     let schemas = &doc["components"]["schemas"];
-    for name in ["EligibilityInput", "Eligibility", "ApiErrors", "Permit", "Contract", "Outcome", "Reason", "DocumentKind"] {
+    for name in [
+        "EligibilityInput",
+        "Eligibility",
+        "ApiErrors",
+        "Permit",
+        "Contract",
+        "Outcome",
+        "Reason",
+        "DocumentKind",
+    ] {
         assert!(schemas[name].is_object(), "schema {name} missing");
     }
     let permits = schemas["Permit"].to_string();
-    assert!(permits.contains("algerian_student_certificate"), "{permits}");
+    assert!(
+        permits.contains("algerian_student_certificate"),
+        "{permits}"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -201,14 +207,26 @@ async fn routing_by_the_establishments_postcode() {
     let paris = get(&app, "/api/v1/routing/75011").await;
     assert_eq!(paris.status, StatusCode::OK);
     let paris = paris.json();
-    assert_eq!((paris["departement"].as_str(), paris["open"].as_bool()), (Some("75"), Some(true)));
+    assert_eq!(
+        (paris["departement"].as_str(), paris["open"].as_bool()),
+        (Some("75"), Some(true))
+    );
     assert_eq!(paris["service"]["code"], "moe-paris");
     assert!(paris["apply_elsewhere"].is_null());
 
     let marseille = get(&app, "/api/v1/routing/13008").await.json();
-    assert_eq!((marseille["departement"].as_str(), marseille["open"].as_bool()), (Some("13"), Some(false)));
+    assert_eq!(
+        (
+            marseille["departement"].as_str(),
+            marseille["open"].as_bool()
+        ),
+        (Some("13"), Some(false))
+    );
     assert!(marseille["service"].is_null());
-    assert!(marseille["apply_elsewhere"].as_str().unwrap().starts_with("https://"));
+    assert!(marseille["apply_elsewhere"]
+        .as_str()
+        .unwrap()
+        .starts_with("https://"));
 
     let ajaccio = get(&app, "/api/v1/routing/20000").await.json();
     assert_eq!(ajaccio["departement"], "2A");
@@ -224,7 +242,10 @@ async fn migrations_run_twice_without_harm() {
     server::db::connect(&url).await.expect("first start");
     let db = server::db::connect(&url).await.expect("second start");
     let rows = db
-        .query_all_raw(sea_orm::Statement::from_string(db.get_database_backend(), "SELECT code FROM departement WHERE open = TRUE"))
+        .query_all_raw(sea_orm::Statement::from_string(
+            db.get_database_backend(),
+            "SELECT code FROM departement WHERE open = TRUE",
+        ))
         .await
         .unwrap();
     assert_eq!(rows.len(), 1, "the pilot département is seeded once");
@@ -236,19 +257,35 @@ async fn eligibility_page_answers_without_javascript() {
     let page = get(&app, "/eligibilite?nationality=DZ&permit=algerian_student_certificate&contract=employment&annual_hours=500&verifier=1").await;
     assert_eq!(page.status, StatusCode::OK);
     assert!(page.body.contains("<html lang=\"fr\""), "French by default");
-    assert!(page.body.contains("data-outcome=\"required\""), "the server renders the decision");
-    assert!(page.body.contains("803,5"), "the Algerian cap, written the French way");
+    assert!(
+        page.body.contains("data-outcome=\"required\""),
+        "the server renders the decision"
+    );
+    assert!(
+        page.body.contains("803,5"),
+        "the Algerian cap, written the French way"
+    );
     assert!(page.body.contains("data-document=\"passport\""));
 
     let english = get(&app, "/eligibilite?nationality=IN&permit=student&contract=employment&annual_hours=1200&within_curriculum=false&verifier=1&lang=en").await;
     assert!(english.body.contains("<html lang=\"en\""));
     assert!(english.body.contains("data-outcome=\"not_eligible\""));
     assert!(english.body.contains("This job cannot be authorised"));
-    let cookie = english.headers.get(header::SET_COOKIE).and_then(|v| v.to_str().ok()).unwrap_or_default();
-    assert!(cookie.starts_with("wif_lang=en"), "the choice is remembered: {cookie:?}");
+    let cookie = english
+        .headers
+        .get(header::SET_COOKIE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    assert!(
+        cookie.starts_with("wif_lang=en"),
+        "the choice is remembered: {cookie:?}"
+    );
 
     let missing = get(&app, "/eligibilite?verifier=1&annual_hours=-2").await;
-    assert!(missing.body.contains("negative_hours"), "invalid answers are explained next to the field");
+    assert!(
+        missing.body.contains("negative_hours"),
+        "invalid answers are explained next to the field"
+    );
     assert!(missing.body.contains("aria-invalid=\"true\""));
 }
 
@@ -259,9 +296,19 @@ async fn pages_and_not_found() {
     assert_eq!(home.status, StatusCode::OK);
     assert!(home.body.contains("href=\"/eligibilite\""));
     assert!(home.body.contains("Accessibilité : partiellement conforme"));
-    assert_eq!(home.headers.get(header::X_CONTENT_TYPE_OPTIONS).unwrap(), "nosniff");
+    assert_eq!(
+        home.headers.get(header::X_CONTENT_TYPE_OPTIONS).unwrap(),
+        "nosniff"
+    );
 
-    let cookie_english = send(&app, Request::get("/accessibilite").header(header::COOKIE, "wif_lang=en").body(Body::empty()).unwrap()).await;
+    let cookie_english = send(
+        &app,
+        Request::get("/accessibilite")
+            .header(header::COOKIE, "wif_lang=en")
+            .body(Body::empty())
+            .unwrap(),
+    )
+    .await;
     assert!(cookie_english.body.contains("Accessibility statement"));
 
     let missing = get(&app, "/nulle-part").await;

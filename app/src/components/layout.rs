@@ -16,7 +16,9 @@ pub fn provide_lang() {
 
 /// The current language; reading it inside a closure makes the text follow the switch.
 pub fn use_lang() -> RwSignal<Lang> {
-    use_context::<LangContext>().map(|c| c.0).unwrap_or_else(|| RwSignal::new(Lang::default()))
+    use_context::<LangContext>()
+        .map(|c| c.0)
+        .unwrap_or_else(|| RwSignal::new(Lang::default()))
 }
 
 /// A text that follows the language switch.
@@ -105,7 +107,11 @@ fn LangSwitch() -> impl IntoView {
     let location = use_location();
     let href = move || {
         let query = location.search.get();
-        let query = crate::url::with_param(query.trim_start_matches('?'), "lang", lang.get().other().code());
+        let query = crate::url::with_param(
+            query.trim_start_matches('?'),
+            "lang",
+            lang.get().other().code(),
+        );
         format!("{}?{}", location.pathname.get(), query)
     };
     let on_click = move |ev: leptos::ev::MouseEvent| {
@@ -118,7 +124,11 @@ fn LangSwitch() -> impl IntoView {
         #[cfg(feature = "hydrate")]
         {
             env::browser::set_cookie(&env::lang_cookie(next));
-            env::browser::replace_query(&crate::url::with_param(&env::browser::current_query(), "lang", next.code()));
+            env::browser::replace_query(&crate::url::with_param(
+                &env::browser::current_query(),
+                "lang",
+                next.code(),
+            ));
         }
     };
     view! {

@@ -2,12 +2,60 @@
 
 use super::Lang;
 use crate::rules::documents::DocumentKind;
-use crate::rules::eligibility::{Contract, FiledBy, Obligation, Outcome, Permit, Reason, RegulatedProfession};
+use crate::rules::dossier::DossierState;
+use crate::rules::eligibility::{
+    Contract, FiledBy, Obligation, Outcome, Permit, Reason, RegulatedProfession,
+};
+
+impl DossierState {
+    pub fn label(self, lang: Lang) -> &'static str {
+        lang.pick(match self {
+            DossierState::Draft => ("brouillon", "draft"),
+            DossierState::Submitted => ("déposé", "filed"),
+            DossierState::InReview => ("en instruction", "under review"),
+            DossierState::ChangesRequested => ("compléments demandés", "changes requested"),
+            DossierState::Accepted => ("autorisation accordée", "authorisation granted"),
+            DossierState::Refused => ("refusé", "refused"),
+            DossierState::Closed => ("classé sans suite", "closed without action"),
+        })
+    }
+
+    /// What happens next, for the follow-up page.
+    pub fn next_step(self, lang: Lang) -> &'static str {
+        lang.pick(match self {
+            DossierState::Draft => ("Terminez et déposez la demande.", "Finish and file the request."),
+            DossierState::Submitted => (
+                "Le service instructeur va vérifier que le dossier est complet, puis l'instruire.",
+                "The instruction service will check that the file is complete, then review it.",
+            ),
+            DossierState::InReview => (
+                "Le dossier est complet et en cours d'instruction : la décision vous sera envoyée par courriel.",
+                "The file is complete and under review: the decision will be e-mailed to you.",
+            ),
+            DossierState::ChangesRequested => (
+                "Envoyez les pièces ou précisions demandées ci-dessous : le dossier reviendra alors au service.",
+                "Send the documents or details asked for below: the file then goes back to the service.",
+            ),
+            DossierState::Accepted => (
+                "L'autorisation est accordée : téléchargez-la et remettez-la à l'employeur.",
+                "The authorisation is granted: download it and give it to the employer.",
+            ),
+            DossierState::Refused => (
+                "La demande est refusée pour le motif indiqué. Un recours est possible dans les deux mois.",
+                "The request is refused for the reason given. An appeal is possible within two months.",
+            ),
+            DossierState::Closed => ("Le dossier est clos.", "The file is closed."),
+        })
+    }
+}
 
 impl Permit {
     pub fn label(self, lang: Lang) -> &'static str {
         lang.pick(match self {
-            Permit::Student => ("Carte de séjour ou VLS-TS « étudiant »", "Residence card or VLS-TS “student”"),
+            Permit::Student => (
+                "Carte de séjour ou VLS-TS « étudiant »",
+                "Residence card or VLS-TS “student”",
+            ),
             Permit::StudentMobility => (
                 "Carte de séjour « étudiant – programme de mobilité »",
                 "Residence card “student – mobility programme”",
@@ -28,14 +76,32 @@ impl Permit {
 impl Contract {
     pub fn label(self, lang: Lang) -> &'static str {
         lang.pick(match self {
-            Contract::Employment => ("Contrat de travail ordinaire (CDI, CDD, intérim)", "Ordinary employment contract (permanent, fixed-term, temping)"),
+            Contract::Employment => (
+                "Contrat de travail ordinaire (CDI, CDD, intérim)",
+                "Ordinary employment contract (permanent, fixed-term, temping)",
+            ),
             Contract::Apprenticeship => ("Contrat d'apprentissage", "Apprenticeship contract"),
-            Contract::Professionalisation => ("Contrat de professionnalisation", "Professionalisation contract"),
-            Contract::Cifre => ("CIFRE (convention industrielle de formation par la recherche)", "CIFRE (industrial research training agreement)"),
-            Contract::Ater => ("ATER (attaché temporaire d'enseignement et de recherche)", "ATER (temporary teaching and research assistant)"),
-            Contract::MedicalIntern => ("Interne en médecine (FFI, DFMS/DFMSA)", "Medical intern (FFI, DFMS/DFMSA)"),
+            Contract::Professionalisation => (
+                "Contrat de professionnalisation",
+                "Professionalisation contract",
+            ),
+            Contract::Cifre => (
+                "CIFRE (convention industrielle de formation par la recherche)",
+                "CIFRE (industrial research training agreement)",
+            ),
+            Contract::Ater => (
+                "ATER (attaché temporaire d'enseignement et de recherche)",
+                "ATER (temporary teaching and research assistant)",
+            ),
+            Contract::MedicalIntern => (
+                "Interne en médecine (FFI, DFMS/DFMSA)",
+                "Medical intern (FFI, DFMS/DFMSA)",
+            ),
             Contract::DoctoralContract => ("Contrat doctoral", "Doctoral contract"),
-            Contract::Internship => ("Stage avec convention de stage", "Internship under an internship agreement"),
+            Contract::Internship => (
+                "Stage avec convention de stage",
+                "Internship under an internship agreement",
+            ),
         })
     }
 }
@@ -43,9 +109,13 @@ impl Contract {
 impl RegulatedProfession {
     pub fn label(self, lang: Lang) -> &'static str {
         lang.pick(match self {
-            RegulatedProfession::AccountantTrainee => ("Expert-comptable stagiaire", "Trainee chartered accountant"),
+            RegulatedProfession::AccountantTrainee => {
+                ("Expert-comptable stagiaire", "Trainee chartered accountant")
+            }
             RegulatedProfession::SecurityAgent => ("Agent de sécurité", "Security agent"),
-            RegulatedProfession::StatutoryAuditor => ("Commissaire aux comptes", "Statutory auditor"),
+            RegulatedProfession::StatutoryAuditor => {
+                ("Commissaire aux comptes", "Statutory auditor")
+            }
             RegulatedProfession::LawyerTrainee => ("Avocat stagiaire", "Trainee lawyer"),
             RegulatedProfession::Notary => ("Notaire", "Notary"),
             RegulatedProfession::Architect => ("Architecte", "Architect"),
@@ -60,7 +130,10 @@ impl FiledBy {
     pub fn label(self, lang: Lang) -> &'static str {
         lang.pick(match self {
             FiledBy::Employer => ("L'employeur", "The employer"),
-            FiledBy::Student => ("L'étudiant, mandaté par l'employeur", "The student, with the employer's mandate"),
+            FiledBy::Student => (
+                "L'étudiant, mandaté par l'employeur",
+                "The student, with the employer's mandate",
+            ),
         })
     }
 }
@@ -68,9 +141,18 @@ impl FiledBy {
 impl Outcome {
     pub fn title(self, lang: Lang) -> &'static str {
         lang.pick(match self {
-            Outcome::NotRequired => ("Aucune autorisation de travail n'est nécessaire", "No work authorisation is needed"),
-            Outcome::Required => ("Une autorisation de travail est nécessaire", "A work authorisation is needed"),
-            Outcome::NotEligible => ("Cet emploi ne peut pas être autorisé", "This job cannot be authorised"),
+            Outcome::NotRequired => (
+                "Aucune autorisation de travail n'est nécessaire",
+                "No work authorisation is needed",
+            ),
+            Outcome::Required => (
+                "Une autorisation de travail est nécessaire",
+                "A work authorisation is needed",
+            ),
+            Outcome::NotEligible => (
+                "Cet emploi ne peut pas être autorisé",
+                "This job cannot be authorised",
+            ),
         })
     }
 }
@@ -201,9 +283,15 @@ mod tests {
                 assert!(!c.label(lang).is_empty());
             }
         }
-        assert!(Reason::UnderThreshold.explain(Lang::Fr, Some(964.0)).contains("964 heures"));
-        assert!(Reason::AlgerianFirstHour.explain(Lang::Fr, Some(803.5)).contains("803,5 heures"));
-        assert!(Reason::AlgerianFirstHour.explain(Lang::En, Some(803.5)).contains("803.5 hours"));
+        assert!(Reason::UnderThreshold
+            .explain(Lang::Fr, Some(964.0))
+            .contains("964 heures"));
+        assert!(Reason::AlgerianFirstHour
+            .explain(Lang::Fr, Some(803.5))
+            .contains("803,5 heures"));
+        assert!(Reason::AlgerianFirstHour
+            .explain(Lang::En, Some(803.5))
+            .contains("803.5 hours"));
     }
 
     #[test]

@@ -48,7 +48,9 @@ impl Lang {
                 .unwrap_or(1.0);
             let primary = tag.split('-').next().unwrap_or("");
             if let Some(lang) = Lang::from_code(primary) {
-                if quality > 0.0 && best.is_none_or(|(q, p, _)| quality > q || (quality == q && position < p)) {
+                if quality > 0.0
+                    && best.is_none_or(|(q, p, _)| quality > q || (quality == q && position < p))
+                {
                     best = Some((quality, position, lang));
                 }
             }

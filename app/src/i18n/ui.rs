@@ -123,6 +123,9 @@ mod tests {
             .iter()
             .filter(|m| m.text(Lang::Fr) == m.text(Lang::En))
             .collect();
-        assert!(untranslated.is_empty(), "same text in both languages: {untranslated:?}");
+        assert!(
+            untranslated.is_empty(),
+            "same text in both languages: {untranslated:?}"
+        );
     }
 }

@@ -9,7 +9,9 @@ use leptos_router::hooks::use_query_map;
 use crate::components::form::{FieldErrorSignal, RadioGroup, SelectField, TextField};
 use crate::components::layout::{tr, use_lang};
 use crate::i18n::{Lang, Msg};
-use crate::rules::eligibility::{self, Contract, EligibilityAnswers, FiledBy, Outcome, Permit, RegulatedProfession};
+use crate::rules::eligibility::{
+    self, Contract, EligibilityAnswers, FiledBy, Outcome, Permit, RegulatedProfession,
+};
 use crate::rules::{decide, CountryCode, Eligibility, ErrorCode, FieldError, RulesConfig};
 
 /// Hidden field that tells a submitted form from a first visit.
@@ -31,8 +33,12 @@ pub fn EligibilityPage() -> impl IntoView {
             answers.set(field, q.get(field));
         }
         // The defaults the rules apply, shown as chosen so the form says what is decided.
-        answers.filed_by.get_or_insert_with(|| eligibility::default_filed_by().code().to_owned());
-        answers.within_curriculum.get_or_insert_with(|| "false".to_owned());
+        answers
+            .filed_by
+            .get_or_insert_with(|| eligibility::default_filed_by().code().to_owned());
+        answers
+            .within_curriculum
+            .get_or_insert_with(|| "false".to_owned());
         (answers, q.get(SUBMITTED).is_some())
     });
     let initial_hours = initial.annual_hours.clone().unwrap_or_default();
@@ -43,7 +49,9 @@ pub fn EligibilityPage() -> impl IntoView {
 
     let error_of = move |field: &'static str| -> FieldErrorSignal {
         Signal::derive(move || {
-            let errors = evaluation.with(|e| e.as_ref().err().cloned()).unwrap_or_default();
+            let errors = evaluation
+                .with(|e| e.as_ref().err().cloned())
+                .unwrap_or_default();
             errors
                 .into_iter()
                 .find(|e| e.field == field)
@@ -59,8 +67,10 @@ pub fn EligibilityPage() -> impl IntoView {
             answers.update(|a| a.set(field, Some(value)));
             #[cfg(feature = "hydrate")]
             answers.with_untracked(|a| {
-                let mut pairs: Vec<(&str, &str)> =
-                    EligibilityAnswers::FIELDS.iter().map(|f| (*f, a.get(f).unwrap_or(""))).collect();
+                let mut pairs: Vec<(&str, &str)> = EligibilityAnswers::FIELDS
+                    .iter()
+                    .map(|f| (*f, a.get(f).unwrap_or("")))
+                    .collect();
                 pairs.push(("lang", lang.get_untracked().code()));
                 crate::env::browser::replace_query(&crate::url::build_query(pairs));
             });
@@ -85,27 +95,59 @@ pub fn EligibilityPage() -> impl IntoView {
     };
 
     let countries = move || {
-        CountryCode::all_sorted(lang.get()).into_iter().map(|(c, name)| (c.to_string(), name)).collect::<Vec<_>>()
+        CountryCode::all_sorted(lang.get())
+            .into_iter()
+            .map(|(c, name)| (c.to_string(), name))
+            .collect::<Vec<_>>()
     };
     let permits = move || choices(Permit::ALL, Permit::code, Permit::label, lang.get());
     let contracts = move || choices(Contract::ALL, Contract::code, Contract::label, lang.get());
     let professions = move || {
         let mut list = vec![("none".to_owned(), lang.get().t(Msg::NoRegulatedProfession))];
-        list.extend(choices(RegulatedProfession::ALL, RegulatedProfession::code, RegulatedProfession::label, lang.get()));
+        list.extend(choices(
+            RegulatedProfession::ALL,
+            RegulatedProfession::code,
+            RegulatedProfession::label,
+            lang.get(),
+        ));
         list
     };
     let filers = move || choices(FiledBy::ALL, FiledBy::code, FiledBy::label, lang.get());
-    let yes_no = move || vec![("true".to_owned(), lang.get().t(Msg::Yes)), ("false".to_owned(), lang.get().t(Msg::No))];
+    let yes_no = move || {
+        vec![
+            ("true".to_owned(), lang.get().t(Msg::Yes)),
+            ("false".to_owned(), lang.get().t(Msg::No)),
+        ]
+    };
     let curricular_by_nature = move || {
-        answers.with(|a| a.contract.as_deref().and_then(Contract::from_code).is_some_and(Contract::is_curricular_by_nature))
+        answers.with(|a| {
+            a.contract
+                .as_deref()
+                .and_then(Contract::from_code)
+                .is_some_and(Contract::is_curricular_by_nature)
+        })
     };
     let curriculum_hint = Signal::derive(move || {
-        lang.get().t(if curricular_by_nature() { Msg::CurriculumByNature } else { Msg::CurriculumHint })
+        lang.get().t(if curricular_by_nature() {
+            Msg::CurriculumByNature
+        } else {
+            Msg::CurriculumHint
+        })
     });
     let within_answer = value_of("within_curriculum");
-    let within_value =
-        Signal::derive(move || if curricular_by_nature() { "true".to_owned() } else { within_answer.get() });
-    let renewal_checked = answers.with_untracked(|a| a.renewal.as_deref().and_then(eligibility::parse_bool).unwrap_or(false));
+    let within_value = Signal::derive(move || {
+        if curricular_by_nature() {
+            "true".to_owned()
+        } else {
+            within_answer.get()
+        }
+    });
+    let renewal_checked = answers.with_untracked(|a| {
+        a.renewal
+            .as_deref()
+            .and_then(eligibility::parse_bool)
+            .unwrap_or(false)
+    });
 
     view! {
         <Title text=tr(Msg::EligibilityTitle) />
@@ -223,15 +265,26 @@ pub fn EligibilityPage() -> impl IntoView {
 }
 
 /// The `(code, label)` options of a closed set of codes, in `lang`.
-fn choices<T: Copy>(all: &[T], code: fn(T) -> &'static str, label: fn(T, Lang) -> &'static str, lang: Lang) -> Vec<(String, &'static str)> {
-    all.iter().map(|&item| (code(item).to_owned(), label(item, lang))).collect()
+fn choices<T: Copy>(
+    all: &[T],
+    code: fn(T) -> &'static str,
+    label: fn(T, Lang) -> &'static str,
+    lang: Lang,
+) -> Vec<(String, &'static str)> {
+    all.iter()
+        .map(|&item| (code(item).to_owned(), label(item, lang)))
+        .collect()
 }
 
 #[component]
 fn Pending(errors: Vec<FieldError>, show_missing: bool) -> impl IntoView {
     let lang = use_lang();
     let invalid = errors.iter().any(|e| e.code != ErrorCode::Required);
-    let message = if invalid || show_missing { Msg::ResultFixAnswers } else { Msg::ResultWaiting };
+    let message = if invalid || show_missing {
+        Msg::ResultFixAnswers
+    } else {
+        Msg::ResultWaiting
+    };
     view! {
         <p class="wif-result__pending" data-testid="eligibility-pending">{tr(message)}</p>
         <Show when=move || invalid || show_missing>
@@ -279,7 +332,12 @@ fn Decision(decision: Eligibility, today: chrono::NaiveDate) -> impl IntoView {
         Outcome::NotEligible => "wif-callout--warning",
     };
     let d = decision.clone();
-    let reason_codes = d.reasons.iter().map(|r| r.code()).collect::<Vec<_>>().join(" ");
+    let reason_codes = d
+        .reasons
+        .iter()
+        .map(|r| r.code())
+        .collect::<Vec<_>>()
+        .join(" ");
     let reasons = decision.reasons.clone();
     let cap = decision.max_annual_hours;
     let obligations = decision.obligations.clone();

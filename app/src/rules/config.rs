@@ -50,13 +50,31 @@ impl Default for RulesConfig {
     fn default() -> Self {
         let since_2016 = date(2016, 8, 10);
         Self {
-            annual_legal_hours: vec![Dated { from: since_2016, value: 1607.0 }],
-            student_cap: vec![Dated { from: since_2016, value: 964.0 }],
-            algerian_cap: vec![Dated { from: since_2016, value: 803.5 }],
-            temporary_visa_cap: vec![Dated { from: since_2016, value: 482.0 }],
+            annual_legal_hours: vec![Dated {
+                from: since_2016,
+                value: 1607.0,
+            }],
+            student_cap: vec![Dated {
+                from: since_2016,
+                value: 964.0,
+            }],
+            algerian_cap: vec![Dated {
+                from: since_2016,
+                value: 803.5,
+            }],
+            temporary_visa_cap: vec![Dated {
+                from: since_2016,
+                value: 482.0,
+            }],
             smic_hourly_gross: vec![
-                Dated { from: date(2024, 11, 1), value: 11.88 },
-                Dated { from: date(2026, 1, 1), value: 12.02 },
+                Dated {
+                    from: date(2024, 11, 1),
+                    value: 11.88,
+                },
+                Dated {
+                    from: date(2026, 1, 1),
+                    value: 12.02,
+                },
             ],
             max_weekly_hours: 48.0,
             min_age: 16,
@@ -113,15 +131,27 @@ mod tests {
     #[test]
     fn caps_are_the_figures_of_the_rules() {
         let caps = RulesConfig::default().caps_on(date(2026, 11, 22));
-        assert_eq!((caps.student, caps.algerian, caps.temporary_visa), (964.0, 803.5, 482.0));
-        assert_eq!(RulesConfig::default().annual_legal_hours_on(date(2026, 1, 1)), 1607.0);
+        assert_eq!(
+            (caps.student, caps.algerian, caps.temporary_visa),
+            (964.0, 803.5, 482.0)
+        );
+        assert_eq!(
+            RulesConfig::default().annual_legal_hours_on(date(2026, 1, 1)),
+            1607.0
+        );
     }
 
     #[test]
     fn student_cap_is_sixty_percent_of_legal_hours_truncated() {
         let cfg = RulesConfig::default();
         let on = date(2026, 6, 1);
-        assert_eq!((cfg.annual_legal_hours_on(on) * 0.6).floor(), cfg.caps_on(on).student);
-        assert_eq!(cfg.annual_legal_hours_on(on) * 0.5, cfg.caps_on(on).algerian);
+        assert_eq!(
+            (cfg.annual_legal_hours_on(on) * 0.6).floor(),
+            cfg.caps_on(on).student
+        );
+        assert_eq!(
+            cfg.annual_legal_hours_on(on) * 0.5,
+            cfg.caps_on(on).algerian
+        );
     }
 }

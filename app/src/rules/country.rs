@@ -23,7 +23,9 @@ impl CountryCode {
     /// Accepts a code in any case, surrounded by spaces; refuses anything not in ISO 3166-1.
     pub fn parse(input: &str) -> Option<Self> {
         let code = input.trim().to_ascii_uppercase();
-        let index = COUNTRIES.binary_search_by(|(c, _, _)| (*c).cmp(code.as_str())).ok()?;
+        let index = COUNTRIES
+            .binary_search_by(|(c, _, _)| (*c).cmp(code.as_str()))
+            .ok()?;
         let bytes = COUNTRIES[index].0.as_bytes();
         Some(Self([bytes[0], bytes[1]]))
     }
@@ -121,7 +123,11 @@ mod tests {
             ("É", None),
         ];
         for (input, expected) in cases {
-            assert_eq!(CountryCode::parse(input).map(|c| c.to_string()).as_deref(), expected, "{input:?}");
+            assert_eq!(
+                CountryCode::parse(input).map(|c| c.to_string()).as_deref(),
+                expected,
+                "{input:?}"
+            );
         }
     }
 
@@ -130,9 +136,24 @@ mod tests {
         for code in FREE_MOVEMENT {
             assert!(CountryCode::parse(code).is_some(), "{code} is an ISO code");
         }
-        let cases = [("FR", true), ("DE", true), ("NO", true), ("CH", true), ("LI", true), ("GB", false), ("DZ", false), ("SN", false), ("US", false), ("MC", false)];
+        let cases = [
+            ("FR", true),
+            ("DE", true),
+            ("NO", true),
+            ("CH", true),
+            ("LI", true),
+            ("GB", false),
+            ("DZ", false),
+            ("SN", false),
+            ("US", false),
+            ("MC", false),
+        ];
         for (code, expected) in cases {
-            assert_eq!(CountryCode::parse(code).unwrap().has_free_movement(), expected, "{code}");
+            assert_eq!(
+                CountryCode::parse(code).unwrap().has_free_movement(),
+                expected,
+                "{code}"
+            );
         }
     }
 

@@ -19,8 +19,13 @@ impl Departement {
         let code = code.trim().to_ascii_uppercase();
         let valid = match code.len() {
             2 if code == "2A" || code == "2B" => true,
-            2 => code.parse::<u8>().is_ok_and(|n| (1..=95).contains(&n) && n != 20),
-            3 => matches!(code.as_str(), "971" | "972" | "973" | "974" | "975" | "976" | "977" | "978"),
+            2 => code
+                .parse::<u8>()
+                .is_ok_and(|n| (1..=95).contains(&n) && n != 20),
+            3 => matches!(
+                code.as_str(),
+                "971" | "972" | "973" | "974" | "975" | "976" | "977" | "978"
+            ),
             _ => false,
         };
         valid.then_some(Self(code))
@@ -108,7 +113,11 @@ mod tests {
         ];
         for (postcode, expected) in cases {
             let got = Departement::from_postcode(postcode);
-            assert_eq!(got.as_ref().map(Departement::as_str).map_err(|e| *e), expected, "{postcode:?}");
+            assert_eq!(
+                got.as_ref().map(Departement::as_str).map_err(|e| *e),
+                expected,
+                "{postcode:?}"
+            );
         }
     }
 

@@ -33,16 +33,23 @@ pub struct DocumentList {
 /// The documents for a request that needs an authorisation.
 pub fn for_case(input: &EligibilityInput) -> DocumentList {
     use DocumentKind::*;
-    let mut required = vec![Passport, ResidencePermit, EnrolmentCertificate, EmploymentContract];
+    let mut required = vec![
+        Passport,
+        ResidencePermit,
+        EnrolmentCertificate,
+        EmploymentContract,
+    ];
     if input.filed_by == FiledBy::Student {
         required.push(Mandate);
     }
     match input.contract {
         Contract::Cifre => required.push(CifreContract),
         Contract::Ater => required.extend([AterContract, AterAppointment]),
-        Contract::MedicalIntern => {
-            required.extend([RecruitmentCertificate, HeadOfDepartmentCertificate, DfmsEnrolmentCertificate])
-        }
+        Contract::MedicalIntern => required.extend([
+            RecruitmentCertificate,
+            HeadOfDepartmentCertificate,
+            DfmsEnrolmentCertificate,
+        ]),
         _ => {}
     }
     match input.regulated_profession {
@@ -51,7 +58,11 @@ pub fn for_case(input: &EligibilityInput) -> DocumentList {
         Some(RegulatedProfession::LivePerformer) => required.push(LivePerformanceLicence),
         Some(_) => required.push(ProfessionalCapacityProof),
     }
-    let optional = if input.renewal { vec![PreviousAuthorisation, Payslips] } else { Vec::new() };
+    let optional = if input.renewal {
+        vec![PreviousAuthorisation, Payslips]
+    } else {
+        Vec::new()
+    };
     DocumentList { required, optional }
 }
 
@@ -100,7 +111,12 @@ mod tests {
     use crate::rules::CountryCode;
     use DocumentKind::*;
 
-    fn input(contract: Contract, regulated: Option<RegulatedProfession>, filed_by: FiledBy, renewal: bool) -> EligibilityInput {
+    fn input(
+        contract: Contract,
+        regulated: Option<RegulatedProfession>,
+        filed_by: FiledBy,
+        renewal: bool,
+    ) -> EligibilityInput {
         EligibilityInput {
             nationality: CountryCode::parse("SN").unwrap(),
             permit: Permit::Student,
@@ -115,38 +131,91 @@ mod tests {
 
     #[test]
     fn documents_by_case() {
-        const BASE: [DocumentKind; 4] = [Passport, ResidencePermit, EnrolmentCertificate, EmploymentContract];
+        const BASE: [DocumentKind; 4] = [
+            Passport,
+            ResidencePermit,
+            EnrolmentCertificate,
+            EmploymentContract,
+        ];
         let cases: Vec<(EligibilityInput, Vec<DocumentKind>, Vec<DocumentKind>)> = vec![
-            (input(Contract::Employment, None, FiledBy::Employer, false), BASE.to_vec(), vec![]),
-            (input(Contract::Employment, None, FiledBy::Student, false), [&BASE[..], &[Mandate]].concat(), vec![]),
-            (input(Contract::Cifre, None, FiledBy::Employer, false), [&BASE[..], &[CifreContract]].concat(), vec![]),
-            (input(Contract::Ater, None, FiledBy::Employer, false), [&BASE[..], &[AterContract, AterAppointment]].concat(), vec![]),
+            (
+                input(Contract::Employment, None, FiledBy::Employer, false),
+                BASE.to_vec(),
+                vec![],
+            ),
+            (
+                input(Contract::Employment, None, FiledBy::Student, false),
+                [&BASE[..], &[Mandate]].concat(),
+                vec![],
+            ),
+            (
+                input(Contract::Cifre, None, FiledBy::Employer, false),
+                [&BASE[..], &[CifreContract]].concat(),
+                vec![],
+            ),
+            (
+                input(Contract::Ater, None, FiledBy::Employer, false),
+                [&BASE[..], &[AterContract, AterAppointment]].concat(),
+                vec![],
+            ),
             (
                 input(Contract::MedicalIntern, None, FiledBy::Employer, false),
-                [&BASE[..], &[RecruitmentCertificate, HeadOfDepartmentCertificate, DfmsEnrolmentCertificate]].concat(),
+                [
+                    &BASE[..],
+                    &[
+                        RecruitmentCertificate,
+                        HeadOfDepartmentCertificate,
+                        DfmsEnrolmentCertificate,
+                    ],
+                ]
+                .concat(),
                 vec![],
             ),
             (
-                input(Contract::Employment, Some(RegulatedProfession::Notary), FiledBy::Employer, false),
+                input(
+                    Contract::Employment,
+                    Some(RegulatedProfession::Notary),
+                    FiledBy::Employer,
+                    false,
+                ),
                 [&BASE[..], &[ProfessionalCapacityProof]].concat(),
                 vec![],
             ),
             (
-                input(Contract::Employment, Some(RegulatedProfession::Medical), FiledBy::Employer, false),
+                input(
+                    Contract::Employment,
+                    Some(RegulatedProfession::Medical),
+                    FiledBy::Employer,
+                    false,
+                ),
                 [&BASE[..], &[ProfessionalCapacityProof]].concat(),
                 vec![],
             ),
             (
-                input(Contract::Employment, Some(RegulatedProfession::Model), FiledBy::Employer, false),
+                input(
+                    Contract::Employment,
+                    Some(RegulatedProfession::Model),
+                    FiledBy::Employer,
+                    false,
+                ),
                 [&BASE[..], &[ModelAgencyLicence]].concat(),
                 vec![],
             ),
             (
-                input(Contract::Employment, Some(RegulatedProfession::LivePerformer), FiledBy::Student, true),
+                input(
+                    Contract::Employment,
+                    Some(RegulatedProfession::LivePerformer),
+                    FiledBy::Student,
+                    true,
+                ),
                 [&BASE[..], &[Mandate, LivePerformanceLicence]].concat(),
                 vec![PreviousAuthorisation, Payslips],
             ),
-            (input(Contract::DoctoralContract, None, FiledBy::Employer, true), BASE.to_vec(), vec![PreviousAuthorisation, Payslips]),
+            (
+                input(Contract::DoctoralContract, None, FiledBy::Employer, true),
+                BASE.to_vec(),
+                vec![PreviousAuthorisation, Payslips],
+            ),
         ];
         for (case, required, optional) in cases {
             let docs = for_case(&case);
@@ -160,10 +229,13 @@ mod tests {
         let cases: [(&[u8], Option<FileType>); 7] = [
             (b"%PDF-1.7\n%", Some(FileType::Pdf)),
             (&[0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10], Some(FileType::Jpeg)),
-            (&[0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A, 0], Some(FileType::Png)),
-            (b"MZ\x90\x00\x03\x00", None),        // a Windows executable renamed .pdf
-            (b"\x7fELF\x02\x01\x01", None),       // a Linux executable
-            (b"%PD", None),                       // truncated
+            (
+                &[0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A, 0],
+                Some(FileType::Png),
+            ),
+            (b"MZ\x90\x00\x03\x00", None), // a Windows executable renamed .pdf
+            (b"\x7fELF\x02\x01\x01", None), // a Linux executable
+            (b"%PD", None),                // truncated
             (b"", None),
         ];
         for (bytes, expected) in cases {

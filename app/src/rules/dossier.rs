@@ -1,6 +1,5 @@
 //! The file's life (rules.md §4): which state follows which action, and who may act.
 
-
 code_enum! {
     pub enum DossierState {
         Draft => "draft",
@@ -59,7 +58,10 @@ impl Action {
 
 impl DossierState {
     pub const fn is_final(self) -> bool {
-        matches!(self, DossierState::Accepted | DossierState::Refused | DossierState::Closed)
+        matches!(
+            self,
+            DossierState::Accepted | DossierState::Refused | DossierState::Closed
+        )
     }
 
     /// The state after `action` by `actor`, or why it cannot happen.
@@ -103,7 +105,10 @@ mod tests {
         ];
         for state in DossierState::ALL {
             for action in Action::ALL {
-                let expected = allowed.iter().find(|(s, a, _)| s == state && a == action).map(|(_, _, to)| *to);
+                let expected = allowed
+                    .iter()
+                    .find(|(s, a, _)| s == state && a == action)
+                    .map(|(_, _, to)| *to);
                 let got = state.apply(*action, action.actor()).ok();
                 assert_eq!(got, expected, "{state} --{action}-->");
             }
@@ -112,8 +117,14 @@ mod tests {
 
     #[test]
     fn actors_are_checked() {
-        assert_eq!(Draft.apply(Submit, Actor::Instructor), Err(TransitionError::WrongActor));
-        assert_eq!(InReview.apply(Accept, Actor::Applicant), Err(TransitionError::WrongActor));
+        assert_eq!(
+            Draft.apply(Submit, Actor::Instructor),
+            Err(TransitionError::WrongActor)
+        );
+        assert_eq!(
+            InReview.apply(Accept, Actor::Applicant),
+            Err(TransitionError::WrongActor)
+        );
     }
 
     proptest! {

@@ -54,7 +54,10 @@ impl Contract {
 
     /// Apprentices and professionalisation contracts are paid a legal percentage of the SMIC.
     pub const fn is_paid_below_smic_by_law(self) -> bool {
-        matches!(self, Contract::Apprenticeship | Contract::Professionalisation)
+        matches!(
+            self,
+            Contract::Apprenticeship | Contract::Professionalisation
+        )
     }
 }
 
@@ -201,6 +204,14 @@ impl EligibilityAnswers {
         }
     }
 
+    /// Every answered field with its value, in the order of [`Self::FIELDS`].
+    pub fn to_pairs(&self) -> Vec<(&'static str, String)> {
+        Self::FIELDS
+            .iter()
+            .filter_map(|f| self.get(f).map(|v| (*f, v.to_owned())))
+            .collect()
+    }
+
     /// Sets a field by name; unknown names are ignored (a form may carry other fields, like `lang`).
     pub fn set(&mut self, field: &str, value: Option<String>) {
         let slot = match field {
@@ -230,7 +241,11 @@ pub fn parse_decimal(input: &str) -> Option<f64> {
         .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}'))
         .map(|c| if c == ',' { '.' } else { c })
         .collect();
-    if cleaned.is_empty() || !cleaned.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+')) {
+    if cleaned.is_empty()
+        || !cleaned
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+'))
+    {
         return None;
     }
     cleaned.parse::<f64>().ok().filter(|v| v.is_finite())
@@ -280,9 +295,27 @@ fn optional_bool(answer: &Option<String>, field: &str, errors: &mut Vec<FieldErr
 /// Turns raw answers into a valid input, or lists every refused field.
 pub fn parse(answers: &EligibilityAnswers) -> Result<EligibilityInput, Vec<FieldError>> {
     let mut errors = Vec::new();
-    let nationality = required_code(&answers.nationality, "nationality", CountryCode::parse, ErrorCode::UnknownCountry, &mut errors);
-    let permit = required_code(&answers.permit, "permit", Permit::from_code, ErrorCode::InvalidChoice, &mut errors);
-    let contract = required_code(&answers.contract, "contract", Contract::from_code, ErrorCode::InvalidChoice, &mut errors);
+    let nationality = required_code(
+        &answers.nationality,
+        "nationality",
+        CountryCode::parse,
+        ErrorCode::UnknownCountry,
+        &mut errors,
+    );
+    let permit = required_code(
+        &answers.permit,
+        "permit",
+        Permit::from_code,
+        ErrorCode::InvalidChoice,
+        &mut errors,
+    );
+    let contract = required_code(
+        &answers.contract,
+        "contract",
+        Contract::from_code,
+        ErrorCode::InvalidChoice,
+        &mut errors,
+    );
     let annual_hours = match present(&answers.annual_hours) {
         None => {
             errors.push(FieldError::new("annual_hours", ErrorCode::Required));
@@ -304,14 +337,18 @@ pub fn parse(answers: &EligibilityAnswers) -> Result<EligibilityInput, Vec<Field
             Some(h) => Some(h),
         },
     };
-    let within_curriculum = optional_bool(&answers.within_curriculum, "within_curriculum", &mut errors);
+    let within_curriculum =
+        optional_bool(&answers.within_curriculum, "within_curriculum", &mut errors);
     let renewal = optional_bool(&answers.renewal, "renewal", &mut errors);
     let regulated_profession = match present(&answers.regulated_profession) {
         None | Some("none") => None,
         Some(text) => {
             let parsed = RegulatedProfession::from_code(text);
             if parsed.is_none() {
-                errors.push(FieldError::new("regulated_profession", ErrorCode::InvalidChoice));
+                errors.push(FieldError::new(
+                    "regulated_profession",
+                    ErrorCode::InvalidChoice,
+                ));
             }
             parsed
         }
@@ -326,20 +363,27 @@ pub fn parse(answers: &EligibilityAnswers) -> Result<EligibilityInput, Vec<Field
     // Rule 4: the Algerian certificate exists only for Algerian nationals.
     if let (Some(Permit::AlgerianStudentCertificate), Some(n)) = (permit, nationality) {
         if n != CountryCode::algeria() {
-            errors.push(FieldError::new("permit", ErrorCode::AlgerianCertificateRequiresDz));
+            errors.push(FieldError::new(
+                "permit",
+                ErrorCode::AlgerianCertificateRequiresDz,
+            ));
         }
     }
     match (nationality, permit, contract, annual_hours) {
-        (Some(nationality), Some(permit), Some(contract), Some(annual_hours)) if errors.is_empty() => Ok(EligibilityInput {
-            nationality,
-            permit,
-            contract,
-            annual_hours,
-            within_curriculum,
-            regulated_profession,
-            filed_by,
-            renewal,
-        }),
+        (Some(nationality), Some(permit), Some(contract), Some(annual_hours))
+            if errors.is_empty() =>
+        {
+            Ok(EligibilityInput {
+                nationality,
+                permit,
+                contract,
+                annual_hours,
+                within_curriculum,
+                regulated_profession,
+                filed_by,
+                renewal,
+            })
+        }
         _ => Err(errors),
     }
 }
@@ -396,14 +440,26 @@ pub fn decide(input: &EligibilityInput, config: &RulesConfig, on: NaiveDate) -> 
                 } else if in_curriculum {
                     outcome(Required, Reason::OverThresholdInCurriculum, None)
                 } else {
-                    outcome(NotEligible, Reason::AlgerianCapExceeded, Some(caps.algerian))
+                    outcome(
+                        NotEligible,
+                        Reason::AlgerianCapExceeded,
+                        Some(caps.algerian),
+                    )
                 }
             }
             Permit::TemporaryStudentVisa => {
                 if hours <= caps.temporary_visa {
-                    outcome(Required, Reason::TemporaryVisaFirstHour, Some(caps.temporary_visa))
+                    outcome(
+                        Required,
+                        Reason::TemporaryVisaFirstHour,
+                        Some(caps.temporary_visa),
+                    )
                 } else {
-                    outcome(NotEligible, Reason::TemporaryVisaCapExceeded, Some(caps.temporary_visa))
+                    outcome(
+                        NotEligible,
+                        Reason::TemporaryVisaCapExceeded,
+                        Some(caps.temporary_visa),
+                    )
                 }
             }
             Permit::Student | Permit::StudentMobility => {
@@ -414,7 +470,11 @@ pub fn decide(input: &EligibilityInput, config: &RulesConfig, on: NaiveDate) -> 
                 } else if in_curriculum {
                     outcome(Required, Reason::OverThresholdInCurriculum, None)
                 } else {
-                    outcome(NotEligible, Reason::OverThresholdOutsideCurriculum, Some(caps.student))
+                    outcome(
+                        NotEligible,
+                        Reason::OverThresholdOutsideCurriculum,
+                        Some(caps.student),
+                    )
                 };
                 // L.5221-9: the employer of a student-card holder declares the hire, even when
                 // no authorisation is needed.
@@ -442,11 +502,17 @@ impl Reason {
             FreeMovement => "Code du travail, art. R.5221-2 1°",
             Internship => "Code de l'éducation, art. L.124-1 ; Code du travail, art. R.5221-1",
             PermitNotStudent => "Code du travail, art. R.5221-1 et R.5221-3",
-            AlgerianFirstHour | AlgerianCapExceeded => "Accord franco-algérien du 27 décembre 1968, protocole, titre III",
+            AlgerianFirstHour | AlgerianCapExceeded => {
+                "Accord franco-algérien du 27 décembre 1968, protocole, titre III"
+            }
             OverThresholdInCurriculum => "Code du travail, art. R.5221-3 II 1°",
-            TemporaryVisaFirstHour | TemporaryVisaCapExceeded => "CESEDA, art. L.422-1 ; Code du travail, art. R.5221-1",
+            TemporaryVisaFirstHour | TemporaryVisaCapExceeded => {
+                "CESEDA, art. L.422-1 ; Code du travail, art. R.5221-1"
+            }
             ApprenticeshipValidatedByOpco => "Code du travail, art. R.5221-2 12°",
-            UnderThreshold | OverThresholdOutsideCurriculum => "Code du travail, art. R.5221-26 ; CESEDA, art. L.422-1",
+            UnderThreshold | OverThresholdOutsideCurriculum => {
+                "Code du travail, art. R.5221-26 ; CESEDA, art. L.422-1"
+            }
         }
     }
 }

@@ -5,7 +5,13 @@ fn day() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
 }
 
-fn case(nationality: &str, permit: Permit, contract: Contract, hours: f64, within: bool) -> EligibilityInput {
+fn case(
+    nationality: &str,
+    permit: Permit,
+    contract: Contract,
+    hours: f64,
+    within: bool,
+) -> EligibilityInput {
     EligibilityInput {
         nationality: CountryCode::parse(nationality).unwrap(),
         permit,
@@ -69,8 +75,16 @@ fn decision_table() {
         assert_eq!(d.outcome, outcome, "{input:?}");
         assert_eq!(d.reasons, vec![reason], "{input:?}");
         assert_eq!(d.max_annual_hours, cap, "{input:?}");
-        assert_eq!(d.obligations.contains(&Obligation::NominativeDeclaration), declaration, "{input:?}");
-        assert_eq!(d.required_documents.is_empty(), outcome != Required, "{input:?}");
+        assert_eq!(
+            d.obligations.contains(&Obligation::NominativeDeclaration),
+            declaration,
+            "{input:?}"
+        );
+        assert_eq!(
+            d.required_documents.is_empty(),
+            outcome != Required,
+            "{input:?}"
+        );
     }
 }
 
@@ -96,12 +110,18 @@ fn every_reason_is_reachable() {
 #[test]
 fn caps_come_from_the_configuration() {
     let mut config = RulesConfig::default();
-    config.student_cap.push(crate::rules::config::Dated { from: NaiveDate::from_ymd_opt(2027, 1, 1).unwrap(), value: 1000.0 });
+    config.student_cap.push(crate::rules::config::Dated {
+        from: NaiveDate::from_ymd_opt(2027, 1, 1).unwrap(),
+        value: 1000.0,
+    });
     let input = case("SN", Permit::Student, Contract::Employment, 990.0, false);
     assert_eq!(decide(&input, &config, day()).outcome, Outcome::NotEligible);
     let in_2027 = NaiveDate::from_ymd_opt(2027, 3, 1).unwrap();
     let d = decide(&input, &config, in_2027);
-    assert_eq!((d.outcome, d.max_annual_hours), (Outcome::NotRequired, Some(1000.0)));
+    assert_eq!(
+        (d.outcome, d.max_annual_hours),
+        (Outcome::NotRequired, Some(1000.0))
+    );
 }
 
 fn answers(pairs: &[(&str, &str)]) -> EligibilityAnswers {
@@ -113,41 +133,94 @@ fn answers(pairs: &[(&str, &str)]) -> EligibilityAnswers {
 }
 
 fn codes(result: Result<EligibilityInput, Vec<FieldError>>) -> Vec<(String, ErrorCode)> {
-    result.err().unwrap_or_default().into_iter().map(|e| (e.field, e.code)).collect()
+    result
+        .err()
+        .unwrap_or_default()
+        .into_iter()
+        .map(|e| (e.field, e.code))
+        .collect()
 }
 
 #[test]
 fn parsing_refuses_bad_answers_field_by_field() {
-    let ok = [("nationality", "SN"), ("permit", "student"), ("contract", "employment"), ("annual_hours", "500")];
+    let ok = [
+        ("nationality", "SN"),
+        ("permit", "student"),
+        ("contract", "employment"),
+        ("annual_hours", "500"),
+    ];
     assert!(parse(&answers(&ok)).is_ok());
     let with = |field: &str, value: &str| {
-        let mut pairs: Vec<(&str, &str)> = ok.iter().copied().filter(|(k, _)| *k != field).collect();
+        let mut pairs: Vec<(&str, &str)> =
+            ok.iter().copied().filter(|(k, _)| *k != field).collect();
         pairs.push((field, value));
         codes(parse(&answers(&pairs)))
     };
     let f = |field: &str, code| vec![(field.to_owned(), code)];
     let cases = [
-        (with("nationality", "XX"), f("nationality", ErrorCode::UnknownCountry)),
-        (with("nationality", ""), f("nationality", ErrorCode::Required)),
-        (with("permit", "tourist"), f("permit", ErrorCode::InvalidChoice)),
-        (with("contract", "freelance"), f("contract", ErrorCode::InvalidChoice)),
-        (with("annual_hours", "-1"), f("annual_hours", ErrorCode::NegativeHours)),
-        (with("annual_hours", "beaucoup"), f("annual_hours", ErrorCode::NotANumber)),
-        (with("annual_hours", "NaN"), f("annual_hours", ErrorCode::NotANumber)),
-        (with("annual_hours", "inf"), f("annual_hours", ErrorCode::NotANumber)),
-        (with("annual_hours", "9000"), f("annual_hours", ErrorCode::HoursOutOfRange)),
-        (with("within_curriculum", "maybe"), f("within_curriculum", ErrorCode::NotABoolean)),
+        (
+            with("nationality", "XX"),
+            f("nationality", ErrorCode::UnknownCountry),
+        ),
+        (
+            with("nationality", ""),
+            f("nationality", ErrorCode::Required),
+        ),
+        (
+            with("permit", "tourist"),
+            f("permit", ErrorCode::InvalidChoice),
+        ),
+        (
+            with("contract", "freelance"),
+            f("contract", ErrorCode::InvalidChoice),
+        ),
+        (
+            with("annual_hours", "-1"),
+            f("annual_hours", ErrorCode::NegativeHours),
+        ),
+        (
+            with("annual_hours", "beaucoup"),
+            f("annual_hours", ErrorCode::NotANumber),
+        ),
+        (
+            with("annual_hours", "NaN"),
+            f("annual_hours", ErrorCode::NotANumber),
+        ),
+        (
+            with("annual_hours", "inf"),
+            f("annual_hours", ErrorCode::NotANumber),
+        ),
+        (
+            with("annual_hours", "9000"),
+            f("annual_hours", ErrorCode::HoursOutOfRange),
+        ),
+        (
+            with("within_curriculum", "maybe"),
+            f("within_curriculum", ErrorCode::NotABoolean),
+        ),
         (with("renewal", "2"), f("renewal", ErrorCode::NotABoolean)),
-        (with("regulated_profession", "astronaut"), f("regulated_profession", ErrorCode::InvalidChoice)),
-        (with("filed_by", "lawyer"), f("filed_by", ErrorCode::InvalidChoice)),
-        (with("permit", "algerian_student_certificate"), f("permit", ErrorCode::AlgerianCertificateRequiresDz)),
+        (
+            with("regulated_profession", "astronaut"),
+            f("regulated_profession", ErrorCode::InvalidChoice),
+        ),
+        (
+            with("filed_by", "lawyer"),
+            f("filed_by", ErrorCode::InvalidChoice),
+        ),
+        (
+            with("permit", "algerian_student_certificate"),
+            f("permit", ErrorCode::AlgerianCertificateRequiresDz),
+        ),
     ];
     for (got, expected) in cases {
         assert_eq!(got, expected);
     }
     let all_missing = codes(parse(&EligibilityAnswers::default()));
     let fields: Vec<_> = all_missing.iter().map(|(f, _)| f.as_str()).collect();
-    assert_eq!(fields, ["nationality", "permit", "contract", "annual_hours"]);
+    assert_eq!(
+        fields,
+        ["nationality", "permit", "contract", "annual_hours"]
+    );
 }
 
 #[test]
@@ -166,15 +239,28 @@ fn parsing_accepts_the_ways_people_write() {
     assert_eq!(input.nationality.as_str(), "DZ");
     assert_eq!(input.annual_hours, 803.5);
     assert!(input.within_curriculum && !input.renewal);
-    assert_eq!((input.regulated_profession, input.filed_by), (None, FiledBy::Student));
+    assert_eq!(
+        (input.regulated_profession, input.filed_by),
+        (None, FiledBy::Student)
+    );
     assert_eq!(parse_decimal("1 200"), Some(1200.0));
     assert_eq!(parse_decimal("1\u{202f}607,5"), Some(1607.5));
-    assert_eq!(parse_decimal("1e3"), None, "no exponents: people do not write hours that way");
+    assert_eq!(
+        parse_decimal("1e3"),
+        None,
+        "no exponents: people do not write hours that way"
+    );
 }
 
 #[test]
 fn answers_round_trip() {
-    let input = case("DZ", Permit::AlgerianStudentCertificate, Contract::Cifre, 803.5, true);
+    let input = case(
+        "DZ",
+        Permit::AlgerianStudentCertificate,
+        Contract::Cifre,
+        803.5,
+        true,
+    );
     assert_eq!(parse(&input.to_answers()), Ok(input));
 }
 
@@ -190,20 +276,26 @@ fn any_input() -> impl Strategy<Value = EligibilityInput> {
         prop::sample::select(FiledBy::ALL.to_vec()),
         any::<bool>(),
     )
-        .prop_map(|(n, permit, contract, hours, within, regulated, filed_by, renewal)| {
-            // Only Algerians hold the Algerian certificate (rule 4 makes anything else invalid input).
-            let n = if permit == Permit::AlgerianStudentCertificate { "DZ" } else { n };
-            EligibilityInput {
-                nationality: CountryCode::parse(n).unwrap(),
-                permit,
-                contract,
-                annual_hours: hours,
-                within_curriculum: within,
-                regulated_profession: regulated,
-                filed_by,
-                renewal,
-            }
-        })
+        .prop_map(
+            |(n, permit, contract, hours, within, regulated, filed_by, renewal)| {
+                // Only Algerians hold the Algerian certificate (rule 4 makes anything else invalid input).
+                let n = if permit == Permit::AlgerianStudentCertificate {
+                    "DZ"
+                } else {
+                    n
+                };
+                EligibilityInput {
+                    nationality: CountryCode::parse(n).unwrap(),
+                    permit,
+                    contract,
+                    annual_hours: hours,
+                    within_curriculum: within,
+                    regulated_profession: regulated,
+                    filed_by,
+                    renewal,
+                }
+            },
+        )
 }
 
 fn rank(outcome: Outcome) -> u8 {

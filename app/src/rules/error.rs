@@ -45,6 +45,7 @@ code_enum! {
         ContractEndRequired => "contract_end_required",
         AccessCodeFormat => "access_code_format",
         RoleRequired => "role_required",
+        MessageLength => "message_length",
     }
 }
 
@@ -57,7 +58,10 @@ pub struct FieldError {
 
 impl FieldError {
     pub fn new(field: &str, code: ErrorCode) -> Self {
-        Self { field: field.to_owned(), code }
+        Self {
+            field: field.to_owned(),
+            code,
+        }
     }
 
     pub fn message(&self, lang: Lang) -> &'static str {
@@ -159,6 +163,7 @@ impl ErrorCode {
             ),
             AccessCodeFormat => ("Le code d'accès compte 6 chiffres.", "The access code has 6 digits."),
             RoleRequired => ("Indiquez si vous êtes l'étudiant ou l'employeur.", "Say whether you are the student or the employer."),
+            MessageLength => ("Écrivez un message de 1 à 2 000 caractères.", "Write a message of 1 to 2,000 characters."),
         })
     }
 }
@@ -183,7 +188,10 @@ mod tests {
     fn codes_round_trip() {
         for code in ErrorCode::ALL {
             assert_eq!(ErrorCode::from_code(code.code()), Some(*code));
-            assert_eq!(serde_json::to_string(code).unwrap(), format!("\"{}\"", code.code()));
+            assert_eq!(
+                serde_json::to_string(code).unwrap(),
+                format!("\"{}\"", code.code())
+            );
         }
     }
 }

@@ -8,7 +8,9 @@ use serde::{Deserialize, Serialize};
 
 use super::config::RulesConfig;
 use super::departement::Departement;
-use super::eligibility::{self, Contract, EligibilityAnswers, EligibilityInput, FiledBy, Permit, RegulatedProfession};
+use super::eligibility::{
+    self, Contract, EligibilityAnswers, EligibilityInput, FiledBy, Permit, RegulatedProfession,
+};
 use super::error::{ErrorCode, FieldError};
 use super::validation::{self, ContractTerms, Email, Phone, Siret};
 use super::CountryCode;
@@ -31,11 +33,16 @@ code_enum! {
 impl Step {
     /// 1 to 6.
     pub fn number(self) -> u8 {
-        Step::ALL.iter().position(|s| *s == self).map_or(1, |i| i as u8 + 1)
+        Step::ALL
+            .iter()
+            .position(|s| *s == self)
+            .map_or(1, |i| i as u8 + 1)
     }
 
     pub fn from_number(n: u8) -> Option<Self> {
-        n.checked_sub(1).and_then(|i| Step::ALL.get(i as usize)).copied()
+        n.checked_sub(1)
+            .and_then(|i| Step::ALL.get(i as usize))
+            .copied()
     }
 
     pub fn path(self) -> String {
@@ -155,7 +162,10 @@ struct Reader<'a> {
 
 impl<'a> Reader<'a> {
     fn new(form: &'a RawForm) -> Self {
-        Self { form, errors: Vec::new() }
+        Self {
+            form,
+            errors: Vec::new(),
+        }
     }
 
     fn raw(&self, field: &str) -> &'a str {
@@ -168,7 +178,11 @@ impl<'a> Reader<'a> {
     }
 
     /// A required field parsed by `parse`.
-    fn required<T>(&mut self, field: &str, parse: impl FnOnce(&str) -> Result<T, ErrorCode>) -> Option<T> {
+    fn required<T>(
+        &mut self,
+        field: &str,
+        parse: impl FnOnce(&str) -> Result<T, ErrorCode>,
+    ) -> Option<T> {
         let raw = self.raw(field);
         if raw.is_empty() {
             return self.fail(field, ErrorCode::Required);
@@ -208,7 +222,11 @@ pub fn text(input: &str) -> Result<String, ErrorCode> {
 
 /// A residence permit's number: 6 to 20 letters and digits (spaces ignored), upper case.
 pub fn permit_number(input: &str) -> Result<String, ErrorCode> {
-    let compact: String = input.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_uppercase();
+    let compact: String = input
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_uppercase();
     if (6..=20).contains(&compact.len()) && compact.chars().all(|c| c.is_ascii_alphanumeric()) {
         Ok(compact)
     } else {
@@ -221,7 +239,11 @@ fn postcode(input: &str) -> Result<String, ErrorCode> {
 }
 
 /// Step 1. `today` decides whether the birth date is past and the permit still valid.
-pub fn validate_student(form: &RawForm, today: NaiveDate, config: &RulesConfig) -> Result<StudentDetails, Vec<FieldError>> {
+pub fn validate_student(
+    form: &RawForm,
+    today: NaiveDate,
+    config: &RulesConfig,
+) -> Result<StudentDetails, Vec<FieldError>> {
     let mut r = Reader::new(form);
     let family_name = r.required("family_name", validation::person_name);
     let given_names = r.required("given_names", validation::person_name);
@@ -236,7 +258,9 @@ pub fn validate_student(form: &RawForm, today: NaiveDate, config: &RulesConfig) 
             Ok(birth)
         }
     });
-    let nationality = r.required("nationality", |raw| CountryCode::parse(raw).ok_or(ErrorCode::UnknownCountry));
+    let nationality = r.required("nationality", |raw| {
+        CountryCode::parse(raw).ok_or(ErrorCode::UnknownCountry)
+    });
     let permit = r.choice("permit", Permit::from_code);
     if let (Some(Permit::AlgerianStudentCertificate), Some(n)) = (permit, nationality) {
         if n != CountryCode::algeria() {
@@ -245,7 +269,13 @@ pub fn validate_student(form: &RawForm, today: NaiveDate, config: &RulesConfig) 
     }
     let permit_number = r.required("permit_number", permit_number);
     let permit_issued = r.required("permit_issued", |raw| {
-        validation::parse_date(raw).and_then(|d| if d <= today { Ok(d) } else { Err(ErrorCode::PermitIssuedInFuture) })
+        validation::parse_date(raw).and_then(|d| {
+            if d <= today {
+                Ok(d)
+            } else {
+                Err(ErrorCode::PermitIssuedInFuture)
+            }
+        })
     });
     let permit_expires = r.required("permit_expires", validation::parse_date);
     if let (Some(issued), Some(expires)) = (permit_issued, permit_expires) {
@@ -324,7 +354,13 @@ pub fn validate_job(
     let contract = r.choice("contract", Contract::from_code);
     let contract_start = r.required("contract_start", |raw| {
         // The authorisation precedes the hire: a contract already started is not for this service.
-        validation::parse_date(raw).and_then(|d| if d >= today { Ok(d) } else { Err(ErrorCode::StartInPast) })
+        validation::parse_date(raw).and_then(|d| {
+            if d >= today {
+                Ok(d)
+            } else {
+                Err(ErrorCode::StartInPast)
+            }
+        })
     });
     let contract_end = match r.raw("contract_end") {
         "" if contract == Some(Contract::Employment) => None,
@@ -334,25 +370,37 @@ pub fn validate_job(
             Err(code) => r.fail("contract_end", code),
         },
     };
-    let weekly_hours = r.required("weekly_hours", |raw| eligibility::parse_decimal(raw).ok_or(ErrorCode::WeeklyHoursInvalid));
-    let hourly_wage = r.required("hourly_wage", |raw| eligibility::parse_decimal(raw).ok_or(ErrorCode::WageInvalid));
+    let weekly_hours = r.required("weekly_hours", |raw| {
+        eligibility::parse_decimal(raw).ok_or(ErrorCode::WeeklyHoursInvalid)
+    });
+    let hourly_wage = r.required("hourly_wage", |raw| {
+        eligibility::parse_decimal(raw).ok_or(ErrorCode::WageInvalid)
+    });
     let job_title = r.text("job_title");
-    let within_curriculum = r.required("within_curriculum", |raw| eligibility::parse_bool(raw).ok_or(ErrorCode::NotABoolean));
+    let within_curriculum = r.required("within_curriculum", |raw| {
+        eligibility::parse_bool(raw).ok_or(ErrorCode::NotABoolean)
+    });
     let regulated_profession = match r.raw("regulated_profession") {
         "" | "none" => Some(None),
-        raw => RegulatedProfession::from_code(raw).map(Some).or_else(|| r.fail("regulated_profession", ErrorCode::InvalidChoice)),
+        raw => RegulatedProfession::from_code(raw)
+            .map(Some)
+            .or_else(|| r.fail("regulated_profession", ErrorCode::InvalidChoice)),
     };
-    let annual_hours = r.required("annual_hours", |raw| match eligibility::parse_decimal(raw) {
-        None => Err(ErrorCode::NotANumber),
-        Some(h) if h < 0.0 => Err(ErrorCode::NegativeHours),
-        Some(h) if h > eligibility::MAX_ANNUAL_HOURS => Err(ErrorCode::HoursOutOfRange),
-        Some(h) => Ok(h),
+    let annual_hours = r.required("annual_hours", |raw| {
+        match eligibility::parse_decimal(raw) {
+            None => Err(ErrorCode::NotANumber),
+            Some(h) if h < 0.0 => Err(ErrorCode::NegativeHours),
+            Some(h) if h > eligibility::MAX_ANNUAL_HOURS => Err(ErrorCode::HoursOutOfRange),
+            Some(h) => Ok(h),
+        }
     });
     let renewal = match r.raw("renewal") {
         "" => Some(false),
         raw => eligibility::parse_bool(raw).or_else(|| r.fail("renewal", ErrorCode::NotABoolean)),
     };
-    if let (Some(contract), Some(start), Some(weekly_hours), Some(wage)) = (contract, contract_start, weekly_hours, hourly_wage) {
+    if let (Some(contract), Some(start), Some(weekly_hours), Some(wage)) =
+        (contract, contract_start, weekly_hours, hourly_wage)
+    {
         let terms = ContractTerms {
             contract,
             start,
@@ -390,7 +438,11 @@ pub fn validate_job(
 }
 
 /// The eligibility question as the request answers it.
-pub fn eligibility_input(student: &StudentDetails, job: &JobDetails, filed_by: FiledBy) -> EligibilityInput {
+pub fn eligibility_input(
+    student: &StudentDetails,
+    job: &JobDetails,
+    filed_by: FiledBy,
+) -> EligibilityInput {
     EligibilityInput {
         nationality: student.nationality,
         permit: student.permit,
@@ -404,7 +456,11 @@ pub fn eligibility_input(student: &StudentDetails, job: &JobDetails, filed_by: F
 }
 
 /// The raw answers of the eligibility page, for a link from the request to its explanation.
-pub fn eligibility_answers(student: &StudentDetails, job: &JobDetails, filed_by: FiledBy) -> EligibilityAnswers {
+pub fn eligibility_answers(
+    student: &StudentDetails,
+    job: &JobDetails,
+    filed_by: FiledBy,
+) -> EligibilityAnswers {
     eligibility_input(student, job, filed_by).to_answers()
 }
 

@@ -8,7 +8,10 @@ fn day(s: &str) -> NaiveDate {
 const TODAY: &str = "2026-11-23";
 
 fn form(pairs: &[(&str, &str)]) -> RawForm {
-    pairs.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect()
+    pairs
+        .iter()
+        .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+        .collect()
 }
 
 pub(crate) fn student_form() -> RawForm {
@@ -106,10 +109,22 @@ fn student_step_refusals() {
         ("birth_date", "1940-01-01", ErrorCode::AgeOutOfRange),
         ("nationality", "XX", ErrorCode::UnknownCountry),
         ("permit", "tourist", ErrorCode::InvalidChoice),
-        ("permit", "algerian_student_certificate", ErrorCode::AlgerianCertificateRequiresDz),
+        (
+            "permit",
+            "algerian_student_certificate",
+            ErrorCode::AlgerianCertificateRequiresDz,
+        ),
         ("permit_number", "12 34", ErrorCode::PermitNumberFormat),
-        ("permit_number", "ABC-123-456", ErrorCode::PermitNumberFormat),
-        ("permit_issued", "2026-12-01", ErrorCode::PermitIssuedInFuture),
+        (
+            "permit_number",
+            "ABC-123-456",
+            ErrorCode::PermitNumberFormat,
+        ),
+        (
+            "permit_issued",
+            "2026-12-01",
+            ErrorCode::PermitIssuedInFuture,
+        ),
         ("permit_expires", "2026-08-01", ErrorCode::PermitDatesOrder),
         ("school", "", ErrorCode::Required),
         ("diploma", &"d".repeat(201), ErrorCode::TextLength),
@@ -118,13 +133,25 @@ fn student_step_refusals() {
         ("phone", "12345", ErrorCode::InvalidPhone),
     ];
     for (field, value, code) in cases {
-        let errors = validate_student(&with(student_form(), field, value), day(TODAY), &config).unwrap_err();
-        assert_eq!(codes(&errors), vec![((*field).to_owned(), *code)], "{field} = {value:?}");
+        let errors =
+            validate_student(&with(student_form(), field, value), day(TODAY), &config).unwrap_err();
+        assert_eq!(
+            codes(&errors),
+            vec![((*field).to_owned(), *code)],
+            "{field} = {value:?}"
+        );
     }
     // An expired permit, issued long ago.
-    let expired = with(with(student_form(), "permit_issued", "2025-01-01"), "permit_expires", "2026-10-31");
+    let expired = with(
+        with(student_form(), "permit_issued", "2025-01-01"),
+        "permit_expires",
+        "2026-10-31",
+    );
     let errors = validate_student(&expired, day(TODAY), &config).unwrap_err();
-    assert_eq!(codes(&errors), vec![("permit_expires".to_owned(), ErrorCode::PermitExpired)]);
+    assert_eq!(
+        codes(&errors),
+        vec![("permit_expires".to_owned(), ErrorCode::PermitExpired)]
+    );
 }
 
 #[test]
@@ -144,13 +171,21 @@ fn employer_step_refusals() {
         ("siret", "7328293200007", ErrorCode::SiretFormat),
         ("siret", "73282932000075", ErrorCode::SiretChecksum),
         ("employer_name", "", ErrorCode::Required),
-        ("establishment_postcode", "99000", ErrorCode::PostcodeUnknown),
+        (
+            "establishment_postcode",
+            "99000",
+            ErrorCode::PostcodeUnknown,
+        ),
         ("contact_email", "rh@@example.fr", ErrorCode::InvalidEmail),
         ("contact_phone", "+33 0 12", ErrorCode::InvalidPhone),
     ];
     for (field, value, code) in cases {
         let errors = validate_employer(&with(employer_form(), field, value)).unwrap_err();
-        assert_eq!(codes(&errors), vec![((*field).to_owned(), *code)], "{field} = {value:?}");
+        assert_eq!(
+            codes(&errors),
+            vec![((*field).to_owned(), *code)],
+            "{field} = {value:?}"
+        );
     }
 }
 
@@ -159,24 +194,89 @@ fn job_step_refusals() {
     let config = RulesConfig::default();
     let student = validate_student(&student_form(), day(TODAY), &config).unwrap();
     let cases: &[(&str, &str, &str, ErrorCode)] = &[
-        ("contract", "freelance", "contract", ErrorCode::InvalidChoice),
-        ("contract_start", "2026-11-22", "contract_start", ErrorCode::StartInPast),
-        ("contract_start", "2027-09-15", "contract_start", ErrorCode::PermitNotValidOnStart),
-        ("contract_end", "2026-12-01", "contract_end", ErrorCode::ContractDatesOrder),
-        ("weekly_hours", "49", "weekly_hours", ErrorCode::WeeklyHoursOverMax),
-        ("weekly_hours", "beaucoup", "weekly_hours", ErrorCode::WeeklyHoursInvalid),
-        ("hourly_wage", "11,50", "hourly_wage", ErrorCode::WageBelowSmic),
+        (
+            "contract",
+            "freelance",
+            "contract",
+            ErrorCode::InvalidChoice,
+        ),
+        (
+            "contract_start",
+            "2026-11-22",
+            "contract_start",
+            ErrorCode::StartInPast,
+        ),
+        (
+            "contract_start",
+            "2027-09-15",
+            "contract_start",
+            ErrorCode::PermitNotValidOnStart,
+        ),
+        (
+            "contract_end",
+            "2026-12-01",
+            "contract_end",
+            ErrorCode::ContractDatesOrder,
+        ),
+        (
+            "weekly_hours",
+            "49",
+            "weekly_hours",
+            ErrorCode::WeeklyHoursOverMax,
+        ),
+        (
+            "weekly_hours",
+            "beaucoup",
+            "weekly_hours",
+            ErrorCode::WeeklyHoursInvalid,
+        ),
+        (
+            "hourly_wage",
+            "11,50",
+            "hourly_wage",
+            ErrorCode::WageBelowSmic,
+        ),
         ("hourly_wage", "-3", "hourly_wage", ErrorCode::WageInvalid),
         ("job_title", "", "job_title", ErrorCode::Required),
-        ("within_curriculum", "peut-être", "within_curriculum", ErrorCode::NotABoolean),
-        ("regulated_profession", "astronaut", "regulated_profession", ErrorCode::InvalidChoice),
-        ("annual_hours", "-1", "annual_hours", ErrorCode::NegativeHours),
-        ("annual_hours", "9000", "annual_hours", ErrorCode::HoursOutOfRange),
+        (
+            "within_curriculum",
+            "peut-être",
+            "within_curriculum",
+            ErrorCode::NotABoolean,
+        ),
+        (
+            "regulated_profession",
+            "astronaut",
+            "regulated_profession",
+            ErrorCode::InvalidChoice,
+        ),
+        (
+            "annual_hours",
+            "-1",
+            "annual_hours",
+            ErrorCode::NegativeHours,
+        ),
+        (
+            "annual_hours",
+            "9000",
+            "annual_hours",
+            ErrorCode::HoursOutOfRange,
+        ),
         ("renewal", "maybe", "renewal", ErrorCode::NotABoolean),
     ];
     for (field, value, error_field, code) in cases {
-        let errors = validate_job(&with(job_form(), field, value), &student, day(TODAY), &config).unwrap_err();
-        assert_eq!(codes(&errors), vec![((*error_field).to_owned(), *code)], "{field} = {value:?}");
+        let errors = validate_job(
+            &with(job_form(), field, value),
+            &student,
+            day(TODAY),
+            &config,
+        )
+        .unwrap_err();
+        assert_eq!(
+            codes(&errors),
+            vec![((*error_field).to_owned(), *code)],
+            "{field} = {value:?}"
+        );
     }
 }
 
@@ -185,25 +285,58 @@ fn only_an_ordinary_contract_may_be_open_ended() {
     let config = RulesConfig::default();
     let student = validate_student(&student_form(), day(TODAY), &config).unwrap();
     let open_ended = with(job_form(), "contract_end", "");
-    assert_eq!(validate_job(&open_ended, &student, day(TODAY), &config).unwrap().contract_end, None);
-    let cdd_apprentice = with(with(open_ended, "contract", "apprenticeship"), "hourly_wage", "5");
+    assert_eq!(
+        validate_job(&open_ended, &student, day(TODAY), &config)
+            .unwrap()
+            .contract_end,
+        None
+    );
+    let cdd_apprentice = with(
+        with(open_ended, "contract", "apprenticeship"),
+        "hourly_wage",
+        "5",
+    );
     let errors = validate_job(&cdd_apprentice, &student, day(TODAY), &config).unwrap_err();
     // An apprentice is paid a legal share of the SMIC: no SMIC refusal, only the missing end.
-    assert_eq!(codes(&errors), vec![("contract_end".to_owned(), ErrorCode::ContractEndRequired)]);
+    assert_eq!(
+        codes(&errors),
+        vec![("contract_end".to_owned(), ErrorCode::ContractEndRequired)]
+    );
 }
 
 #[test]
 fn age_is_checked_on_the_contract_start() {
     let config = RulesConfig::default();
     // 15 today, 16 on the contract's start: fine; still 15 on it: refused at step 3.
-    let student = validate_student(&with(student_form(), "birth_date", "2010-12-01"), day(TODAY), &config).unwrap();
+    let student = validate_student(
+        &with(student_form(), "birth_date", "2010-12-01"),
+        day(TODAY),
+        &config,
+    )
+    .unwrap();
     assert!(validate_job(&job_form(), &student, day(TODAY), &config).is_ok());
-    let young = validate_student(&with(student_form(), "birth_date", "2010-12-20"), day(TODAY), &config).unwrap();
+    let young = validate_student(
+        &with(student_form(), "birth_date", "2010-12-20"),
+        day(TODAY),
+        &config,
+    )
+    .unwrap();
     let errors = validate_job(&job_form(), &young, day(TODAY), &config).unwrap_err();
-    assert_eq!(codes(&errors), vec![("contract_start".to_owned(), ErrorCode::AgeOutOfRange)]);
-    let old = validate_student(&with(student_form(), "birth_date", "1945-12-01"), day(TODAY), &config).unwrap();
+    assert_eq!(
+        codes(&errors),
+        vec![("contract_start".to_owned(), ErrorCode::AgeOutOfRange)]
+    );
+    let old = validate_student(
+        &with(student_form(), "birth_date", "1945-12-01"),
+        day(TODAY),
+        &config,
+    )
+    .unwrap();
     let errors = validate_job(&job_form(), &old, day(TODAY), &config).unwrap_err();
-    assert_eq!(codes(&errors), vec![("contract_start".to_owned(), ErrorCode::AgeOutOfRange)]);
+    assert_eq!(
+        codes(&errors),
+        vec![("contract_start".to_owned(), ErrorCode::AgeOutOfRange)]
+    );
 }
 
 #[test]
@@ -214,18 +347,37 @@ fn the_request_answers_the_eligibility_question() {
     let input = eligibility_input(&student, &job, FiledBy::Student);
     let decision = eligibility::decide(&input, &config, job.contract_start);
     assert_eq!(decision.outcome, eligibility::Outcome::Required);
-    assert!(decision.required_documents.contains(&super::super::DocumentKind::Mandate));
-    let outside = validate_job(&with(job_form(), "within_curriculum", "false"), &student, day(TODAY), &config).unwrap();
-    let decision = eligibility::decide(&eligibility_input(&student, &outside, FiledBy::Employer), &config, job.contract_start);
+    assert!(decision
+        .required_documents
+        .contains(&super::super::DocumentKind::Mandate));
+    let outside = validate_job(
+        &with(job_form(), "within_curriculum", "false"),
+        &student,
+        day(TODAY),
+        &config,
+    )
+    .unwrap();
+    let decision = eligibility::decide(
+        &eligibility_input(&student, &outside, FiledBy::Employer),
+        &config,
+        job.contract_start,
+    );
     assert_eq!(decision.outcome, eligibility::Outcome::NotEligible);
-    assert_eq!(eligibility::parse(&eligibility_answers(&student, &job, FiledBy::Student)), Ok(input));
+    assert_eq!(
+        eligibility::parse(&eligibility_answers(&student, &job, FiledBy::Student)),
+        Ok(input)
+    );
 }
 
 #[test]
 fn access_codes() {
     assert_eq!(access_code(" 123 456 ").as_deref(), Ok("123456"));
     for bad in ["", "12345", "1234567", "12a456", "١٢٣٤٥٦"] {
-        assert_eq!(access_code(bad), Err(ErrorCode::AccessCodeFormat), "{bad:?}");
+        assert_eq!(
+            access_code(bad),
+            Err(ErrorCode::AccessCodeFormat),
+            "{bad:?}"
+        );
     }
 }
 

@@ -25,7 +25,13 @@ pub fn parse_date(input: &str) -> Result<NaiveDate, ErrorCode> {
     NaiveDate::parse_from_str(input, "%Y-%m-%d")
         .or_else(|_| NaiveDate::parse_from_str(input, "%d/%m/%Y"))
         .map_err(|_| ErrorCode::InvalidDate)
-        .and_then(|d| if (1900..=2200).contains(&chrono::Datelike::year(&d)) { Ok(d) } else { Err(ErrorCode::InvalidDate) })
+        .and_then(|d| {
+            if (1900..=2200).contains(&chrono::Datelike::year(&d)) {
+                Ok(d)
+            } else {
+                Err(ErrorCode::InvalidDate)
+            }
+        })
 }
 
 /// Age in whole years on `on`.
@@ -34,7 +40,12 @@ pub fn age_on(birth: NaiveDate, on: NaiveDate) -> Option<u32> {
 }
 
 /// The birth date lies in the past and the person is 16 to 80 on the contract's start date.
-pub fn birth_date(birth: NaiveDate, contract_start: NaiveDate, today: NaiveDate, config: &RulesConfig) -> Result<(), ErrorCode> {
+pub fn birth_date(
+    birth: NaiveDate,
+    contract_start: NaiveDate,
+    today: NaiveDate,
+    config: &RulesConfig,
+) -> Result<(), ErrorCode> {
     if birth >= today {
         return Err(ErrorCode::BirthDateNotPast);
     }
@@ -57,7 +68,9 @@ impl Email {
             && !local.starts_with('.')
             && !local.ends_with('.')
             && !local.contains("..")
-            && local.chars().all(|c| c.is_ascii_alphanumeric() || "!#$%&'*+/=?^_`{|}~.-".contains(c));
+            && local
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "!#$%&'*+/=?^_`{|}~.-".contains(c));
         let labels: Vec<&str> = domain.split('.').collect();
         let domain_ok = domain.len() <= 253
             && labels.len() >= 2
@@ -67,7 +80,10 @@ impl Email {
                     && !l.ends_with('-')
                     && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
             })
-            && labels.last().is_some_and(|tld| tld.len() >= 2 && (tld.chars().all(|c| c.is_ascii_alphabetic()) || tld.starts_with("xn--")));
+            && labels.last().is_some_and(|tld| {
+                tld.len() >= 2
+                    && (tld.chars().all(|c| c.is_ascii_alphabetic()) || tld.starts_with("xn--"))
+            });
         if local_ok && domain_ok && address.len() <= 254 {
             Ok(Self(address))
         } else {
@@ -99,7 +115,11 @@ pub struct Phone(String);
 
 impl Phone {
     pub fn parse(input: &str) -> Result<Self, ErrorCode> {
-        let compact: String = input.trim().chars().filter(|c| !matches!(c, ' ' | '.' | '-' | '(' | ')' | '\u{a0}')).collect();
+        let compact: String = input
+            .trim()
+            .chars()
+            .filter(|c| !matches!(c, ' ' | '.' | '-' | '(' | ')' | '\u{a0}'))
+            .collect();
         // Ten digits starting with 0 is a French number, even "00 12…" (then invalid), before
         // the 00 international prefix is considered.
         let international = if let Some(rest) = compact.strip_prefix('+') {
@@ -148,7 +168,11 @@ pub fn luhn_valid(digits: &str) -> bool {
             let d = u32::from(b - b'0');
             if i % 2 == 1 {
                 let doubled = d * 2;
-                if doubled > 9 { doubled - 9 } else { doubled }
+                if doubled > 9 {
+                    doubled - 9
+                } else {
+                    doubled
+                }
             } else {
                 d
             }
@@ -159,7 +183,10 @@ pub fn luhn_valid(digits: &str) -> bool {
 
 impl Siret {
     pub fn parse(input: &str) -> Result<Self, ErrorCode> {
-        let digits: String = input.chars().filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}')).collect();
+        let digits: String = input
+            .chars()
+            .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}'))
+            .collect();
         if digits.len() != 14 || !digits.bytes().all(|b| b.is_ascii_digit()) {
             return Err(ErrorCode::SiretFormat);
         }
@@ -202,21 +229,38 @@ pub struct ContractTerms {
 pub fn check_contract(terms: &ContractTerms, config: &RulesConfig) -> Vec<FieldError> {
     let mut errors = Vec::new();
     if terms.end.is_some_and(|end| end <= terms.start) {
-        errors.push(FieldError::new("contract_end", ErrorCode::ContractDatesOrder));
+        errors.push(FieldError::new(
+            "contract_end",
+            ErrorCode::ContractDatesOrder,
+        ));
     }
     if terms.permit_expires <= terms.permit_issued {
-        errors.push(FieldError::new("permit_expires", ErrorCode::PermitDatesOrder));
+        errors.push(FieldError::new(
+            "permit_expires",
+            ErrorCode::PermitDatesOrder,
+        ));
     } else if !(terms.permit_issued..=terms.permit_expires).contains(&terms.start) {
-        errors.push(FieldError::new("contract_start", ErrorCode::PermitNotValidOnStart));
+        errors.push(FieldError::new(
+            "contract_start",
+            ErrorCode::PermitNotValidOnStart,
+        ));
     }
     if !terms.weekly_hours.is_finite() || terms.weekly_hours <= 0.0 {
-        errors.push(FieldError::new("weekly_hours", ErrorCode::WeeklyHoursInvalid));
+        errors.push(FieldError::new(
+            "weekly_hours",
+            ErrorCode::WeeklyHoursInvalid,
+        ));
     } else if terms.weekly_hours > config.max_weekly_hours {
-        errors.push(FieldError::new("weekly_hours", ErrorCode::WeeklyHoursOverMax));
+        errors.push(FieldError::new(
+            "weekly_hours",
+            ErrorCode::WeeklyHoursOverMax,
+        ));
     }
     if !terms.hourly_wage_gross.is_finite() || terms.hourly_wage_gross <= 0.0 {
         errors.push(FieldError::new("hourly_wage", ErrorCode::WageInvalid));
-    } else if !terms.contract.is_paid_below_smic_by_law() && terms.hourly_wage_gross + 1e-9 < config.smic_on(terms.start) {
+    } else if !terms.contract.is_paid_below_smic_by_law()
+        && terms.hourly_wage_gross + 1e-9 < config.smic_on(terms.start)
+    {
         errors.push(FieldError::new("hourly_wage", ErrorCode::WageBelowSmic));
     }
     errors

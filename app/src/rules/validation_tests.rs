@@ -18,7 +18,11 @@ fn names() {
         (&long, Err(ErrorCode::NameLength)),
     ];
     for (input, expected) in cases {
-        assert_eq!(person_name(input).as_deref().map_err(|e| *e), expected, "{input:?}");
+        assert_eq!(
+            person_name(input).as_deref().map_err(|e| *e),
+            expected,
+            "{input:?}"
+        );
     }
     assert_eq!(person_name("a\u{0}b"), Err(ErrorCode::NameLength));
 }
@@ -27,7 +31,14 @@ fn names() {
 fn dates() {
     assert_eq!(parse_date("2026-09-01"), Ok(d(2026, 9, 1)));
     assert_eq!(parse_date("01/09/2026"), Ok(d(2026, 9, 1)));
-    for bad in ["2026-02-30", "31/04/2026", "demain", "", "0001-01-01", "2026/09/01"] {
+    for bad in [
+        "2026-02-30",
+        "31/04/2026",
+        "demain",
+        "",
+        "0001-01-01",
+        "2026/09/01",
+    ] {
         assert_eq!(parse_date(bad), Err(ErrorCode::InvalidDate), "{bad}");
     }
 }
@@ -39,16 +50,20 @@ fn birth_dates_and_ages() {
     let config = RulesConfig::default();
     let cases = [
         (d(2000, 5, 17), Ok(())),
-        (d(2010, 1, 4), Ok(())),                          // 17 on the start date
-        (d(2011, 1, 4), Ok(())),                          // exactly 16 on the start date
-        (d(2011, 1, 5), Err(ErrorCode::AgeOutOfRange)),   // 16 the day after
-        (d(1946, 1, 5), Ok(())),                          // 80
-        (d(1946, 1, 4), Err(ErrorCode::AgeOutOfRange)),   // 81 on the start date
+        (d(2010, 1, 4), Ok(())), // 17 on the start date
+        (d(2011, 1, 4), Ok(())), // exactly 16 on the start date
+        (d(2011, 1, 5), Err(ErrorCode::AgeOutOfRange)), // 16 the day after
+        (d(1946, 1, 5), Ok(())), // 80
+        (d(1946, 1, 4), Err(ErrorCode::AgeOutOfRange)), // 81 on the start date
         (today, Err(ErrorCode::BirthDateNotPast)),
         (d(2030, 1, 1), Err(ErrorCode::BirthDateNotPast)),
     ];
     for (birth, expected) in cases {
-        assert_eq!(birth_date(birth, start, today, &config), expected, "{birth}");
+        assert_eq!(
+            birth_date(birth, start, today, &config),
+            expected,
+            "{birth}"
+        );
     }
 }
 
@@ -72,7 +87,14 @@ fn emails() {
         ("a@example.123", Err(ErrorCode::InvalidEmail)),
     ];
     for (input, expected) in cases {
-        assert_eq!(Email::parse(input).as_ref().map(Email::as_str).map_err(|e| *e), expected, "{input:?}");
+        assert_eq!(
+            Email::parse(input)
+                .as_ref()
+                .map(Email::as_str)
+                .map_err(|e| *e),
+            expected,
+            "{input:?}"
+        );
     }
 }
 
@@ -94,13 +116,23 @@ fn phones() {
         ("", Err(ErrorCode::InvalidPhone)),
     ];
     for (input, expected) in cases {
-        assert_eq!(Phone::parse(input).as_ref().map(Phone::as_str).map_err(|e| *e), expected, "{input:?}");
+        assert_eq!(
+            Phone::parse(input)
+                .as_ref()
+                .map(Phone::as_str)
+                .map_err(|e| *e),
+            expected,
+            "{input:?}"
+        );
     }
 }
 
 /// Appends the Luhn check digit to 13 digits.
 fn with_luhn_digit(first13: &str) -> String {
-    (0..10).map(|d| format!("{first13}{d}")).find(|s| luhn_valid(s)).unwrap()
+    (0..10)
+        .map(|d| format!("{first13}{d}"))
+        .find(|s| luhn_valid(s))
+        .unwrap()
 }
 
 #[test]
@@ -113,7 +145,7 @@ fn sirets() {
         (valid.as_str(), Ok(valid.as_str())),
         ("732 829 320 00074", Ok("73282932000074")),
         (wrong.as_str(), Err(ErrorCode::SiretChecksum)),
-        ("35600000000010", Ok("35600000000010")),  // La Poste: digit sum 15, a multiple of 5
+        ("35600000000010", Ok("35600000000010")), // La Poste: digit sum 15, a multiple of 5
         ("35600000000011", Err(ErrorCode::SiretChecksum)), // La Poste: digit sum 16
         ("1234567890123", Err(ErrorCode::SiretFormat)),
         ("123456789012345", Err(ErrorCode::SiretFormat)),
@@ -121,7 +153,14 @@ fn sirets() {
         ("", Err(ErrorCode::SiretFormat)),
     ];
     for (input, expected) in cases {
-        assert_eq!(Siret::parse(input).as_ref().map(Siret::as_str).map_err(|e| *e), expected, "{input:?}");
+        assert_eq!(
+            Siret::parse(input)
+                .as_ref()
+                .map(Siret::as_str)
+                .map_err(|e| *e),
+            expected,
+            "{input:?}"
+        );
     }
     assert!(!luhn_valid("35600000000010"), "La Poste's rule is not Luhn");
     assert_eq!(Siret::parse("73282932000074").unwrap().siren(), "732829320");
@@ -145,27 +184,125 @@ fn contracts() {
     let f = |field: &str, code| vec![FieldError::new(field, code)];
     let cases: Vec<(ContractTerms, Vec<FieldError>)> = vec![
         (terms(), vec![]),
-        (ContractTerms { end: None, ..terms() }, vec![]),
-        (ContractTerms { end: Some(d(2027, 1, 4)), ..terms() }, f("contract_end", ErrorCode::ContractDatesOrder)),
-        (ContractTerms { permit_expires: d(2026, 12, 31), ..terms() }, f("contract_start", ErrorCode::PermitNotValidOnStart)),
-        (ContractTerms { permit_issued: d(2027, 2, 1), ..terms() }, f("contract_start", ErrorCode::PermitNotValidOnStart)),
-        (ContractTerms { permit_issued: d(2027, 9, 1), ..terms() }, f("permit_expires", ErrorCode::PermitDatesOrder)),
-        (ContractTerms { weekly_hours: 48.0, ..terms() }, vec![]),
-        (ContractTerms { weekly_hours: 48.5, ..terms() }, f("weekly_hours", ErrorCode::WeeklyHoursOverMax)),
-        (ContractTerms { weekly_hours: 0.0, ..terms() }, f("weekly_hours", ErrorCode::WeeklyHoursInvalid)),
-        (ContractTerms { weekly_hours: f64::NAN, ..terms() }, f("weekly_hours", ErrorCode::WeeklyHoursInvalid)),
-        // SMIC 12.02 € from 2026-01-01, 11.88 € before
-        (ContractTerms { hourly_wage_gross: 12.02, ..terms() }, vec![]),
-        (ContractTerms { hourly_wage_gross: 12.01, ..terms() }, f("hourly_wage", ErrorCode::WageBelowSmic)),
         (
-            ContractTerms { hourly_wage_gross: 11.90, start: d(2025, 10, 1), permit_issued: d(2025, 9, 1), ..terms() },
+            ContractTerms {
+                end: None,
+                ..terms()
+            },
             vec![],
         ),
-        (ContractTerms { hourly_wage_gross: 0.0, ..terms() }, f("hourly_wage", ErrorCode::WageInvalid)),
+        (
+            ContractTerms {
+                end: Some(d(2027, 1, 4)),
+                ..terms()
+            },
+            f("contract_end", ErrorCode::ContractDatesOrder),
+        ),
+        (
+            ContractTerms {
+                permit_expires: d(2026, 12, 31),
+                ..terms()
+            },
+            f("contract_start", ErrorCode::PermitNotValidOnStart),
+        ),
+        (
+            ContractTerms {
+                permit_issued: d(2027, 2, 1),
+                ..terms()
+            },
+            f("contract_start", ErrorCode::PermitNotValidOnStart),
+        ),
+        (
+            ContractTerms {
+                permit_issued: d(2027, 9, 1),
+                ..terms()
+            },
+            f("permit_expires", ErrorCode::PermitDatesOrder),
+        ),
+        (
+            ContractTerms {
+                weekly_hours: 48.0,
+                ..terms()
+            },
+            vec![],
+        ),
+        (
+            ContractTerms {
+                weekly_hours: 48.5,
+                ..terms()
+            },
+            f("weekly_hours", ErrorCode::WeeklyHoursOverMax),
+        ),
+        (
+            ContractTerms {
+                weekly_hours: 0.0,
+                ..terms()
+            },
+            f("weekly_hours", ErrorCode::WeeklyHoursInvalid),
+        ),
+        (
+            ContractTerms {
+                weekly_hours: f64::NAN,
+                ..terms()
+            },
+            f("weekly_hours", ErrorCode::WeeklyHoursInvalid),
+        ),
+        // SMIC 12.02 € from 2026-01-01, 11.88 € before
+        (
+            ContractTerms {
+                hourly_wage_gross: 12.02,
+                ..terms()
+            },
+            vec![],
+        ),
+        (
+            ContractTerms {
+                hourly_wage_gross: 12.01,
+                ..terms()
+            },
+            f("hourly_wage", ErrorCode::WageBelowSmic),
+        ),
+        (
+            ContractTerms {
+                hourly_wage_gross: 11.90,
+                start: d(2025, 10, 1),
+                permit_issued: d(2025, 9, 1),
+                ..terms()
+            },
+            vec![],
+        ),
+        (
+            ContractTerms {
+                hourly_wage_gross: 0.0,
+                ..terms()
+            },
+            f("hourly_wage", ErrorCode::WageInvalid),
+        ),
         // apprentices and professionalisation contracts are paid a legal share of the SMIC
-        (ContractTerms { contract: Contract::Apprenticeship, hourly_wage_gross: 6.0, ..terms() }, vec![]),
-        (ContractTerms { contract: Contract::Professionalisation, hourly_wage_gross: 8.5, ..terms() }, vec![]),
-        (ContractTerms { contract: Contract::Employment, hourly_wage_gross: 8.5, ..terms() }, f("hourly_wage", ErrorCode::WageBelowSmic)),
+        (
+            ContractTerms {
+                contract: Contract::Apprenticeship,
+                hourly_wage_gross: 6.0,
+                ..terms()
+            },
+            vec![],
+        ),
+        (
+            ContractTerms {
+                contract: Contract::Professionalisation,
+                hourly_wage_gross: 8.5,
+                ..terms()
+            },
+            vec![],
+        ),
+        (
+            ContractTerms {
+                contract: Contract::Employment,
+                hourly_wage_gross: 8.5,
+                ..terms()
+            },
+            f("hourly_wage", ErrorCode::WageBelowSmic),
+        ),
     ];
     for (case, expected) in cases {
         assert_eq!(check_contract(&case, &config), expected, "{case:?}");
@@ -178,13 +315,33 @@ fn authorisation_validity() {
     let cases = [
         (d(2027, 1, 4), d(2027, 8, 31), Ok(())),
         (d(2027, 2, 1), d(2027, 6, 30), Ok(())),
-        (d(2027, 1, 3), d(2027, 6, 30), Err(ErrorCode::AuthorisationOutsideContract)),
-        (d(2027, 1, 4), d(2027, 9, 1), Err(ErrorCode::AuthorisationOutsidePermit)),
-        (d(2027, 6, 30), d(2027, 2, 1), Err(ErrorCode::AuthorisationDatesOrder)),
-        (d(2027, 1, 4), d(2030, 1, 1), Err(ErrorCode::AuthorisationOutsideContract)),
+        (
+            d(2027, 1, 3),
+            d(2027, 6, 30),
+            Err(ErrorCode::AuthorisationOutsideContract),
+        ),
+        (
+            d(2027, 1, 4),
+            d(2027, 9, 1),
+            Err(ErrorCode::AuthorisationOutsidePermit),
+        ),
+        (
+            d(2027, 6, 30),
+            d(2027, 2, 1),
+            Err(ErrorCode::AuthorisationDatesOrder),
+        ),
+        (
+            d(2027, 1, 4),
+            d(2030, 1, 1),
+            Err(ErrorCode::AuthorisationOutsideContract),
+        ),
     ];
     for (from, until, expected) in cases {
-        assert_eq!(check_authorisation_validity(from, until, &t), expected, "{from}..{until}");
+        assert_eq!(
+            check_authorisation_validity(from, until, &t),
+            expected,
+            "{from}..{until}"
+        );
     }
 }
 

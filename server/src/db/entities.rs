@@ -39,3 +39,140 @@ pub mod departement {
 
     impl ActiveModelBehavior for ActiveModel {}
 }
+
+/// A request, from draft to decision. Typed steps are kept as the JSON of their raw form.
+pub mod dossier {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "dossier")]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub id: String,
+        pub number: Option<String>,
+        pub state: String,
+        pub filed_by: String,
+        pub lang: String,
+        pub creator_email: String,
+        pub student_email: Option<String>,
+        pub employer_email: Option<String>,
+        /// The furthest step the applicant may open, 1 to 6.
+        pub reachable: i16,
+        pub student_form: Option<String>,
+        pub employer_form: Option<String>,
+        pub job_form: Option<String>,
+        pub departement: Option<String>,
+        pub service_id: Option<i32>,
+        pub student_name: Option<String>,
+        pub siret: Option<String>,
+        pub contract_start: Option<Date>,
+        pub permit_expires: Option<Date>,
+        /// JSON list of document codes an instructor asked for.
+        pub requested_documents: Option<String>,
+        /// Bumped by every change, so two writers cannot both win.
+        pub version: i32,
+        pub created_at: DateTimeUtc,
+        pub updated_at: DateTimeUtc,
+        pub submitted_at: Option<DateTimeUtc>,
+        pub decided_at: Option<DateTimeUtc>,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}
+
+/// A six-digit access code, hashed, for one address on one request.
+pub mod access_grant {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "access_grant")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        pub dossier_id: String,
+        pub email: String,
+        pub code_hash: String,
+        pub expires_at: DateTimeUtc,
+        pub failed_attempts: i32,
+        pub locked_until: Option<DateTimeUtc>,
+        pub created_at: DateTimeUtc,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}
+
+/// A signed-in browser: the SHA-256 of its cookie's secret, never the secret itself.
+pub mod session {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "session")]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub token_hash: String,
+        pub dossier_id: Option<String>,
+        pub email: String,
+        pub expires_at: DateTimeUtc,
+        pub created_at: DateTimeUtc,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}
+
+/// An uploaded file; its bytes live in the storage under `storage_key`.
+pub mod stored_file {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "stored_file")]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub id: String,
+        pub dossier_id: String,
+        pub kind: String,
+        pub file_name: String,
+        pub content_type: String,
+        pub size_bytes: i64,
+        pub storage_key: String,
+        pub created_at: DateTimeUtc,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}
+
+/// The append-only history of a request: who did what, when, from which state to which.
+pub mod dossier_event {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "dossier_event")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i64,
+        pub dossier_id: String,
+        pub at: DateTimeUtc,
+        pub actor_kind: String,
+        pub actor: String,
+        pub action: String,
+        pub from_state: Option<String>,
+        pub to_state: Option<String>,
+        pub message: Option<String>,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}

@@ -11,15 +11,23 @@ use crate::migration::Migrator;
 /// with a busy timeout lets concurrent writers wait instead of failing with "database is locked".
 pub async fn connect(url: &str) -> anyhow::Result<DatabaseConnection> {
     if let Some(path) = sqlite_path(url) {
-        if let Some(dir) = std::path::Path::new(&path).parent().filter(|d| !d.as_os_str().is_empty()) {
+        if let Some(dir) = std::path::Path::new(&path)
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+        {
             std::fs::create_dir_all(dir)?;
         }
     }
     let mut options = ConnectOptions::new(url.to_owned());
-    options.sqlx_logging(false).max_connections(if url.starts_with("sqlite:") { 8 } else { 16 });
+    options
+        .sqlx_logging(false)
+        .max_connections(if url.starts_with("sqlite:") { 8 } else { 16 });
     let db = Database::connect(options).await?;
     if db.get_database_backend() == DbBackend::Sqlite {
-        db.execute_unprepared("PRAGMA journal_mode=WAL; PRAGMA busy_timeout=5000; PRAGMA foreign_keys=ON;").await?;
+        db.execute_unprepared(
+            "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=5000; PRAGMA foreign_keys=ON;",
+        )
+        .await?;
     }
     Migrator::up(&db, None).await?;
     Ok(db)
@@ -27,7 +35,9 @@ pub async fn connect(url: &str) -> anyhow::Result<DatabaseConnection> {
 
 /// The file of a `sqlite://path?…` URL (none for in-memory databases).
 fn sqlite_path(url: &str) -> Option<String> {
-    let rest = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:"))?;
+    let rest = url
+        .strip_prefix("sqlite://")
+        .or_else(|| url.strip_prefix("sqlite:"))?;
     let path = rest.split('?').next().unwrap_or("");
     (!path.is_empty() && path != ":memory:").then(|| path.to_owned())
 }
@@ -36,7 +46,10 @@ fn sqlite_path(url: &str) -> Option<String> {
 mod tests {
     #[test]
     fn sqlite_paths() {
-        assert_eq!(super::sqlite_path("sqlite://data/wif.sqlite?mode=rwc").as_deref(), Some("data/wif.sqlite"));
+        assert_eq!(
+            super::sqlite_path("sqlite://data/wif.sqlite?mode=rwc").as_deref(),
+            Some("data/wif.sqlite")
+        );
         assert_eq!(super::sqlite_path("sqlite::memory:"), None);
         assert_eq!(super::sqlite_path("postgres://u@h/db"), None);
     }

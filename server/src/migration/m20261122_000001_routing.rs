@@ -30,10 +30,29 @@ impl MigrationTrait for Migration {
             .create_table(
                 Table::create()
                     .table(InstructionService::Table)
-                    .col(ColumnDef::new(InstructionService::Id).integer().not_null().auto_increment().primary_key())
-                    .col(ColumnDef::new(InstructionService::Code).string_len(32).not_null().unique_key())
-                    .col(ColumnDef::new(InstructionService::Name).string_len(200).not_null())
-                    .col(ColumnDef::new(InstructionService::Email).string_len(254).not_null())
+                    .col(
+                        ColumnDef::new(InstructionService::Id)
+                            .integer()
+                            .not_null()
+                            .auto_increment()
+                            .primary_key(),
+                    )
+                    .col(
+                        ColumnDef::new(InstructionService::Code)
+                            .string_len(32)
+                            .not_null()
+                            .unique_key(),
+                    )
+                    .col(
+                        ColumnDef::new(InstructionService::Name)
+                            .string_len(200)
+                            .not_null(),
+                    )
+                    .col(
+                        ColumnDef::new(InstructionService::Email)
+                            .string_len(254)
+                            .not_null(),
+                    )
                     .to_owned(),
             )
             .await?;
@@ -41,8 +60,18 @@ impl MigrationTrait for Migration {
             .create_table(
                 Table::create()
                     .table(Departement::Table)
-                    .col(ColumnDef::new(Departement::Code).string_len(3).not_null().primary_key())
-                    .col(ColumnDef::new(Departement::Open).boolean().not_null().default(false))
+                    .col(
+                        ColumnDef::new(Departement::Code)
+                            .string_len(3)
+                            .not_null()
+                            .primary_key(),
+                    )
+                    .col(
+                        ColumnDef::new(Departement::Open)
+                            .boolean()
+                            .not_null()
+                            .default(false),
+                    )
                     .col(ColumnDef::new(Departement::ServiceId).integer().null())
                     .foreign_key(
                         ForeignKey::create()
@@ -57,7 +86,11 @@ impl MigrationTrait for Migration {
             .exec_stmt(
                 Query::insert()
                     .into_table(InstructionService::Table)
-                    .columns([InstructionService::Code, InstructionService::Name, InstructionService::Email])
+                    .columns([
+                        InstructionService::Code,
+                        InstructionService::Name,
+                        InstructionService::Email,
+                    ])
                     .values_panic([
                         "moe-paris".into(),
                         "Service de la main-d'œuvre étrangère de Paris".into(),
@@ -78,7 +111,11 @@ impl MigrationTrait for Migration {
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager.drop_table(Table::drop().table(Departement::Table).to_owned()).await?;
-        manager.drop_table(Table::drop().table(InstructionService::Table).to_owned()).await
+        manager
+            .drop_table(Table::drop().table(Departement::Table).to_owned())
+            .await?;
+        manager
+            .drop_table(Table::drop().table(InstructionService::Table).to_owned())
+            .await
     }
 }

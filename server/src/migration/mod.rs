@@ -3,12 +3,16 @@
 use sea_orm_migration::prelude::*;
 
 mod m20261122_000001_routing;
+mod m20261123_000001_requests;
 
 pub struct Migrator;
 
 #[async_trait::async_trait]
 impl MigratorTrait for Migrator {
     fn migrations() -> Vec<Box<dyn MigrationTrait>> {
-        vec![Box::new(m20261122_000001_routing::Migration)]
+        vec![
+            Box::new(m20261122_000001_routing::Migration),
+            Box::new(m20261123_000001_requests::Migration),
+        ]
     }
 }

@@ -1,0 +1,299 @@
+//! What crosses the wire between the pages and the server functions: views of a request and
+//! the one error type, whose message is written for the applicant in their language.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::i18n::Lang;
+use crate::rules::dossier::{Actor, DossierState};
+use crate::rules::eligibility::{FiledBy, Outcome, Reason};
+use crate::rules::request::{RawForm, Step};
+use crate::rules::{DocumentKind, FieldError};
+
+/// The applicant's request as the wizard shows it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DraftView {
+    pub state: DossierState,
+    /// Set once submitted.
+    pub number: Option<String>,
+    pub filed_by: FiledBy,
+    /// The signed-in address.
+    pub email: String,
+    /// The furthest step the applicant may open (every step before it is saved and valid).
+    pub reachable: Step,
+    /// What was typed at each form step, by step code.
+    pub forms: BTreeMap<String, RawForm>,
+    /// The documents this case needs (after step 3), with the files already sent.
+    pub documents: Vec<DocumentSlot>,
+    /// The eligibility outcome once step 3 is saved.
+    pub eligibility: Option<EligibilitySummary>,
+    /// When the draft will be deleted unless saved again (RFC 3339).
+    pub expires_at: String,
+    pub submitted_at: Option<String>,
+}
+
+impl DraftView {
+    pub fn form(&self, step: Step) -> RawForm {
+        self.forms.get(step.code()).cloned().unwrap_or_default()
+    }
+
+    pub fn missing_documents(&self) -> Vec<DocumentKind> {
+        self.documents
+            .iter()
+            .filter(|d| d.required && d.files.is_empty())
+            .map(|d| d.kind)
+            .collect()
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EligibilitySummary {
+    pub outcome: Outcome,
+    pub reasons: Vec<Reason>,
+    pub max_annual_hours: Option<f64>,
+    /// The link to the public explanation of this answer.
+    pub explanation_query: String,
+}
+
+/// One document of the case and its files.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DocumentSlot {
+    pub kind: DocumentKind,
+    pub required: bool,
+    /// Asked again by the instructor: new files are expected.
+    pub requested: bool,
+    pub files: Vec<StoredFile>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StoredFile {
+    pub id: String,
+    pub file_name: String,
+    pub content_type: String,
+    pub size: u64,
+}
+
+/// The follow-up page: where the file stands and what comes next.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FollowUp {
+    pub number: String,
+    pub state: DossierState,
+    pub submitted_at: String,
+    pub timeline: Vec<TimelineEntry>,
+    /// The documents an instructor asked for, when changes are requested.
+    pub documents: Vec<DocumentSlot>,
+    pub service_name: String,
+    /// Whether an authorisation can be downloaded.
+    pub authorisation: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TimelineEntry {
+    /// RFC 3339.
+    pub at: String,
+    pub actor: Actor,
+    /// The state the file entered, when this entry changed it.
+    pub state: Option<DossierState>,
+    pub message: Option<String>,
+}
+
+/// Why an upload is refused, for the page and for machines.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum UploadError {
+    TooLarge,
+    WrongType,
+    TooMany,
+    Empty,
+    NotExpected,
+    Malformed,
+}
+
+impl UploadError {
+    pub fn code(self) -> &'static str {
+        match self {
+            UploadError::TooLarge => "too_large",
+            UploadError::WrongType => "wrong_type",
+            UploadError::TooMany => "too_many",
+            UploadError::Empty => "empty",
+            UploadError::NotExpected => "not_expected",
+            UploadError::Malformed => "malformed",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        [
+            Self::TooLarge,
+            Self::WrongType,
+            Self::TooMany,
+            Self::Empty,
+            Self::NotExpected,
+            Self::Malformed,
+        ]
+        .into_iter()
+        .find(|e| e.code() == code)
+    }
+
+    pub fn message(self, lang: Lang) -> &'static str {
+        lang.pick(match self {
+            UploadError::TooLarge => ("Fichier trop lourd : 10 Mo au plus.", "File too large: 10 MB at most."),
+            UploadError::WrongType => (
+                "Ce fichier n'est ni un PDF, ni une image JPEG ou PNG (son contenu a été vérifié, pas seulement son nom).",
+                "This file is not a PDF, JPEG or PNG (its content was checked, not just its name).",
+            ),
+            UploadError::TooMany => ("3 fichiers au plus par pièce : retirez-en un d'abord.", "3 files at most per document: remove one first."),
+            UploadError::Empty => ("Le fichier est vide.", "The file is empty."),
+            UploadError::NotExpected => ("Cette pièce n'est pas attendue pour ce dossier.", "This document is not expected for this file."),
+            UploadError::Malformed => ("L'envoi a échoué : réessayez.", "The upload failed: try again."),
+        })
+    }
+}
+
+/// Every way a request can fail, for the page to say plainly.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, thiserror::Error)]
+pub enum AppError {
+    #[error("invalid fields")]
+    Invalid(Vec<FieldError>),
+    #[error("not signed in")]
+    NotSignedIn,
+    #[error("wrong access code")]
+    WrongCode { attempts_left: u32 },
+    #[error("locked")]
+    Locked { minutes: u32 },
+    #[error("step not reached")]
+    StepNotReached(Step),
+    #[error("not editable")]
+    NotEditable(DossierState),
+    #[error("request stopped")]
+    Stopped(Outcome),
+    #[error("département not open")]
+    DepartementClosed { departement: String },
+    #[error("documents missing")]
+    DocumentsMissing(Vec<DocumentKind>),
+    #[error("not found")]
+    NotFound,
+    #[error("the file changed")]
+    Conflict,
+    #[error("server error: {0}")]
+    Server(String),
+}
+
+impl AppError {
+    pub fn message(&self, lang: Lang) -> String {
+        use AppError::*;
+        match self {
+            Invalid(errors) => {
+                let n = errors.len();
+                match lang {
+                    Lang::Fr if n == 1 => "Un champ est à corriger.".to_owned(),
+                    Lang::Fr => format!("{n} champs sont à corriger."),
+                    Lang::En if n == 1 => "One field needs correcting.".to_owned(),
+                    Lang::En => format!("{n} fields need correcting."),
+                }
+            }
+            NotSignedIn => lang
+                .pick((
+                    "Votre session a expiré : saisissez à nouveau votre adresse et votre code d'accès.",
+                    "Your session has expired: enter your address and access code again.",
+                ))
+                .to_owned(),
+            WrongCode { attempts_left } => match lang {
+                Lang::Fr => format!("Adresse ou code d'accès incorrect. Essais restants avant blocage : {attempts_left}."),
+                Lang::En => format!("Wrong address or access code. Attempts left before locking: {attempts_left}."),
+            },
+            Locked { minutes } => match lang {
+                Lang::Fr => format!(
+                    "Trop d'essais : l'accès est bloqué pendant {minutes} minute{}. Réessayez ensuite, ou demandez un nouveau code.",
+                    if *minutes > 1 { "s" } else { "" }
+                ),
+                Lang::En => format!(
+                    "Too many attempts: access is locked for {minutes} minute{}. Try again then, or ask for a new code.",
+                    if *minutes > 1 { "s" } else { "" }
+                ),
+            },
+            StepNotReached(step) => match lang {
+                Lang::Fr => format!("Complétez d'abord l'étape {} : les étapes se remplissent dans l'ordre.", step.number()),
+                Lang::En => format!("Complete step {} first: the steps are filled in order.", step.number()),
+            },
+            NotEditable(_) => lang
+                .pick((
+                    "Ce dossier est déposé : il ne peut plus être modifié. Suivez-le depuis la page de suivi.",
+                    "This file is filed: it can no longer be changed. Follow it from the follow-up page.",
+                ))
+                .to_owned(),
+            Stopped(Outcome::NotRequired) => lang
+                .pick((
+                    "Aucune autorisation n'est nécessaire dans ce cas : la demande s'arrête ici.",
+                    "No authorisation is needed in this case: the request stops here.",
+                ))
+                .to_owned(),
+            Stopped(_) => lang
+                .pick((
+                    "Une autorisation ne peut pas être accordée dans ce cas : la demande s'arrête ici.",
+                    "An authorisation cannot be granted in this case: the request stops here.",
+                ))
+                .to_owned(),
+            DepartementClosed { departement } => match lang {
+                Lang::Fr => format!(
+                    "Le département {departement} n'est pas encore ouvert sur ce service : déposez la demande sur le portail ANEF (administration-etrangers-en-france.interieur.gouv.fr)."
+                ),
+                Lang::En => format!(
+                    "Département {departement} is not open on this service yet: file the request on the ANEF portal (administration-etrangers-en-france.interieur.gouv.fr)."
+                ),
+            },
+            DocumentsMissing(kinds) => match lang {
+                Lang::Fr => format!("Il manque {} pièce(s) obligatoire(s).", kinds.len()),
+                Lang::En => format!("{} required document(s) missing.", kinds.len()),
+            },
+            NotFound => lang.pick(("Élément introuvable.", "Not found.")).to_owned(),
+            Conflict => lang
+                .pick((
+                    "Le dossier a changé entre-temps : la page a été rechargée, vérifiez et recommencez.",
+                    "The file changed in the meantime: the page was reloaded, check and try again.",
+                ))
+                .to_owned(),
+            Server(_) => lang
+                .pick((
+                    "Le service rencontre un problème : rien n'a été perdu, réessayez dans un instant.",
+                    "The service has a problem: nothing was lost, try again in a moment.",
+                ))
+                .to_owned(),
+        }
+    }
+
+    pub fn field_errors(&self) -> &[FieldError] {
+        match self {
+            AppError::Invalid(errors) => errors,
+            _ => &[],
+        }
+    }
+}
+
+impl leptos::server_fn::error::FromServerFnError for AppError {
+    type Encoder = leptos::server_fn::codec::JsonEncoding;
+
+    fn from_server_fn_error(value: leptos::server_fn::error::ServerFnErrorErr) -> Self {
+        AppError::Server(value.to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn upload_errors_round_trip_and_read_in_both_languages() {
+        for e in [
+            UploadError::TooLarge,
+            UploadError::WrongType,
+            UploadError::TooMany,
+            UploadError::Empty,
+            UploadError::NotExpected,
+            UploadError::Malformed,
+        ] {
+            assert_eq!(UploadError::from_code(e.code()), Some(e));
+            assert_ne!(e.message(Lang::Fr), e.message(Lang::En));
+        }
+    }
+}

@@ -1,0 +1,51 @@
+//! The ports the server functions call (feature `ssr` only). The server implements them over
+//! its database, storage and mail, and provides them as Leptos context; server functions cannot
+//! be generic, so they reach them as trait objects.
+
+use std::sync::Arc;
+
+use crate::i18n::Lang;
+use crate::model::{AppError, DraftView, FollowUp};
+use crate::rules::eligibility::FiledBy;
+use crate::rules::request::{RawForm, Step};
+use crate::rules::validation::Email;
+
+/// Proof that a request came from someone who gave the e-mailed code.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ApplicantSession {
+    pub dossier_id: String,
+    pub email: String,
+}
+
+/// What signing in gives: the session cookie's secret and the page to go to.
+#[derive(Clone, Debug)]
+pub struct SignedIn {
+    pub token: String,
+    pub next: String,
+}
+
+#[async_trait::async_trait]
+pub trait Applicants: Send + Sync {
+    /// Creates a draft and e-mails its access code.
+    async fn start(&self, email: Email, role: FiledBy, lang: Lang) -> Result<(), AppError>;
+    /// Sends a new code for every live request of this address (silent when there is none).
+    async fn resend_code(&self, email: Email, lang: Lang) -> Result<(), AppError>;
+    async fn sign_in(&self, email: Email, code: &str) -> Result<SignedIn, AppError>;
+    async fn session(&self, token: &str) -> Result<ApplicantSession, AppError>;
+    async fn sign_out(&self, token: &str) -> Result<(), AppError>;
+    async fn draft(&self, session: &ApplicantSession) -> Result<DraftView, AppError>;
+    /// Validates and saves one typed step; returns the next step.
+    async fn save_step(
+        &self,
+        session: &ApplicantSession,
+        step: Step,
+        form: RawForm,
+    ) -> Result<Step, AppError>;
+    /// Files the draft (or files it again after changes); returns the file number. Idempotent.
+    async fn submit(&self, session: &ApplicantSession) -> Result<String, AppError>;
+    async fn follow_up(&self, session: &ApplicantSession) -> Result<FollowUp, AppError>;
+    async fn reply(&self, session: &ApplicantSession, message: String) -> Result<(), AppError>;
+    async fn remove_file(&self, session: &ApplicantSession, file_id: &str) -> Result<(), AppError>;
+}
+
+pub type ApplicantsRef = Arc<dyn Applicants>;

@@ -1,0 +1,430 @@
+//! Files on plain axum routes (not server functions, whose multipart decoding has no size limit):
+//! uploads streamed to storage with their own byte count and type sniffing, downloads after an
+//! authorisation check, and the deposit receipt.
+
+use app::api::SESSION_COOKIE;
+use app::env::cookie_value;
+use app::i18n::Lang;
+use app::model::{AppError, UploadError};
+use app::rules::documents::{FileType, MAX_FILES_PER_DOCUMENT, MAX_FILE_BYTES};
+use app::rules::DocumentKind;
+use app::ssr::{ApplicantSession, Applicants};
+use axum::body::Body;
+use axum::extract::{Multipart, Path, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::Json;
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, Set};
+use serde::Serialize;
+
+use crate::applicants::Services;
+use crate::db::entities::{dossier, stored_file};
+use crate::AppState;
+
+fn status(e: UploadError) -> StatusCode {
+    match e {
+        UploadError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+        UploadError::WrongType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+        UploadError::TooMany => StatusCode::CONFLICT,
+        UploadError::Empty | UploadError::Malformed => StatusCode::BAD_REQUEST,
+        UploadError::NotExpected => StatusCode::UNPROCESSABLE_ENTITY,
+    }
+}
+
+/// Body limit of the upload route: one file plus a margin, so that our own count of the file's
+/// bytes refuses an oversize file (with a clear error) before the limit cuts the stream.
+pub const UPLOAD_BODY_LIMIT: usize = MAX_FILE_BYTES as usize + 1024 * 1024;
+
+fn wants_json(headers: &HeaderMap) -> bool {
+    headers
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.contains("application/json"))
+}
+
+async fn session(services: &Services, headers: &HeaderMap) -> Result<ApplicantSession, AppError> {
+    let token = headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|h| h.to_str().ok())
+        .find_map(|c| cookie_value(c, SESSION_COOKIE).map(str::to_owned))
+        .ok_or(AppError::NotSignedIn)?;
+    services.session(&token).await
+}
+
+fn lang_of(headers: &HeaderMap) -> Lang {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|h| h.to_str().ok())
+        .find_map(|c| cookie_value(c, app::env::LANG_COOKIE).and_then(Lang::from_code))
+        .unwrap_or_default()
+}
+
+pub fn app_error_response(error: &AppError, lang: Lang) -> Response {
+    let status = match error {
+        AppError::NotSignedIn => StatusCode::UNAUTHORIZED,
+        AppError::NotFound => StatusCode::NOT_FOUND,
+        AppError::Server(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        AppError::Conflict => StatusCode::CONFLICT,
+        _ => StatusCode::UNPROCESSABLE_ENTITY,
+    };
+    (
+        status,
+        Json(serde_json::json!({ "error": error, "message": error.message(lang) })),
+    )
+        .into_response()
+}
+
+#[derive(Serialize)]
+struct Uploaded {
+    id: String,
+    file_name: String,
+    content_type: String,
+    size: u64,
+}
+
+/// `POST /demande/fichiers/{kind}`: one multipart field `file`. Answers JSON to scripts, and
+/// redirects back to the page (with the error in the query) for a plain HTML form.
+pub async fn upload(
+    State(state): State<AppState>,
+    Path(kind): Path<String>,
+    headers: HeaderMap,
+    multipart: Result<Multipart, axum::extract::multipart::MultipartRejection>,
+) -> Response {
+    let services = &state.services;
+    let lang = lang_of(&headers);
+    let json = wants_json(&headers);
+    let session = match session(services, &headers).await {
+        Ok(s) => s,
+        Err(e) => return app_error_response(&e, lang),
+    };
+    let back = |d: &dossier::Model| {
+        if d.state == "changes_requested" {
+            "/suivi".to_owned()
+        } else {
+            "/demande/justificatifs".to_owned()
+        }
+    };
+    let dossier = match services.dossier(&session.dossier_id).await {
+        Ok(d) => d,
+        Err(e) => return app_error_response(&e, lang),
+    };
+    // Browsers say the size first: refuse an oversize file before reading it.
+    let declared = headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<usize>().ok());
+    let result = match multipart {
+        _ if declared.is_some_and(|n| n > UPLOAD_BODY_LIMIT) => Err(Err(UploadError::TooLarge)),
+        Ok(multipart) => receive(services, &dossier, &kind, multipart).await,
+        Err(_) => Err(Err(UploadError::Malformed)),
+    };
+    match result {
+        Ok(file) if json => (StatusCode::CREATED, Json(file)).into_response(),
+        Ok(_) => Redirect::to(&format!("{}#piece-{kind}", back(&dossier))).into_response(),
+        Err(Ok(app_error)) => app_error_response(&app_error, lang),
+        Err(Err(e)) if json => (
+            status(e),
+            Json(serde_json::json!({ "error": e.code(), "message": e.message(lang) })),
+        )
+            .into_response(),
+        Err(Err(e)) => Redirect::to(&format!(
+            "{}?erreur={}&piece={kind}#piece-{kind}",
+            back(&dossier),
+            e.code()
+        ))
+        .into_response(),
+    }
+}
+
+type UploadResult = Result<Uploaded, Result<AppError, UploadError>>;
+
+async fn receive(
+    services: &Services,
+    d: &dossier::Model,
+    kind: &str,
+    mut multipart: Multipart,
+) -> UploadResult {
+    let kind = DocumentKind::from_code(kind).ok_or(Err(UploadError::NotExpected))?;
+    let expected = services.uploadable(d).await.map_err(Ok)?;
+    if !expected.contains(&kind) {
+        return Err(Err(UploadError::NotExpected));
+    }
+    let count = stored_file::Entity::find()
+        .filter(stored_file::Column::DossierId.eq(d.id.clone()))
+        .filter(stored_file::Column::Kind.eq(kind.code()))
+        .count(&services.db)
+        .await
+        .map_err(|e| Ok(AppError::Server(e.to_string())))?;
+    if count as usize >= MAX_FILES_PER_DOCUMENT {
+        return Err(Err(UploadError::TooMany));
+    }
+    loop {
+        let field = match multipart.next_field().await {
+            Ok(Some(field)) => field,
+            Ok(None) => return Err(Err(UploadError::Empty)),
+            Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+                return Err(Err(UploadError::TooLarge))
+            }
+            Err(e) => {
+                tracing::info!("malformed upload: {} ({})", e.body_text(), e.status());
+                return Err(Err(UploadError::Malformed));
+            }
+        };
+        if field.name() != Some("file") {
+            continue;
+        }
+        let file_name = sanitize_file_name(field.file_name().unwrap_or("document"));
+        return store(services, d, kind, file_name, field).await;
+    }
+}
+
+async fn store(
+    services: &Services,
+    d: &dossier::Model,
+    kind: DocumentKind,
+    file_name: String,
+    mut field: axum::extract::multipart::Field<'_>,
+) -> UploadResult {
+    let mut upload = services
+        .storage
+        .begin()
+        .await
+        .map_err(|e| Ok(AppError::Server(e.to_string())))?;
+    let mut size: u64 = 0;
+    let mut head: Vec<u8> = Vec::with_capacity(16);
+    let outcome: Result<(), UploadError> = async {
+        loop {
+            let chunk = match field.chunk().await {
+                Ok(Some(chunk)) => chunk,
+                Ok(None) => break,
+                Err(e) => {
+                    // axum's body limit ends the stream with an error: too large, said plainly.
+                    let too_large = e.status() == StatusCode::PAYLOAD_TOO_LARGE
+                        || size + chunk_margin() > MAX_FILE_BYTES;
+                    return Err(if too_large {
+                        UploadError::TooLarge
+                    } else {
+                        UploadError::Malformed
+                    });
+                }
+            };
+            size += chunk.len() as u64;
+            if size > MAX_FILE_BYTES {
+                return Err(UploadError::TooLarge);
+            }
+            if head.len() < 16 {
+                head.extend(chunk.iter().take(16 - head.len()));
+            }
+            upload
+                .write(&chunk)
+                .await
+                .map_err(|_| UploadError::Malformed)?;
+        }
+        Ok(())
+    }
+    .await;
+    let file_type = match outcome {
+        Err(e) => {
+            upload.abort().await;
+            return Err(Err(e));
+        }
+        Ok(()) if size == 0 => {
+            upload.abort().await;
+            return Err(Err(UploadError::Empty));
+        }
+        Ok(()) => match FileType::sniff(&head) {
+            Some(t) => t,
+            None => {
+                upload.abort().await;
+                return Err(Err(UploadError::WrongType));
+            }
+        },
+    };
+    let id = uuid::Uuid::new_v4().to_string();
+    let key = format!("{}/{id}", d.id);
+    upload
+        .commit(&key)
+        .await
+        .map_err(|e| Ok(AppError::Server(e.to_string())))?;
+    let content_type = file_type.code().to_owned();
+    let row = stored_file::ActiveModel {
+        id: Set(id.clone()),
+        dossier_id: Set(d.id.clone()),
+        kind: Set(kind.code().to_owned()),
+        file_name: Set(file_name.clone()),
+        content_type: Set(content_type.clone()),
+        size_bytes: Set(size as i64),
+        storage_key: Set(key.clone()),
+        created_at: Set((services.clock)()),
+    };
+    if let Err(e) = row.insert(&services.db).await {
+        let _ = services.storage.delete(&key).await;
+        return Err(Ok(AppError::Server(e.to_string())));
+    }
+    // A draft with a new file is a saved draft: its 14 days start again.
+    if d.state == "draft" {
+        let _ = dossier::Entity::update_many()
+            .col_expr(
+                dossier::Column::UpdatedAt,
+                sea_orm::sea_query::Expr::value((services.clock)()),
+            )
+            .filter(dossier::Column::Id.eq(d.id.clone()))
+            .exec(&services.db)
+            .await;
+    }
+    Ok(Uploaded {
+        id,
+        file_name,
+        content_type,
+        size,
+    })
+}
+
+/// How far ahead of the file's bytes the multipart parser may read.
+const fn chunk_margin() -> u64 {
+    1024 * 1024
+}
+
+/// Keeps a name people recognise, without paths or characters that break a header.
+pub fn sanitize_file_name(name: &str) -> String {
+    let base = name.rsplit(['/', '\\']).next().unwrap_or("");
+    let cleaned: String = base
+        .chars()
+        .filter(|c| !c.is_control() && !matches!(c, '"' | ';' | '\\'))
+        .take(120)
+        .collect();
+    let cleaned = cleaned.trim().trim_start_matches('.').to_owned();
+    if cleaned.is_empty() {
+        "document".to_owned()
+    } else {
+        cleaned
+    }
+}
+
+fn content_disposition(disposition: &str, name: &str) -> HeaderValue {
+    let ascii: String = name
+        .chars()
+        .map(|c| {
+            if c.is_ascii() && !c.is_ascii_control() {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    let value = format!(
+        "{disposition}; filename=\"{ascii}\"; filename*=UTF-8''{}",
+        app::url::encode(name)
+    );
+    HeaderValue::from_str(&value).unwrap_or(HeaderValue::from_static("attachment"))
+}
+
+/// `GET /demande/fichiers/{id}`: only to the session whose request holds the file.
+pub async fn download(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+) -> Response {
+    let services = &state.services;
+    let lang = lang_of(&headers);
+    let result: Result<Response, AppError> = async {
+        let session = session(services, &headers).await?;
+        let file = stored_file::Entity::find_by_id(id)
+            .one(&services.db)
+            .await
+            .map_err(|e| AppError::Server(e.to_string()))?
+            .filter(|f| f.dossier_id == session.dossier_id)
+            .ok_or(AppError::NotFound)?;
+        file_response(services, &file).await
+    }
+    .await;
+    result.unwrap_or_else(|e| app_error_response(&e, lang))
+}
+
+/// A stored file, streamed, inline for the browser's viewer.
+pub async fn file_response(
+    services: &Services,
+    file: &stored_file::Model,
+) -> Result<Response, AppError> {
+    let (reader, size) = services
+        .storage
+        .open(&file.storage_key)
+        .await
+        .map_err(|_| AppError::NotFound)?;
+    let body = Body::from_stream(tokio_util::io::ReaderStream::new(reader));
+    Ok((
+        [
+            (
+                header::CONTENT_TYPE,
+                HeaderValue::from_str(&file.content_type)
+                    .unwrap_or(HeaderValue::from_static("application/octet-stream")),
+            ),
+            (header::CONTENT_LENGTH, HeaderValue::from(size)),
+            (
+                header::CONTENT_DISPOSITION,
+                content_disposition("inline", &file.file_name),
+            ),
+            (
+                header::CACHE_CONTROL,
+                HeaderValue::from_static("private, no-store"),
+            ),
+        ],
+        body,
+    )
+        .into_response())
+}
+
+/// `GET /demande/recepisse.pdf`: the deposit receipt of the signed-in applicant's filed request.
+pub async fn receipt(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    let services = &state.services;
+    let lang = lang_of(&headers);
+    let result: Result<Response, AppError> = async {
+        let session = session(services, &headers).await?;
+        let d = services.dossier(&session.dossier_id).await?;
+        let pdf = services.receipt(&d).await?;
+        let name = format!("recepisse-{}.pdf", d.number.unwrap_or_default());
+        Ok((
+            [
+                (
+                    header::CONTENT_TYPE,
+                    HeaderValue::from_static("application/pdf"),
+                ),
+                (
+                    header::CONTENT_DISPOSITION,
+                    content_disposition("attachment", &name),
+                ),
+                (
+                    header::CACHE_CONTROL,
+                    HeaderValue::from_static("private, no-store"),
+                ),
+            ],
+            pdf,
+        )
+            .into_response())
+    }
+    .await;
+    result.unwrap_or_else(|e| app_error_response(&e, lang))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_names_are_cleaned() {
+        assert_eq!(
+            sanitize_file_name("C:\\Users\\awa\\passeport.pdf"),
+            "passeport.pdf"
+        );
+        assert_eq!(sanitize_file_name("../../etc/passwd"), "passwd");
+        assert_eq!(sanitize_file_name(".htaccess"), "htaccess");
+        assert_eq!(sanitize_file_name("a\"b;c\r\n.pdf"), "abc.pdf");
+        assert_eq!(sanitize_file_name(""), "document");
+        assert_eq!(
+            sanitize_file_name("titre de séjour.png"),
+            "titre de séjour.png"
+        );
+    }
+}

@@ -1,0 +1,167 @@
+//! Outgoing e-mail with lettre: SMTP in production (`SMTP_URL`), otherwise a file outbox where
+//! each message is an `.eml` file (what `make run` points at and the tests read).
+
+use std::path::PathBuf;
+
+use lettre::message::header::{ContentTransferEncoding, ContentType};
+use lettre::message::{Attachment, Body, Mailbox, MultiPart, SinglePart};
+use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+
+/// One message to send.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Mail {
+    pub to: Vec<String>,
+    pub subject: String,
+    pub body: String,
+    pub attachments: Vec<MailAttachment>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MailAttachment {
+    pub file_name: String,
+    pub content_type: String,
+    pub bytes: Vec<u8>,
+}
+
+pub enum Transport {
+    Outbox(AsyncFileTransport<Tokio1Executor>),
+    Smtp(AsyncSmtpTransport<Tokio1Executor>),
+}
+
+pub struct Mailer {
+    from: Mailbox,
+    transport: Transport,
+}
+
+impl Mailer {
+    /// Writes each message to `dir` as an `.eml` file.
+    pub fn outbox(dir: PathBuf, from: &str) -> anyhow::Result<Self> {
+        std::fs::create_dir_all(&dir)?;
+        Ok(Self {
+            from: from.parse()?,
+            transport: Transport::Outbox(AsyncFileTransport::new(dir)),
+        })
+    }
+
+    /// `smtp://host:25`, `smtps://user:pass@host:465` or `smtp://…?tls=required` (lettre's URL syntax).
+    pub fn smtp(url: &str, from: &str) -> anyhow::Result<Self> {
+        let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(url)?.build();
+        Ok(Self {
+            from: from.parse()?,
+            transport: Transport::Smtp(transport),
+        })
+    }
+
+    pub async fn send(&self, mail: &Mail) -> anyhow::Result<()> {
+        let mut builder = Message::builder()
+            .from(self.from.clone())
+            .subject(mail.subject.clone());
+        let mut any = false;
+        for to in &mail.to {
+            builder = builder.to(to.parse()?);
+            any = true;
+        }
+        if !any {
+            return Ok(());
+        }
+        // 8bit keeps the text readable in the .eml (and in tests) when lines are short enough;
+        // otherwise lettre picks quoted-printable.
+        let wrapped = wrap(&mail.body, 76).replace('\n', "\r\n");
+        let body = Body::new_with_encoding(wrapped.clone(), ContentTransferEncoding::EightBit)
+            .unwrap_or_else(|_| Body::new(wrapped));
+        let text = SinglePart::builder()
+            .header(ContentType::TEXT_PLAIN)
+            .body(body);
+        let message = if mail.attachments.is_empty() {
+            builder.singlepart(text)?
+        } else {
+            let mut parts = MultiPart::mixed().singlepart(text);
+            for a in &mail.attachments {
+                parts = parts.singlepart(
+                    Attachment::new(a.file_name.clone())
+                        .body(a.bytes.clone(), ContentType::parse(&a.content_type)?),
+                );
+            }
+            builder.multipart(parts)?
+        };
+        match &self.transport {
+            Transport::Outbox(t) => {
+                t.send(message).await?;
+            }
+            Transport::Smtp(t) => {
+                t.send(message).await?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Breaks lines at spaces so that none is longer than `width` characters (long words stay whole).
+pub fn wrap(text: &str, width: usize) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / width);
+    for (i, line) in text.lines().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        let mut length = 0;
+        for (j, word) in line.split(' ').enumerate() {
+            let w = word.chars().count();
+            if j > 0 && length + 1 + w > width {
+                out.push('\n');
+                length = 0;
+            } else if j > 0 {
+                out.push(' ');
+                length += 1;
+            }
+            out.push_str(word);
+            length += w;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_are_wrapped_at_spaces() {
+        let text = format!("{}\n\nshort", "mot ".repeat(40).trim_end());
+        let wrapped = wrap(&text, 76);
+        assert!(
+            wrapped.lines().all(|l| l.chars().count() <= 76),
+            "{wrapped}"
+        );
+        assert_eq!(wrapped.replace('\n', " ").split_whitespace().count(), 41);
+        assert!(wrapped.ends_with("\n\nshort"));
+        assert_eq!(
+            wrap("https://very.long/url/that/cannot/break", 10),
+            "https://very.long/url/that/cannot/break"
+        );
+    }
+
+    #[tokio::test]
+    async fn the_outbox_keeps_readable_messages() {
+        let dir = std::env::temp_dir().join(format!("wif-outbox-{}", uuid::Uuid::new_v4()));
+        let mailer =
+            Mailer::outbox(dir.clone(), "Work in France <ne-pas-repondre@example.org>").unwrap();
+        let mail = Mail {
+            to: vec!["awa@example.org".into()],
+            subject: "Votre code d'accès".into(),
+            body: "Votre code d'accès : 123456\nÀ bientôt.".into(),
+            attachments: vec![MailAttachment {
+                file_name: "recu.pdf".into(),
+                content_type: "application/pdf".into(),
+                bytes: b"%PDF".to_vec(),
+            }],
+        };
+        mailer.send(&mail).await.unwrap();
+        let files: Vec<_> = std::fs::read_dir(&dir).unwrap().flatten().collect();
+        assert_eq!(files.len(), 1);
+        let text = std::fs::read_to_string(files[0].path()).unwrap();
+        assert!(text.contains("To: awa@example.org"), "{text}");
+        assert!(text.contains("Votre code d'accès : 123456"), "{text}");
+        assert!(text.contains("recu.pdf"), "{text}");
+        let _ = std::fs::remove_dir_all(dir);
+    }
+}

@@ -1,0 +1,140 @@
+//! The e-mails the applicant side sends, in the request's language.
+
+use app::i18n::Lang;
+use app::rules::dossier::DossierState;
+
+use crate::mail::{Mail, MailAttachment};
+
+fn sign(lang: Lang) -> &'static str {
+    lang.pick((
+        "\n\n--\nWork in France, le service en ligne des autorisations de travail des étudiants étrangers.\nCe message est envoyé automatiquement : n'y répondez pas, écrivez depuis la page de suivi.",
+        "\n\n--\nWork in France, the online service for foreign students' work authorisations.\nThis message is sent automatically: do not reply, write from the follow-up page.",
+    ))
+}
+
+/// The code that opens a new request.
+pub fn access_code(to: &str, code: &str, public_url: &str, lang: Lang) -> Mail {
+    let body = match lang {
+        Lang::Fr => format!(
+            "Bonjour,\n\nVotre code d'accès : {code}\n\nSaisissez-le avec votre adresse électronique sur {public_url}/acces pour commencer votre demande d'autorisation de travail, puis pour la reprendre ou la suivre. Il est valable 14 jours.\n\nSi vous n'êtes pas à l'origine de cette demande, ignorez ce message."
+        ),
+        Lang::En => format!(
+            "Hello,\n\nYour access code: {code}\n\nEnter it with your e-mail address on {public_url}/acces to start your work authorisation request, then to resume or follow it. It is valid for 14 days.\n\nIf you did not ask for it, ignore this message."
+        ),
+    };
+    Mail {
+        to: vec![to.to_owned()],
+        subject: lang
+            .pick((
+                "Votre code d'accès Work in France",
+                "Your Work in France access code",
+            ))
+            .to_owned(),
+        body: body + sign(lang),
+        attachments: Vec::new(),
+    }
+}
+
+/// New codes for every live request of an address.
+pub fn new_codes(to: &str, codes: &[(String, String)], public_url: &str, lang: Lang) -> Mail {
+    let lines: Vec<String> = codes
+        .iter()
+        .map(|(what, code)| format!("  - {what} : {code}"))
+        .collect();
+    let body = match lang {
+        Lang::Fr => format!(
+            "Bonjour,\n\nVoici vos nouveaux codes d'accès (les précédents ne fonctionnent plus) :\n{}\n\nSaisissez-les avec votre adresse sur {public_url}/acces. Ils sont valables 14 jours.",
+            lines.join("\n")
+        ),
+        Lang::En => format!(
+            "Hello,\n\nHere are your new access codes (the previous ones no longer work):\n{}\n\nEnter them with your address on {public_url}/acces. They are valid for 14 days.",
+            lines.join("\n")
+        ),
+    };
+    Mail {
+        to: vec![to.to_owned()],
+        subject: lang
+            .pick((
+                "Vos nouveaux codes d'accès Work in France",
+                "Your new Work in France access codes",
+            ))
+            .to_owned(),
+        body: body + sign(lang),
+        attachments: Vec::new(),
+    }
+}
+
+/// The deposit: the receipt attached; a code for whoever did not start the request.
+pub fn submitted(
+    to: &str,
+    number: &str,
+    service: &str,
+    code: Option<&str>,
+    receipt: &[u8],
+    public_url: &str,
+    lang: Lang,
+) -> Mail {
+    let access = match (code, lang) {
+        (Some(code), Lang::Fr) => format!("\n\nPour suivre ce dossier, saisissez votre adresse et le code {code} sur {public_url}/acces (valable 14 jours)."),
+        (Some(code), Lang::En) => format!("\n\nTo follow this file, enter your address and the code {code} on {public_url}/acces (valid for 14 days)."),
+        (None, Lang::Fr) => format!("\n\nSuivez-le sur {public_url}/suivi."),
+        (None, Lang::En) => format!("\n\nFollow it on {public_url}/suivi."),
+    };
+    let body = match lang {
+        Lang::Fr => format!(
+            "Bonjour,\n\nLa demande d'autorisation de travail {number} est déposée. Elle est transmise à : {service}.\nLe récépissé de dépôt est joint à ce message. Vous serez informé par courriel de chaque étape : prise en charge, demande de compléments, décision.{access}"
+        ),
+        Lang::En => format!(
+            "Hello,\n\nThe work authorisation request {number} is filed. It goes to: {service}.\nThe deposit receipt is attached. You will be e-mailed at each step: review, request for changes, decision.{access}"
+        ),
+    };
+    Mail {
+        to: vec![to.to_owned()],
+        subject: match lang {
+            Lang::Fr => format!("Demande {number} déposée"),
+            Lang::En => format!("Request {number} filed"),
+        },
+        body: body + sign(lang),
+        attachments: vec![MailAttachment {
+            file_name: format!("recepisse-{number}.pdf"),
+            content_type: "application/pdf".into(),
+            bytes: receipt.to_vec(),
+        }],
+    }
+}
+
+/// A change of state, e-mailed to the student and the employer.
+pub fn state_changed(
+    to: &[String],
+    number: &str,
+    state: DossierState,
+    message: Option<&str>,
+    public_url: &str,
+    lang: Lang,
+) -> Mail {
+    let what = state.label(lang);
+    let note = message
+        .map(|m| {
+            format!(
+                "\n\n{}\n{m}",
+                lang.pick((
+                    "Message du service instructeur :",
+                    "Message from the instruction service:"
+                ))
+            )
+        })
+        .unwrap_or_default();
+    let body = match lang {
+        Lang::Fr => format!("Bonjour,\n\nLe dossier {number} est maintenant : {what}.{note}\n\nDétails et prochaines étapes : {public_url}/suivi"),
+        Lang::En => format!("Hello,\n\nFile {number} is now: {what}.{note}\n\nDetails and next steps: {public_url}/suivi"),
+    };
+    Mail {
+        to: to.to_vec(),
+        subject: match lang {
+            Lang::Fr => format!("Dossier {number} : {what}"),
+            Lang::En => format!("File {number}: {what}"),
+        },
+        body: body + sign(lang),
+        attachments: Vec::new(),
+    }
+}

@@ -1,0 +1,194 @@
+//! The deposit receipt (récépissé de dépôt): what was filed, when, with which documents, and
+//! for which service. Built from the stored request, so it reads the same every time.
+
+use app::i18n::Lang;
+use app::rules::DocumentKind;
+
+use crate::applicants::Parsed;
+use crate::db::entities::{dossier, stored_file};
+use crate::pdf::{render, Block, DocInfo};
+
+fn field(label: &str, value: impl Into<String>) -> Block {
+    Block::Field {
+        label: label.to_owned(),
+        value: value.into(),
+    }
+}
+
+pub fn deposit_receipt(
+    d: &dossier::Model,
+    parsed: &Parsed,
+    files: &[stored_file::Model],
+    service: &str,
+    lang: Lang,
+) -> Vec<u8> {
+    let t = |fr: &'static str, en: &'static str| lang.pick((fr, en));
+    let number = d.number.clone().unwrap_or_default();
+    let submitted = d
+        .submitted_at
+        .map(|at| {
+            at.with_timezone(&paris_offset(at))
+                .format("%d/%m/%Y %H:%M")
+                .to_string()
+        })
+        .unwrap_or_default();
+    let mut blocks = vec![
+        Block::Title(t("Récépissé de dépôt", "Deposit receipt").to_owned()),
+        Block::Paragraph(t(
+            "Demande d'autorisation de travail pour un étudiant étranger (Code du travail, art. L.5221-5 et R.5221-1 et suivants).",
+            "Work authorisation request for a foreign student (French Labour Code, art. L.5221-5 and R.5221-1 ff.).",
+        ).to_owned()),
+        Block::Spacer(6.0),
+        field(t("Numéro de dossier", "File number"), number.clone()),
+        field(t("Déposé le", "Filed on"), submitted),
+        field(t("Service instructeur", "Instruction service"), service.to_owned()),
+    ];
+    if let Some(s) = &parsed.student {
+        blocks.push(Block::Heading(t("Salarié", "Employee").to_owned()));
+        blocks.push(field(
+            t("Nom, prénoms", "Name"),
+            format!("{} {}", s.family_name.to_uppercase(), s.given_names),
+        ));
+        blocks.push(field(
+            t("Date de naissance", "Date of birth"),
+            s.birth_date.format("%d/%m/%Y").to_string(),
+        ));
+        blocks.push(field(
+            t("Nationalité", "Nationality"),
+            s.nationality.name(lang),
+        ));
+        blocks.push(field(
+            t("Titre de séjour", "Residence permit"),
+            format!("{} n° {}", s.permit.label(lang), s.permit_number),
+        ));
+        blocks.push(field(
+            t("Validité du titre", "Permit validity"),
+            format!(
+                "{} – {}",
+                s.permit_issued.format("%d/%m/%Y"),
+                s.permit_expires.format("%d/%m/%Y")
+            ),
+        ));
+        blocks.push(field(
+            t("Formation", "Studies"),
+            format!("{}, {} ({})", s.school, s.diploma, s.study_year),
+        ));
+    }
+    if let Some(e) = &parsed.employer {
+        blocks.push(Block::Heading(t("Employeur", "Employer").to_owned()));
+        blocks.push(field(t("Raison sociale", "Name"), e.employer_name.clone()));
+        blocks.push(field("SIRET", e.siret.as_str()));
+        blocks.push(field(
+            t("Établissement", "Establishment"),
+            format!(
+                "{}, {} {}",
+                e.establishment_address, e.establishment_postcode, e.establishment_city
+            ),
+        ));
+    }
+    if let Some(j) = &parsed.job {
+        blocks.push(Block::Heading(t("Emploi", "Job").to_owned()));
+        blocks.push(field(t("Poste", "Position"), j.job_title.clone()));
+        blocks.push(field(t("Contrat", "Contract"), j.contract.label(lang)));
+        let end = j
+            .contract_end
+            .map(|e| e.format("%d/%m/%Y").to_string())
+            .unwrap_or_else(|| t("sans terme", "open-ended").to_owned());
+        blocks.push(field(
+            t("Période", "Period"),
+            format!("{} – {end}", j.contract_start.format("%d/%m/%Y")),
+        ));
+        blocks.push(field(
+            t("Durée et salaire", "Hours and wage"),
+            format!(
+                "{} h / {} ; {} € {}",
+                lang.number(j.weekly_hours),
+                t("semaine", "week"),
+                lang.number(j.hourly_wage),
+                t("brut de l'heure", "gross per hour")
+            ),
+        ));
+    }
+    blocks.push(Block::Heading(t("Pièces jointes", "Documents").to_owned()));
+    for kind in DocumentKind::ALL {
+        let names: Vec<&str> = files
+            .iter()
+            .filter(|f| f.kind == kind.code())
+            .map(|f| f.file_name.as_str())
+            .collect();
+        if !names.is_empty() {
+            blocks.push(field(kind.label(lang), names.join(", ")));
+        }
+    }
+    blocks.push(Block::Spacer(10.0));
+    blocks.push(Block::Paragraph(t(
+        "Ce récépissé atteste le dépôt de la demande ; il ne vaut pas autorisation de travail. Le salarié ne peut commencer à travailler qu'une fois l'autorisation accordée, sauf si aucune autorisation n'est requise.",
+        "This receipt proves the request was filed; it is not a work authorisation. The employee may start work only once the authorisation is granted, unless none is required.",
+    ).to_owned()));
+    let info = DocInfo {
+        title: format!("{} {number}", t("Récépissé de dépôt", "Deposit receipt")),
+        author: service.to_owned(),
+        creation_date: d
+            .submitted_at
+            .map(|at| at.format("D:%Y%m%d%H%M%SZ").to_string())
+            .unwrap_or_default(),
+        footer: format!("Work in France – {number}"),
+        header: t(
+            "République française — Work in France",
+            "French Republic — Work in France",
+        )
+        .to_owned(),
+    };
+    render(&info, &blocks)
+}
+
+/// Europe/Paris without a time-zone database: UTC+1, and UTC+2 from the last Sunday of March to
+/// the last Sunday of October (EU rule, at 01:00 UTC).
+pub fn paris_offset(at: chrono::DateTime<chrono::Utc>) -> chrono::FixedOffset {
+    use chrono::{Datelike, NaiveDate, Weekday};
+    let last_sunday = |month: u32| {
+        let mut day = NaiveDate::from_ymd_opt(at.year(), month, 31).unwrap_or_default();
+        while day.weekday() != Weekday::Sun {
+            day = day.pred_opt().unwrap_or(day);
+        }
+        day.and_hms_opt(1, 0, 0).unwrap_or_default().and_utc()
+    };
+    let summer = at >= last_sunday(3) && at < last_sunday(10);
+    chrono::FixedOffset::east_opt(if summer { 7200 } else { 3600 })
+        .unwrap_or(chrono::FixedOffset::east_opt(3600).expect("UTC+1"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    #[test]
+    fn paris_time() {
+        let winter = chrono::Utc
+            .with_ymd_and_hms(2026, 11, 23, 11, 0, 0)
+            .unwrap();
+        let summer = chrono::Utc.with_ymd_and_hms(2026, 7, 1, 11, 0, 0).unwrap();
+        assert_eq!(
+            winter
+                .with_timezone(&paris_offset(winter))
+                .format("%H:%M")
+                .to_string(),
+            "12:00"
+        );
+        assert_eq!(
+            summer
+                .with_timezone(&paris_offset(summer))
+                .format("%H:%M")
+                .to_string(),
+            "13:00"
+        );
+        // 2026's changes: 29 March and 25 October, at 01:00 UTC.
+        let before = chrono::Utc.with_ymd_and_hms(2026, 3, 29, 0, 59, 0).unwrap();
+        let after = chrono::Utc.with_ymd_and_hms(2026, 3, 29, 1, 0, 0).unwrap();
+        assert_eq!(paris_offset(before).local_minus_utc(), 3600);
+        assert_eq!(paris_offset(after).local_minus_utc(), 7200);
+        let back = chrono::Utc.with_ymd_and_hms(2026, 10, 25, 1, 0, 0).unwrap();
+        assert_eq!(paris_offset(back).local_minus_utc(), 3600);
+    }
+}

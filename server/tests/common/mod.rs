@@ -1,0 +1,281 @@
+//! Helpers shared by the integration tests: a database of its own per test (SQLite file, or a
+//! new PostgreSQL database when `TEST_DATABASE_URL` names a server), the real router, a clock the
+//! test moves, and the outbox read back.
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicI64, AtomicU32, Ordering};
+use std::sync::Arc;
+
+use axum::body::Body;
+use axum::http::{header, Request, StatusCode};
+use axum::Router;
+use http_body_util::BodyExt;
+use sea_orm::{ConnectionTrait, Database};
+use tower::ServiceExt;
+
+static COUNTER: AtomicU32 = AtomicU32::new(0);
+
+fn unique() -> String {
+    let n = COUNTER.fetch_add(1, Ordering::SeqCst);
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .subsec_nanos();
+    format!("{}_{nanos}_{n}", std::process::id())
+}
+
+/// A database of its own for each test: a temporary SQLite file, or a new PostgreSQL database.
+pub async fn database_url() -> String {
+    let unique = unique();
+    match std::env::var("TEST_DATABASE_URL") {
+        Ok(url) if url.starts_with("postgres") => {
+            let admin = Database::connect(url.as_str())
+                .await
+                .expect("PostgreSQL reachable");
+            let name = format!("wif_test_{unique}");
+            admin
+                .execute_unprepared(&format!("CREATE DATABASE {name}"))
+                .await
+                .expect("create test database");
+            let base = url.rsplit_once('/').expect("URL with a database").0;
+            format!("{base}/{name}")
+        }
+        _ => {
+            let dir = std::env::temp_dir().join("wif-tests");
+            std::fs::create_dir_all(&dir).unwrap();
+            format!("sqlite://{}/test_{unique}.sqlite?mode=rwc", dir.display())
+        }
+    }
+}
+
+pub struct TestApp {
+    pub router: Router,
+    pub state: server::AppState,
+    pub data_dir: PathBuf,
+    /// Seconds added to the real clock.
+    pub offset: Arc<AtomicI64>,
+}
+
+impl TestApp {
+    pub async fn new() -> Self {
+        let _ = tracing_subscriber::fmt()
+            .with_test_writer()
+            .with_env_filter("warn")
+            .try_init();
+        let data_dir = std::env::temp_dir()
+            .join("wif-tests")
+            .join(format!("data_{}", unique()));
+        let config = server::Config::for_paths(database_url().await, &data_dir);
+        let offset = Arc::new(AtomicI64::new(0));
+        let clock_offset = offset.clone();
+        let clock: server::applicants::Clock = Arc::new(move || {
+            chrono::Utc::now() + chrono::Duration::seconds(clock_offset.load(Ordering::SeqCst))
+        });
+        let state = server::state_with_clock(&config, clock)
+            .await
+            .expect("database up and migrated");
+        Self {
+            router: server::router(state.clone()),
+            state,
+            data_dir,
+            offset,
+        }
+    }
+
+    pub fn advance(&self, duration: chrono::Duration) {
+        self.offset
+            .fetch_add(duration.num_seconds(), Ordering::SeqCst);
+    }
+
+    /// Every message of the outbox, oldest first, as text.
+    pub fn outbox(&self) -> Vec<String> {
+        let dir = self.data_dir.join("outbox");
+        let mut entries: Vec<_> = std::fs::read_dir(&dir)
+            .map(|d| d.flatten().collect())
+            .unwrap_or_default();
+        entries.sort_by_key(|e| e.metadata().and_then(|m| m.modified()).ok());
+        entries
+            .into_iter()
+            .filter_map(|e| std::fs::read_to_string(e.path()).ok())
+            .collect()
+    }
+
+    /// The last access code e-mailed to `to`.
+    pub fn last_code(&self, to: &str) -> String {
+        let mail = self
+            .outbox()
+            .into_iter()
+            .rev()
+            .find(|m| m.contains(&format!("To: {to}")))
+            .expect("a mail to this address");
+        code_in(&mail).expect("a six-digit code in the mail")
+    }
+
+    pub fn stored_files(&self) -> usize {
+        std::fs::read_dir(self.data_dir.join("files"))
+            .map(|d| {
+                d.flatten()
+                    .filter(|e| e.file_name() != ".incoming")
+                    .map(|e| std::fs::read_dir(e.path()).map(|f| f.count()).unwrap_or(0))
+                    .sum()
+            })
+            .unwrap_or(0)
+    }
+}
+
+pub fn code_in(mail: &str) -> Option<String> {
+    let at = mail.find("code").unwrap_or(0);
+    let rest = &mail[at..];
+    let bytes = rest.as_bytes();
+    (0..bytes.len().saturating_sub(6)).find_map(|i| {
+        let window = &rest[i..i + 6];
+        let boundary = |j: usize| bytes.get(j).is_none_or(|b| !b.is_ascii_digit());
+        (window.bytes().all(|b| b.is_ascii_digit())
+            && (i == 0 || boundary(i - 1))
+            && boundary(i + 6))
+        .then(|| window.to_owned())
+    })
+}
+
+pub async fn app() -> Router {
+    TestApp::new().await.router
+}
+
+pub struct Reply {
+    pub status: StatusCode,
+    pub headers: axum::http::HeaderMap,
+    pub body: String,
+    pub bytes: Vec<u8>,
+}
+
+impl Reply {
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.body))
+    }
+
+    /// The session cookie this reply sets, as a `Cookie` header value.
+    pub fn session_cookie(&self) -> Option<String> {
+        self.headers
+            .get_all(header::SET_COOKIE)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .find(|c| c.starts_with("wif_session=") && !c.starts_with("wif_session=;"))
+            .map(|c| c.split(';').next().unwrap_or("").to_owned())
+    }
+}
+
+pub async fn send(app: &Router, request: Request<Body>) -> Reply {
+    let response = app.clone().oneshot(request).await.expect("router answers");
+    let status = response.status();
+    let headers = response.headers().clone();
+    let bytes = response
+        .into_body()
+        .collect()
+        .await
+        .expect("body")
+        .to_bytes()
+        .to_vec();
+    Reply {
+        status,
+        headers,
+        body: String::from_utf8_lossy(&bytes).into_owned(),
+        bytes,
+    }
+}
+
+pub async fn get(app: &Router, uri: &str) -> Reply {
+    send(app, Request::get(uri).body(Body::empty()).unwrap()).await
+}
+
+pub async fn get_with(app: &Router, uri: &str, cookie: &str) -> Reply {
+    send(
+        app,
+        Request::get(uri)
+            .header(header::COOKIE, cookie)
+            .body(Body::empty())
+            .unwrap(),
+    )
+    .await
+}
+
+pub async fn post_json(app: &Router, uri: &str, body: &str) -> Reply {
+    let request = Request::post(uri)
+        .header(header::CONTENT_TYPE, "application/json")
+        .body(Body::from(body.to_owned()))
+        .unwrap();
+    send(app, request).await
+}
+
+/// Calls a server function as the browser's script does (URL-encoded form, JSON answer).
+pub async fn call(
+    app: &Router,
+    function: &str,
+    pairs: &[(&str, &str)],
+    cookie: Option<&str>,
+) -> Reply {
+    let body = pairs
+        .iter()
+        .map(|(k, v)| format!("{}={}", encode(k), encode(v)))
+        .collect::<Vec<_>>()
+        .join("&");
+    let mut request = Request::post(format!("/api/{function}"))
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::ACCEPT, "application/json");
+    if let Some(cookie) = cookie {
+        request = request.header(header::COOKIE, cookie);
+    }
+    send(app, request.body(Body::from(body)).unwrap()).await
+}
+
+/// Percent-encodes everything but unreserved characters, as browsers do (brackets included).
+pub fn encode(s: &str) -> String {
+    s.bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect()
+}
+
+/// One multipart upload of `bytes` as field `file`.
+pub async fn upload(app: &Router, kind: &str, name: &str, bytes: Vec<u8>, cookie: &str) -> Reply {
+    let boundary = "wifboundary7MA4YWxkTrZu0gW";
+    let mut body = format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{name}\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+    )
+    .into_bytes();
+    body.extend(bytes);
+    body.extend(format!("\r\n--{boundary}--\r\n").into_bytes());
+    let request = Request::post(format!("/demande/fichiers/{kind}"))
+        .header(
+            header::CONTENT_TYPE,
+            format!("multipart/form-data; boundary={boundary}"),
+        )
+        .header(header::ACCEPT, "application/json")
+        .header(header::COOKIE, cookie)
+        .body(Body::from(body))
+        .unwrap();
+    send(app, request).await
+}
+
+pub fn pdf_bytes(size: usize) -> Vec<u8> {
+    let mut bytes = b"%PDF-1.7\n".to_vec();
+    bytes.resize(size.max(16), b'x');
+    bytes
+}
+
+pub fn png_bytes() -> Vec<u8> {
+    let mut bytes = vec![0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A];
+    bytes.extend([0u8; 64]);
+    bytes
+}
+
+pub fn jpeg_bytes() -> Vec<u8> {
+    let mut bytes = vec![0xFF, 0xD8, 0xFF, 0xE0];
+    bytes.extend([0u8; 64]);
+    bytes
+}

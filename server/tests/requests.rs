@@ -1,0 +1,618 @@
+//! The applicant's request through the real router: access codes, steps, uploads, filing,
+//! follow-up, expiry — and forged or malformed requests that must change nothing.
+
+mod common;
+
+use axum::http::{header, StatusCode};
+use chrono::{Duration, Utc};
+use common::{call, get, get_with, jpeg_bytes, pdf_bytes, png_bytes, upload, TestApp};
+use sea_orm::{EntityTrait, PaginatorTrait};
+use server::db::entities::{dossier, dossier_event, stored_file};
+
+fn day(offset: i64) -> String {
+    (Utc::now().date_naive() + Duration::days(offset))
+        .format("%Y-%m-%d")
+        .to_string()
+}
+
+fn student_step(email: &str) -> Vec<(String, String)> {
+    [
+        ("family_name", "Diop".to_owned()),
+        ("given_names", "Awa".to_owned()),
+        ("birth_date", "2002-04-17".to_owned()),
+        ("nationality", "SN".to_owned()),
+        ("permit", "student".to_owned()),
+        ("permit_number", "7501234567".to_owned()),
+        ("permit_issued", day(-60)),
+        ("permit_expires", day(300)),
+        ("school", "Sorbonne Université".to_owned()),
+        ("diploma", "Master informatique".to_owned()),
+        ("study_year", "M2".to_owned()),
+        ("address", "12 rue des Écoles".to_owned()),
+        ("postcode", "75005".to_owned()),
+        ("city", "Paris".to_owned()),
+        ("email", email.to_owned()),
+        ("phone", "06 12 34 56 78".to_owned()),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_owned(), v))
+    .collect()
+}
+
+fn employer_step(postcode: &str) -> Vec<(String, String)> {
+    [
+        ("siret", "73282932000074"),
+        ("employer_name", "Boulangerie du Panthéon"),
+        ("establishment_address", "3 place du Panthéon"),
+        ("establishment_postcode", postcode),
+        ("establishment_city", "Paris"),
+        ("contact_name", "Jeanne Martin"),
+        ("contact_email", "rh@boulangerie.example.fr"),
+        ("contact_phone", "01 42 34 56 78"),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_owned(), v.to_owned()))
+    .collect()
+}
+
+fn job_step(within_curriculum: bool) -> Vec<(String, String)> {
+    [
+        ("contract", "employment".to_owned()),
+        ("contract_start", day(14)),
+        ("contract_end", day(200)),
+        ("weekly_hours", "20".to_owned()),
+        ("hourly_wage", "12,50".to_owned()),
+        ("job_title", "Vendeuse".to_owned()),
+        ("within_curriculum", within_curriculum.to_string()),
+        ("regulated_profession", "none".to_owned()),
+        ("annual_hours", "1200".to_owned()),
+        ("renewal", "false".to_owned()),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_owned(), v))
+    .collect()
+}
+
+/// Saves a step the way the page does: `step` and the fields as `form[name]`.
+async fn save(
+    app: &TestApp,
+    step: &str,
+    fields: &[(String, String)],
+    cookie: &str,
+) -> common::Reply {
+    let mut pairs: Vec<(String, String)> = vec![("step".into(), step.into())];
+    pairs.extend(
+        fields
+            .iter()
+            .map(|(k, v)| (format!("form[{k}]"), v.clone())),
+    );
+    let borrowed: Vec<(&str, &str)> = pairs
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    call(&app.router, "demande/enregistrer", &borrowed, Some(cookie)).await
+}
+
+/// Starts a request for `email` and signs in with the e-mailed code.
+async fn signed_in(app: &TestApp, email: &str, role: &str) -> String {
+    let started = call(
+        &app.router,
+        "demande/commencer",
+        &[("email", email), ("role", role)],
+        None,
+    )
+    .await;
+    assert!(
+        started.status.is_success(),
+        "start: {} {}",
+        started.status,
+        started.body
+    );
+    let code = app.last_code(email);
+    let reply = call(
+        &app.router,
+        "demande/acces",
+        &[("email", email), ("code", &code)],
+        None,
+    )
+    .await;
+    assert!(
+        reply.status.is_success(),
+        "sign in: {} {}",
+        reply.status,
+        reply.body
+    );
+    reply.session_cookie().expect("a session cookie")
+}
+
+async fn dossiers(app: &TestApp) -> Vec<dossier::Model> {
+    dossier::Entity::find().all(&app.state.db).await.unwrap()
+}
+
+/// A draft with the three typed steps saved.
+async fn typed_draft(app: &TestApp, email: &str) -> String {
+    let cookie = signed_in(app, email, "student").await;
+    for (step, fields) in [
+        ("salarie", student_step(email)),
+        ("employeur", employer_step("75005")),
+        ("emploi", job_step(true)),
+    ] {
+        let reply = save(app, step, &fields, &cookie).await;
+        assert!(
+            reply.status.is_success(),
+            "{step}: {} {}",
+            reply.status,
+            reply.body
+        );
+    }
+    cookie
+}
+
+async fn upload_all(app: &TestApp, cookie: &str) {
+    for kind in [
+        "passport",
+        "residence_permit",
+        "enrolment_certificate",
+        "employment_contract",
+        "mandate",
+    ] {
+        let reply = upload(
+            &app.router,
+            kind,
+            &format!("{kind}.pdf"),
+            pdf_bytes(2048),
+            cookie,
+        )
+        .await;
+        assert_eq!(reply.status, StatusCode::CREATED, "{kind}: {}", reply.body);
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_whole_request_from_code_to_receipt() {
+    let app = TestApp::new().await;
+    let cookie = typed_draft(&app, "awa.diop@example.org").await;
+    let draft = call(&app.router, "demande/brouillon", &[], Some(&cookie)).await;
+    assert_eq!(draft.status, StatusCode::OK, "{}", draft.body);
+    let view = draft.json();
+    assert_eq!(view["reachable"], "justificatifs");
+    assert_eq!(view["eligibility"]["outcome"], "required");
+    let kinds: Vec<&str> = view["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            "passport",
+            "residence_permit",
+            "enrolment_certificate",
+            "employment_contract",
+            "mandate"
+        ]
+    );
+
+    // Filing before the documents are there is refused and changes nothing.
+    let early = call(&app.router, "demande/deposer", &[], Some(&cookie)).await;
+    assert!(
+        early.status.is_server_error() || early.status.is_client_error(),
+        "{}",
+        early.body
+    );
+    assert!(early.body.contains("DocumentsMissing"), "{}", early.body);
+    assert_eq!(dossiers(&app).await[0].state, "draft");
+
+    // One file of each accepted type.
+    assert_eq!(
+        upload(
+            &app.router,
+            "passport",
+            "passeport.png",
+            png_bytes(),
+            &cookie
+        )
+        .await
+        .status,
+        StatusCode::CREATED
+    );
+    assert_eq!(
+        upload(
+            &app.router,
+            "passport",
+            "passeport.jpg",
+            jpeg_bytes(),
+            &cookie
+        )
+        .await
+        .status,
+        StatusCode::CREATED
+    );
+    upload_all(&app, &cookie).await;
+
+    // Two clicks: one file, one number.
+    let first = call(&app.router, "demande/deposer", &[], Some(&cookie)).await;
+    let second = call(&app.router, "demande/deposer", &[], Some(&cookie)).await;
+    assert_eq!(first.status, StatusCode::OK, "{}", first.body);
+    assert_eq!(first.json(), second.json());
+    let number = first.json().as_str().unwrap().to_owned();
+    assert!(
+        number.starts_with("APT-") && number.contains("-75-"),
+        "{number}"
+    );
+    let all = dossiers(&app).await;
+    assert_eq!(all.len(), 1);
+    assert_eq!(all[0].state, "submitted");
+    assert!(all[0].service_id.is_some());
+    let events = dossier_event::Entity::find()
+        .all(&app.state.db)
+        .await
+        .unwrap();
+    assert_eq!(events.iter().filter(|e| e.action == "submit").count(), 1);
+
+    // The receipt, downloaded and e-mailed to the student and the employer.
+    let receipt = get_with(&app.router, "/demande/recepisse.pdf", &cookie).await;
+    assert_eq!(receipt.status, StatusCode::OK);
+    assert_eq!(receipt.headers[header::CONTENT_TYPE], "application/pdf");
+    assert!(receipt.bytes.starts_with(b"%PDF-"));
+    let outbox = app.outbox();
+    let deposits: Vec<&String> = outbox
+        .iter()
+        .filter(|m| m.contains(&number) && m.contains("recepisse-"))
+        .collect();
+    assert_eq!(deposits.len(), 2, "student and employer");
+    assert!(deposits
+        .iter()
+        .any(|m| m.contains("To: rh@boulangerie.example.fr")));
+    // The employer did not start the request: their mail carries a code to follow it.
+    let employer_mail = deposits
+        .iter()
+        .find(|m| m.contains("To: rh@boulangerie.example.fr"))
+        .unwrap();
+    let employer_code = common::code_in(employer_mail).expect("a code for the employer");
+    let employer = call(
+        &app.router,
+        "demande/acces",
+        &[
+            ("email", "rh@boulangerie.example.fr"),
+            ("code", &employer_code),
+        ],
+        None,
+    )
+    .await;
+    assert!(employer.status.is_success(), "{}", employer.body);
+    let follow = call(
+        &app.router,
+        "demande/suivi",
+        &[],
+        employer.session_cookie().as_deref(),
+    )
+    .await;
+    assert_eq!(follow.json()["number"], number.as_str());
+    assert_eq!(follow.json()["state"], "submitted");
+
+    // Filed: no step can be changed any more.
+    let late = save(
+        &app,
+        "salarie",
+        &student_step("awa.diop@example.org"),
+        &cookie,
+    )
+    .await;
+    assert!(late.body.contains("NotEditable"), "{}", late.body);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn wrong_codes_lock_the_address_for_fifteen_minutes() {
+    let app = TestApp::new().await;
+    let email = "lock@example.org";
+    call(
+        &app.router,
+        "demande/commencer",
+        &[("email", email), ("role", "employer")],
+        None,
+    )
+    .await;
+    let code = app.last_code(email);
+    let wrong = format!("{:06}", (code.parse::<u32>().unwrap() + 1) % 1_000_000);
+    for left in (1..=4).rev() {
+        let reply = call(
+            &app.router,
+            "demande/acces",
+            &[("email", email), ("code", &wrong)],
+            None,
+        )
+        .await;
+        assert!(
+            reply.body.contains(&format!("\"attempts_left\":{left}")),
+            "{}",
+            reply.body
+        );
+        assert!(reply.session_cookie().is_none());
+    }
+    let fifth = call(
+        &app.router,
+        "demande/acces",
+        &[("email", email), ("code", &wrong)],
+        None,
+    )
+    .await;
+    assert!(fifth.body.contains("Locked"), "{}", fifth.body);
+    // Even the right code waits.
+    let locked = call(
+        &app.router,
+        "demande/acces",
+        &[("email", email), ("code", &code)],
+        None,
+    )
+    .await;
+    assert!(
+        locked.body.contains("Locked") && locked.session_cookie().is_none(),
+        "{}",
+        locked.body
+    );
+    app.advance(Duration::minutes(16));
+    let open = call(
+        &app.router,
+        "demande/acces",
+        &[("email", email), ("code", &code)],
+        None,
+    )
+    .await;
+    assert!(open.session_cookie().is_some(), "{}", open.body);
+    // The code is valid 14 days, not 15.
+    app.advance(Duration::days(15));
+    let expired = call(
+        &app.router,
+        "demande/acces",
+        &[("email", email), ("code", &code)],
+        None,
+    )
+    .await;
+    assert!(expired.session_cookie().is_none(), "{}", expired.body);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn steps_cannot_be_skipped_and_bad_fields_change_nothing() {
+    let app = TestApp::new().await;
+    let cookie = signed_in(&app, "skip@example.org", "employer").await;
+    let before = dossiers(&app).await;
+
+    let skipped = save(&app, "emploi", &job_step(true), &cookie).await;
+    assert!(skipped.body.contains("StepNotReached"), "{}", skipped.body);
+    let unknown_step = save(&app, "justificatifs", &job_step(true), &cookie).await;
+    assert!(!unknown_step.status.is_success(), "{}", unknown_step.body);
+    let mut bad = student_step("skip@example.org");
+    bad.iter_mut().find(|(k, _)| k == "nationality").unwrap().1 = "XX".into();
+    let invalid = save(&app, "salarie", &bad, &cookie).await;
+    assert!(invalid.body.contains("unknown_country"), "{}", invalid.body);
+    let no_session = save(
+        &app,
+        "salarie",
+        &student_step("skip@example.org"),
+        "wif_session=forged",
+    )
+    .await;
+    assert!(
+        no_session.body.contains("NotSignedIn"),
+        "{}",
+        no_session.body
+    );
+    assert_eq!(dossiers(&app).await, before, "nothing changed");
+
+    // A département not open yet is told where to apply, and not saved.
+    assert!(
+        save(&app, "salarie", &student_step("skip@example.org"), &cookie)
+            .await
+            .status
+            .is_success()
+    );
+    let lyon = save(&app, "employeur", &employer_step("69003"), &cookie).await;
+    assert!(
+        lyon.body.contains("DepartementClosed") && lyon.body.contains("69"),
+        "{}",
+        lyon.body
+    );
+    assert!(dossiers(&app).await[0].employer_form.is_none());
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_not_eligible_answer_stops_the_request() {
+    let app = TestApp::new().await;
+    let cookie = signed_in(&app, "stop@example.org", "employer").await;
+    save(&app, "salarie", &student_step("stop@example.org"), &cookie).await;
+    save(&app, "employeur", &employer_step("75011"), &cookie).await;
+    let stopped = save(&app, "emploi", &job_step(false), &cookie).await;
+    assert!(
+        stopped.body.contains("Stopped") && stopped.body.contains("not_eligible"),
+        "{}",
+        stopped.body
+    );
+    let view = call(&app.router, "demande/brouillon", &[], Some(&cookie))
+        .await
+        .json();
+    assert_eq!(view["reachable"], "emploi");
+    assert_eq!(view["eligibility"]["outcome"], "not_eligible");
+    let upload_refused = upload(&app.router, "passport", "p.pdf", pdf_bytes(100), &cookie).await;
+    assert!(!upload_refused.status.is_success());
+    let submit = call(&app.router, "demande/deposer", &[], Some(&cookie)).await;
+    assert!(submit.body.contains("Stopped"), "{}", submit.body);
+    assert_eq!(dossiers(&app).await[0].state, "draft");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn uploads_are_checked_by_size_type_count_and_owner() {
+    let app = TestApp::new().await;
+    let cookie = typed_draft(&app, "files@example.org").await;
+
+    let big = upload(
+        &app.router,
+        "passport",
+        "big.pdf",
+        pdf_bytes(11 * 1024 * 1024),
+        &cookie,
+    )
+    .await;
+    assert_eq!(big.status, StatusCode::PAYLOAD_TOO_LARGE, "{}", big.body);
+    let mut exe = b"MZ\x90\x00\x03\x00\x00\x00".to_vec();
+    exe.extend([0u8; 200]);
+    let renamed = upload(&app.router, "passport", "passeport.pdf", exe, &cookie).await;
+    assert_eq!(
+        renamed.status,
+        StatusCode::UNSUPPORTED_MEDIA_TYPE,
+        "{}",
+        renamed.body
+    );
+    assert_eq!(renamed.json()["error"], "wrong_type");
+    let not_expected = upload(
+        &app.router,
+        "cifre_contract",
+        "c.pdf",
+        pdf_bytes(100),
+        &cookie,
+    )
+    .await;
+    assert_eq!(not_expected.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let anonymous = upload(
+        &app.router,
+        "passport",
+        "p.pdf",
+        pdf_bytes(100),
+        "wif_session=nobody",
+    )
+    .await;
+    assert_eq!(anonymous.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(
+        stored_file::Entity::find()
+            .count(&app.state.db)
+            .await
+            .unwrap(),
+        0
+    );
+    assert_eq!(app.stored_files(), 0, "refused bytes are not kept");
+
+    for i in 0..3 {
+        assert_eq!(
+            upload(
+                &app.router,
+                "passport",
+                &format!("p{i}.pdf"),
+                pdf_bytes(100),
+                &cookie
+            )
+            .await
+            .status,
+            StatusCode::CREATED
+        );
+    }
+    let fourth = upload(&app.router, "passport", "p3.pdf", pdf_bytes(100), &cookie).await;
+    assert_eq!(fourth.status, StatusCode::CONFLICT);
+
+    // Another applicant can neither read nor remove these files.
+    let files = stored_file::Entity::find()
+        .all(&app.state.db)
+        .await
+        .unwrap();
+    let other = signed_in(&app, "intruder@example.org", "employer").await;
+    let read = get_with(
+        &app.router,
+        &format!("/demande/fichier/{}", files[0].id),
+        &other,
+    )
+    .await;
+    assert_eq!(read.status, StatusCode::NOT_FOUND);
+    let removed = call(
+        &app.router,
+        "demande/retirer-fichier",
+        &[("id", &files[0].id), ("back", "/")],
+        Some(&other),
+    )
+    .await;
+    assert!(removed.body.contains("NotFound"), "{}", removed.body);
+    assert_eq!(
+        stored_file::Entity::find()
+            .count(&app.state.db)
+            .await
+            .unwrap(),
+        3
+    );
+
+    // The owner reads it with its type, and removes it.
+    let own = get_with(
+        &app.router,
+        &format!("/demande/fichier/{}", files[0].id),
+        &cookie,
+    )
+    .await;
+    assert_eq!(own.status, StatusCode::OK);
+    assert_eq!(own.headers[header::CONTENT_TYPE], "application/pdf");
+    assert!(own.headers[header::CONTENT_DISPOSITION]
+        .to_str()
+        .unwrap()
+        .contains("p0.pdf"));
+    let removed = call(
+        &app.router,
+        "demande/retirer-fichier",
+        &[("id", &files[0].id), ("back", "/demande/justificatifs")],
+        Some(&cookie),
+    )
+    .await;
+    assert!(removed.status.is_success(), "{}", removed.body);
+    assert_eq!(
+        stored_file::Entity::find()
+            .count(&app.state.db)
+            .await
+            .unwrap(),
+        2
+    );
+    assert_eq!(app.stored_files(), 2);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn drafts_expire_fourteen_days_after_their_last_save() {
+    let app = TestApp::new().await;
+    let cookie = typed_draft(&app, "old@example.org").await;
+    upload(&app.router, "passport", "p.pdf", pdf_bytes(100), &cookie).await;
+    app.advance(Duration::days(13));
+    assert_eq!(app.state.services.purge_expired_drafts().await.unwrap(), 0);
+    app.advance(Duration::days(2));
+    assert_eq!(app.state.services.purge_expired_drafts().await.unwrap(), 1);
+    assert!(dossiers(&app).await.is_empty());
+    assert_eq!(
+        stored_file::Entity::find()
+            .count(&app.state.db)
+            .await
+            .unwrap(),
+        0
+    );
+    assert_eq!(app.stored_files(), 0);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn cross_site_posts_are_refused() {
+    let app = TestApp::new().await;
+    let request = axum::http::Request::post("/api/demande/commencer")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header("sec-fetch-site", "cross-site")
+        .body(axum::body::Body::from("email=a%40example.org&role=student"))
+        .unwrap();
+    assert_eq!(
+        common::send(&app.router, request).await.status,
+        StatusCode::FORBIDDEN
+    );
+    let request = axum::http::Request::post("/api/demande/commencer")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::ORIGIN, "https://evil.example")
+        .header(header::HOST, "workinfrance.example")
+        .body(axum::body::Body::from("email=a%40example.org&role=student"))
+        .unwrap();
+    assert_eq!(
+        common::send(&app.router, request).await.status,
+        StatusCode::FORBIDDEN
+    );
+    assert!(dossiers(&app).await.is_empty());
+    assert!(app.outbox().is_empty());
+    // The pages still answer.
+    assert_eq!(get(&app.router, "/").await.status, StatusCode::OK);
+}
