@@ -5,7 +5,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 port="${1:-3111}"
 data=$(mktemp -d /tmp/wif-e2e.XXXXXX)
+# The journeys read the access codes from this outbox (end2end/tests/request.spec.ts).
+outbox="${E2E_OUTBOX:-/tmp/wif-e2e-outbox-$port}"
+rm -rf "$outbox"
 export DATABASE_URL="sqlite://$data/e2e.sqlite?mode=rwc" ADDR="127.0.0.1:$port" LEPTOS_SITE_ROOT="${LEPTOS_SITE_ROOT:-target/site}"
+export MAIL_OUTBOX="$outbox" STORAGE_DIR="$data/files"
 "${CARGO_TARGET_DIR:-target}/debug/server" &
 pid=$!
 trap 'kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -rf "$data"' EXIT INT TERM

@@ -67,6 +67,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=pages::home::HomePage />
                     <Route path=path!("/eligibilite") view=pages::eligibility::EligibilityPage />
                     <Route path=path!("/accessibilite") view=pages::accessibility::AccessibilityPage />
+                    <Route path=path!("/demande") view=pages::request::StartPage />
+                    <Route path=path!("/acces") view=pages::request::AccessPage />
+                    <Route path=path!("/demande/:step") view=pages::request::StepPage />
+                    <Route path=path!("/suivi") view=pages::request::FollowUpPage />
                 </Routes>
             </Layout>
         </Router>

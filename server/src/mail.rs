@@ -96,7 +96,8 @@ impl Mailer {
     }
 }
 
-/// Breaks lines at spaces so that none is longer than `width` characters (long words stay whole).
+/// Breaks lines at spaces so that none is longer than `width` bytes, the unit of the mail line
+/// limit (long words stay whole).
 pub fn wrap(text: &str, width: usize) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / width);
     for (i, line) in text.lines().enumerate() {
@@ -105,7 +106,7 @@ pub fn wrap(text: &str, width: usize) -> String {
         }
         let mut length = 0;
         for (j, word) in line.split(' ').enumerate() {
-            let w = word.chars().count();
+            let w = word.len();
             if j > 0 && length + 1 + w > width {
                 out.push('\n');
                 length = 0;

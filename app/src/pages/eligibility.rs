@@ -265,7 +265,7 @@ pub fn EligibilityPage() -> impl IntoView {
 }
 
 /// The `(code, label)` options of a closed set of codes, in `lang`.
-fn choices<T: Copy>(
+pub(crate) fn choices<T: Copy>(
     all: &[T],
     code: fn(T) -> &'static str,
     label: fn(T, Lang) -> &'static str,

@@ -1,0 +1,275 @@
+//! The online request: start with an e-mailed code, six steps, then the follow-up page.
+//! Every form is a plain HTML form posting to a server function, so it works before the WASM
+//! loads; once hydrated, fields are checked as they are typed by the same `rules` as the server.
+
+pub mod fields;
+mod steps;
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+use crate::api::{ResendCode, SignIn, SignOut, StartRequest};
+use crate::components::layout::use_lang;
+use crate::i18n::Lang;
+use crate::model::AppError;
+use crate::rules::eligibility::FiledBy;
+use crate::rules::request::Step;
+
+pub use steps::{FollowUpPage, StepPage};
+
+/// A sentence in both languages that follows the switch.
+pub(crate) fn t(
+    fr: &'static str,
+    en: &'static str,
+) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    let lang = use_lang();
+    move || lang.get().pick((fr, en))
+}
+
+/// The error a server function returned to a plain form (no JavaScript): in the page's query.
+pub(crate) fn error_from_url() -> Option<AppError> {
+    use base64::Engine;
+    use leptos::server_fn::error::FromServerFnError;
+    let encoded = use_query_map().with_untracked(|q| q.get("__err"))?;
+    let bytes = base64::engine::general_purpose::URL_SAFE
+        .decode(encoded.as_bytes())
+        .ok()?;
+    Some(AppError::de(bytes.into()))
+}
+
+/// The error of the last submission, from the action (hydrated) or from the URL (plain form).
+pub(crate) fn action_error<I>(action: ServerAction<I>) -> Signal<Option<AppError>>
+where
+    I: leptos::server_fn::ServerFn<Error = AppError> + Clone + Send + Sync + 'static,
+    I::Output: Clone + Send + Sync + 'static,
+{
+    let from_url = error_from_url();
+    Signal::derive(move || match action.value().get() {
+        Some(Err(e)) => Some(e),
+        Some(Ok(_)) => None,
+        None => from_url.clone(),
+    })
+}
+
+/// The error banner at the top of a form, announced to screen readers.
+#[component]
+pub(crate) fn ErrorBanner(error: Signal<Option<AppError>>) -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <div role="alert" aria-live="assertive">
+            {move || error.get().map(|e| {
+                let signed_out = matches!(e, AppError::NotSignedIn);
+                view! {
+                    <div class="fr-alert fr-alert--error fr-alert--sm fr-mb-3w" data-testid="form-error">
+                        <p>{e.message(lang.get())}</p>
+                        {signed_out.then(|| view! { <p><a class="fr-link" href="/acces">{move || lang.get().pick(("Saisir mon code d'accès", "Enter my access code"))}</a></p> })}
+                    </div>
+                }
+            })}
+        </div>
+    }
+}
+
+/// `/demande`: who files, and the address that receives the access code.
+#[component]
+pub fn StartPage() -> impl IntoView {
+    let lang = use_lang();
+    let start = ServerAction::<StartRequest>::new();
+    let error = action_error(start);
+    let field_error = move |field: &'static str| {
+        move || {
+            error.get().and_then(|e| {
+                e.field_errors()
+                    .iter()
+                    .find(|f| f.field == field)
+                    .map(|f| f.message(lang.get()))
+            })
+        }
+    };
+    let roles = move || {
+        FiledBy::ALL
+            .iter()
+            .map(|r| (r.code(), r.label(lang.get())))
+            .collect::<Vec<_>>()
+    };
+    view! {
+        <Title text=t("Commencer une demande", "Start a request") />
+        <div class="fr-container fr-my-4w">
+            <div class="fr-grid-row fr-grid-row--gutters">
+                <div class="fr-col-12 fr-col-md-7">
+                    <h1>{t("Demander une autorisation de travail", "Request a work authorisation")}</h1>
+                    <p class="fr-text--lead">{t(
+                        "Six étapes, une dizaine de minutes. Votre demande est enregistrée à chaque étape : vous pouvez la reprendre pendant 14 jours avec le code reçu par courriel.",
+                        "Six steps, about ten minutes. Your request is saved at each step: you can resume it for 14 days with the code you receive by e-mail.",
+                    )}</p>
+                    <p>{t("Avant de commencer, ", "Before you start, ")}<a class="fr-link" href="/eligibilite">{t("vérifiez qu'une autorisation est nécessaire", "check that an authorisation is needed")}</a>"."</p>
+                    <ErrorBanner error />
+                    <ActionForm action=start>
+                        <fieldset class="fr-fieldset" aria-labelledby="role-legend">
+                            <legend class="fr-fieldset__legend" id="role-legend">{t("Vous êtes", "You are")}</legend>
+                            {move || roles().into_iter().map(|(code, label)| {
+                                let id = format!("role-{code}");
+                                view! {
+                                    <div class="fr-fieldset__element">
+                                        <div class="fr-radio-group">
+                                            <input type="radio" id=id.clone() name="role" value=code required=true />
+                                            <label class="fr-label" for=id>{label}</label>
+                                        </div>
+                                    </div>
+                                }
+                            }).collect_view()}
+                            <p class="fr-error-text" id="role-error">{field_error("role")}</p>
+                        </fieldset>
+                        <div class="fr-input-group">
+                            <label class="fr-label" for="start-email">
+                                {t("Votre adresse électronique", "Your e-mail address")}
+                                <span class="fr-hint-text">{t("Le code d'accès y sera envoyé.", "The access code will be sent there.")}</span>
+                            </label>
+                            <input class="fr-input" type="email" id="start-email" name="email" autocomplete="email" required=true aria-describedby="start-email-error" />
+                            <p class="fr-error-text" id="start-email-error">{field_error("email")}</p>
+                        </div>
+                        <button class="fr-btn" type="submit" disabled=move || start.pending().get()>{t("Recevoir mon code d'accès", "Send me an access code")}</button>
+                    </ActionForm>
+                </div>
+                <div class="fr-col-12 fr-col-md-5">
+                    <div class="fr-callout">
+                        <h2 class="fr-callout__title">{t("Déjà commencé ?", "Already started?")}</h2>
+                        <p class="fr-callout__text">{t(
+                            "Reprenez votre demande ou suivez votre dossier avec votre adresse et votre code d'accès.",
+                            "Resume your request or follow your file with your address and access code.",
+                        )}</p>
+                        <a class="fr-btn fr-btn--secondary" href="/acces">{t("Reprendre ou suivre", "Resume or follow")}</a>
+                    </div>
+                </div>
+            </div>
+        </div>
+    }
+}
+
+/// `/acces`: e-mail + code opens the request where it was left.
+#[component]
+pub fn AccessPage() -> impl IntoView {
+    let lang = use_lang();
+    let query = use_query_map();
+    let (email, new, resent) = query.with_untracked(|q| {
+        (
+            q.get("email").unwrap_or_default(),
+            q.get("nouveau").is_some(),
+            q.get("renvoye").is_some(),
+        )
+    });
+    let sign_in = ServerAction::<SignIn>::new();
+    let resend = ServerAction::<ResendCode>::new();
+    let error = action_error(sign_in);
+    let field_error = move |field: &'static str| {
+        move || {
+            error.get().and_then(|e| {
+                e.field_errors()
+                    .iter()
+                    .find(|f| f.field == field)
+                    .map(|f| f.message(lang.get()))
+            })
+        }
+    };
+    let shown_email = email.clone();
+    let resend_email = email.clone();
+    view! {
+        <Title text=t("Accéder à ma demande", "Access my request") />
+        <div class="fr-container fr-my-4w">
+            <div class="fr-grid-row">
+                <div class="fr-col-12 fr-col-md-7">
+                    <h1>{t("Accéder à ma demande", "Access my request")}</h1>
+                    {new.then(|| view! {
+                        <div class="fr-alert fr-alert--info fr-alert--sm fr-mb-3w" role="status" data-testid="code-sent">
+                            <p>{move || match lang.get() {
+                                Lang::Fr => format!("Un code à 6 chiffres a été envoyé à {shown_email}. Il est valable 14 jours."),
+                                Lang::En => format!("A 6-digit code was sent to {shown_email}. It is valid for 14 days."),
+                            }}</p>
+                        </div>
+                    })}
+                    {resent.then(|| view! {
+                        <div class="fr-alert fr-alert--info fr-alert--sm fr-mb-3w" role="status">
+                            <p>{t("Si cette adresse a une demande, un nouveau code vient de lui être envoyé.", "If this address has a request, a new code has just been sent to it.")}</p>
+                        </div>
+                    })}
+                    <ErrorBanner error />
+                    <ActionForm action=sign_in>
+                        <div class="fr-input-group">
+                            <label class="fr-label" for="access-email">{t("Adresse électronique", "E-mail address")}</label>
+                            <input class="fr-input" type="email" id="access-email" name="email" value=email.clone() autocomplete="email" required=true aria-describedby="access-email-error" />
+                            <p class="fr-error-text" id="access-email-error">{field_error("email")}</p>
+                        </div>
+                        <div class="fr-input-group">
+                            <label class="fr-label" for="access-code">
+                                {t("Code d'accès", "Access code")}
+                                <span class="fr-hint-text">{t("6 chiffres, reçus par courriel.", "6 digits, received by e-mail.")}</span>
+                            </label>
+                            <input class="fr-input" type="text" id="access-code" name="code" inputmode="numeric" autocomplete="one-time-code" maxlength="7" required=true aria-describedby="access-code-error" />
+                            <p class="fr-error-text" id="access-code-error">{field_error("code")}</p>
+                        </div>
+                        <button class="fr-btn" type="submit" disabled=move || sign_in.pending().get()>{t("Accéder", "Continue")}</button>
+                    </ActionForm>
+                    <ActionForm action=resend>
+                        <input type="hidden" name="email" value=resend_email />
+                        <p class="fr-mt-3w">
+                            {t("Code perdu ou expiré ? ", "Lost or expired code? ")}
+                            <button class="fr-btn fr-btn--tertiary-no-outline fr-btn--sm" type="submit">{t("Recevoir un nouveau code", "Get a new code")}</button>
+                        </p>
+                    </ActionForm>
+                    <p><a class="fr-link" href="/demande">{t("Commencer une nouvelle demande", "Start a new request")}</a></p>
+                </div>
+            </div>
+        </div>
+    }
+}
+
+/// The progress indicator of the six steps (DSFR stepper).
+#[component]
+pub(crate) fn Stepper(step: Step) -> impl IntoView {
+    let lang = use_lang();
+    let title = move |s: Step| step_title(s, lang.get());
+    let next = Step::from_number(step.number() + 1);
+    view! {
+        <div class="fr-stepper">
+            <h2 class="fr-stepper__title">
+                {move || title(step)}
+                <span class="fr-stepper__state">{move || match lang.get() {
+                    Lang::Fr => format!("Étape {} sur 6", step.number()),
+                    Lang::En => format!("Step {} of 6", step.number()),
+                }}</span>
+            </h2>
+            <div class="fr-stepper__steps" data-fr-current-step=step.number() data-fr-steps="6"></div>
+            {next.map(|n| view! {
+                <p class="fr-stepper__details">
+                    <span class="fr-text--bold">{t("Étape suivante : ", "Next step: ")}</span>
+                    {move || title(n)}
+                </p>
+            })}
+        </div>
+    }
+}
+
+pub fn step_title(step: Step, lang: Lang) -> &'static str {
+    lang.pick(match step {
+        Step::Student => ("Salarié", "Employee"),
+        Step::Employer => ("Employeur", "Employer"),
+        Step::Job => ("Emploi et contrat", "Job and contract"),
+        Step::Documents => ("Justificatifs", "Documents"),
+        Step::Summary => ("Récapitulatif", "Summary"),
+        Step::Confirmation => ("Confirmation", "Confirmation"),
+    })
+}
+
+/// Sign-out, as a form (it changes the session: POST).
+#[component]
+pub(crate) fn SignOutButton() -> impl IntoView {
+    let sign_out = ServerAction::<SignOut>::new();
+    view! {
+        <ActionForm action=sign_out>
+            <button class="fr-btn fr-btn--tertiary fr-btn--sm fr-icon-logout-box-r-line fr-btn--icon-left" type="submit">
+                {t("Se déconnecter", "Sign out")}
+            </button>
+        </ActionForm>
+    }
+}

@@ -1,0 +1,759 @@
+//! `/demande/{step}` and `/suivi`: the wizard's pages and the follow-up of a filed request.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+use super::fields::{self, Kind};
+use super::{action_error, step_title, t, ErrorBanner, SignOutButton, Stepper};
+use crate::api::{load_draft, load_follow_up, RemoveFile, SaveStep, SendReply, SubmitRequest};
+use crate::components::layout::use_lang;
+use crate::i18n::Lang;
+use crate::model::{AppError, DocumentSlot, DraftView, FollowUp, UploadError};
+use crate::rules::dossier::DossierState;
+use crate::rules::eligibility::Outcome;
+use crate::rules::request::{self, RawForm, Step};
+use crate::rules::{ErrorCode, FieldError, RulesConfig};
+
+fn validate(step: Step, form: &RawForm, draft: &DraftView) -> Vec<FieldError> {
+    let today = crate::env::today();
+    let config = RulesConfig::default();
+    match step {
+        Step::Student => request::validate_student(form, today, &config)
+            .err()
+            .unwrap_or_default(),
+        Step::Employer => request::validate_employer(form).err().unwrap_or_default(),
+        Step::Job => match request::validate_student(&draft.form(Step::Student), today, &config) {
+            Ok(student) => request::validate_job(form, &student, today, &config)
+                .err()
+                .unwrap_or_default(),
+            Err(_) => Vec::new(),
+        },
+        _ => Vec::new(),
+    }
+}
+
+fn size_text(bytes: u64, lang: Lang) -> String {
+    if bytes >= 1024 * 1024 {
+        format!(
+            "{} Mo",
+            lang.number((bytes as f64 / 104857.6).round() / 10.0)
+        )
+        .replace("Mo", lang.pick(("Mo", "MB")))
+    } else {
+        format!("{} {}", (bytes / 1024).max(1), lang.pick(("ko", "KB")))
+    }
+}
+
+/// `/demande/{step}`.
+#[component]
+pub fn StepPage() -> impl IntoView {
+    let params = use_params_map();
+    let step = Memo::new(move |_| params.with(|p| p.get("step").and_then(|s| Step::from_code(&s))));
+    let save = ServerAction::<SaveStep>::new();
+    let submit = ServerAction::<SubmitRequest>::new();
+    let remove = ServerAction::<RemoveFile>::new();
+    let uploads = RwSignal::new(0u32);
+    let draft = Resource::new(
+        move || {
+            (
+                step.get(),
+                save.version().get(),
+                submit.version().get(),
+                remove.version().get(),
+                uploads.get(),
+            )
+        },
+        |_| load_draft(),
+    );
+    view! {
+        <div class="fr-container fr-my-4w">
+            <Suspense fallback=move || view! { <p>{t("Chargement…", "Loading…")}</p> }>
+                {move || Suspend::new(async move {
+                    let Some(step) = step.get() else {
+                        return view! { <crate::pages::not_found::NotFound /> }.into_any();
+                    };
+                    match draft.await {
+                        Err(error) => view! { <SignedOut error /> }.into_any(),
+                        Ok(draft) => view! { <StepBody step draft save submit remove uploads /> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </div>
+    }
+}
+
+#[component]
+fn SignedOut(error: AppError) -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <Title text=t("Accéder à ma demande", "Access my request") />
+        <h1>{t("Accéder à ma demande", "Access my request")}</h1>
+        <div class="fr-alert fr-alert--warning fr-mb-3w" data-testid="signed-out"><p>{move || error.message(lang.get())}</p></div>
+        <a class="fr-btn" href="/acces">{t("Saisir mon code d'accès", "Enter my access code")}</a>
+    }
+}
+
+#[component]
+fn StepBody(
+    step: Step,
+    draft: DraftView,
+    save: ServerAction<SaveStep>,
+    submit: ServerAction<SubmitRequest>,
+    remove: ServerAction<RemoveFile>,
+    uploads: RwSignal<u32>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let filed = draft.state != DossierState::Draft;
+    let email = draft.email.clone();
+    // A step further than the first incomplete one is not open yet: say so, and link to it.
+    let locked = !filed && step.number() > draft.reachable.number() && step != Step::Confirmation;
+    let body = if filed && step != Step::Confirmation {
+        view! {
+            <div class="fr-alert fr-alert--info fr-mb-3w"><p>{t("Ce dossier est déposé : suivez-le depuis la page de suivi.", "This file is filed: follow it from the follow-up page.")}</p></div>
+            <a class="fr-btn" href="/suivi">{t("Suivre mon dossier", "Follow my file")}</a>
+        }
+        .into_any()
+    } else if locked || (step == Step::Confirmation && !filed) {
+        let open = draft.reachable;
+        view! {
+            <div class="fr-alert fr-alert--warning fr-mb-3w" data-testid="step-locked"><p>{move || AppError::StepNotReached(open).message(lang.get())}</p></div>
+            <a class="fr-btn" href=open.path()>{move || step_title(open, lang.get())}</a>
+        }
+        .into_any()
+    } else {
+        match step {
+            Step::Student | Step::Employer | Step::Job => {
+                view! { <StepForm step draft save /> }.into_any()
+            }
+            Step::Documents => view! { <DocumentsStep draft remove uploads /> }.into_any(),
+            Step::Summary => view! { <SummaryStep draft submit /> }.into_any(),
+            Step::Confirmation => view! { <Confirmation draft /> }.into_any(),
+        }
+    };
+    view! {
+        <Title text=move || step_title(step, lang.get()) />
+        <div class="wif-request-head">
+            <p class="fr-text--sm fr-mb-1w">{move || match lang.get() {
+                Lang::Fr => format!("Connecté : {email}"),
+                Lang::En => format!("Signed in: {email}"),
+            }}</p>
+            <SignOutButton />
+        </div>
+        <h1 class="fr-h3">{t("Demande d'autorisation de travail", "Work authorisation request")}</h1>
+        <Stepper step />
+        {body}
+    }
+}
+
+/// One typed step: the fields, checked as they are typed, and the save button.
+#[component]
+fn StepForm(step: Step, draft: DraftView, save: ServerAction<SaveStep>) -> impl IntoView {
+    let lang = use_lang();
+    let initial = draft.form(step);
+    let values = RwSignal::new(initial.clone());
+    let touched = RwSignal::new(BTreeSet::<String>::new());
+    let attempted = RwSignal::new(false);
+    let draft = StoredValue::new(draft);
+    let client_errors = Memo::new(move |_| {
+        values.with(|v| draft.with_value(|d| request::errors_by_field(&validate(step, v, d))))
+    });
+    let server_error = action_error(save);
+    let errors = Memo::new(move |_| {
+        let mut map: BTreeMap<String, ErrorCode> = BTreeMap::new();
+        if let Some(e) = server_error.get() {
+            map.extend(request::errors_by_field(e.field_errors()));
+        }
+        let shown = touched.get();
+        for (field, code) in client_errors.get() {
+            if attempted.get() || shown.contains(&field) {
+                map.insert(field, code);
+            }
+        }
+        map
+    });
+    let field_of = |target: Option<web_sys_target::Target>| {
+        target.and_then(|t| web_sys_target::name_value(&t))
+    };
+    let on_input = move |ev: leptos::ev::Event| {
+        if let Some((name, value)) = field_of(web_sys_target::target(&ev)) {
+            values.update(|v| {
+                v.insert(name, value);
+            });
+        }
+    };
+    let on_blur = move |ev: leptos::ev::FocusEvent| {
+        if let Some((name, value)) = field_of(web_sys_target::target(&ev)) {
+            if !value.is_empty() {
+                touched.update(|t| {
+                    t.insert(name);
+                });
+            }
+        }
+    };
+    let stopped = move || match server_error.get() {
+        Some(AppError::Stopped(outcome)) => Some(outcome),
+        _ => None,
+    };
+    let explanation =
+        draft.with_value(|d| d.eligibility.as_ref().map(|e| e.explanation_query.clone()));
+    let previous = Step::from_number(step.number() - 1).filter(|_| step != Step::Student);
+    view! {
+        <ErrorBanner error=server_error />
+        {move || stopped().map(|outcome| view! { <StoppedNotice outcome explanation=explanation.clone() /> })}
+        <ActionForm action=save>
+            <div on:input=on_input on:change=on_input on:focusout=on_blur>
+                <input type="hidden" name="step" value=step.code() />
+                <p class="fr-hint-text">{t("Tous les champs sont obligatoires, sauf mention contraire.", "All fields are required unless stated otherwise.")}</p>
+                {step.fields().iter().map(|name| {
+                    let name: &'static str = name;
+                    let error = Signal::derive(move || errors.with(|m| m.get(name).copied()));
+                    view! { <Field name initial=initial.get(name).cloned().unwrap_or_default() error /> }
+                }).collect_view()}
+            </div>
+            <ul class="fr-btns-group fr-btns-group--inline-md fr-mt-3w">
+                {previous.map(|p| view! { <li><a class="fr-btn fr-btn--secondary" href=p.path()>{t("Étape précédente", "Previous step")}</a></li> })}
+                <li>
+                    <button class="fr-btn" type="submit" data-testid="save-step" on:click=move |_| attempted.set(true) disabled=move || save.pending().get()>
+                        {t("Enregistrer et continuer", "Save and continue")}
+                    </button>
+                </li>
+            </ul>
+            <p class="fr-text--xs">{move || lang.get().pick(("Le brouillon est conservé 14 jours après le dernier enregistrement.", "The draft is kept 14 days after the last save."))}</p>
+        </ActionForm>
+    }
+}
+
+#[component]
+fn StoppedNotice(outcome: Outcome, explanation: Option<String>) -> impl IntoView {
+    let lang = use_lang();
+    let href = explanation.map(|q| format!("/eligibilite?{}", q.trim_start_matches('?')));
+    view! {
+        <div class="fr-callout fr-mb-3w" data-testid="request-stopped" data-outcome=outcome.code()>
+            <h2 class="fr-callout__title">{move || outcome.title(lang.get())}</h2>
+            <p class="fr-callout__text">{move || AppError::Stopped(outcome).message(lang.get())}</p>
+            {href.map(|h| view! { <a class="fr-link" href=h>{t("Voir l'explication et la règle appliquée", "See the explanation and the rule applied")}</a> })}
+        </div>
+    }
+}
+
+/// One field, labelled, with its hint and its error next to it.
+#[component]
+fn Field(name: &'static str, initial: String, error: Signal<Option<ErrorCode>>) -> impl IntoView {
+    let lang = use_lang();
+    let spec = fields::spec_of(name);
+    let id = format!("f-{name}");
+    let input_name = format!("form[{name}]");
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let has_hint = spec.hint.is_some();
+    let describedby = {
+        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
+        move || {
+            let mut ids = Vec::new();
+            if has_hint {
+                ids.push(hint_id.clone());
+            }
+            if error.get().is_some() {
+                ids.push(error_id.clone());
+            }
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
+    let label = move || lang.get().pick(spec.label);
+    let hint = spec.hint.map(|h| view! { <span class="fr-hint-text" id=hint_id.clone()>{move || lang.get().pick(h)}</span> });
+    let error_view = {
+        let error_id = error_id.clone();
+        move || {
+            error.get().map(|e| view! { <p class="fr-error-text" id=error_id.clone() data-error-code=e.code()>{e.message(lang.get())}</p> })
+        }
+    };
+    let invalid = move || error.get().is_some().then_some("true");
+    let kind = spec.kind;
+    match kind {
+        Kind::YesNo => {
+            let options = move || fields::options(kind, lang.get());
+            let initial = initial.clone();
+            let fieldset_id = id.clone();
+            view! {
+                <fieldset class="fr-fieldset" class:fr-fieldset--error=move || error.get().is_some() id=fieldset_id aria-describedby=describedby>
+                    <legend class="fr-fieldset__legend fr-text--regular">{label}{hint}</legend>
+                    {move || options().into_iter().map(|(code, text)| {
+                        let input_id = format!("{id}-{code}");
+                        let checked = initial == code;
+                        view! {
+                            <div class="fr-fieldset__element fr-fieldset__element--inline">
+                                <div class="fr-radio-group">
+                                    <input type="radio" id=input_id.clone() name=input_name.clone() value=code checked=checked />
+                                    <label class="fr-label" for=input_id>{text}</label>
+                                </div>
+                            </div>
+                        }
+                    }).collect_view()}
+                    <div class="fr-messages-group">{error_view}</div>
+                </fieldset>
+            }
+            .into_any()
+        }
+        Kind::Country | Kind::Permit | Kind::Contract | Kind::Profession => {
+            let options = move || fields::options(kind, lang.get());
+            view! {
+                <div class="fr-select-group" class:fr-select-group--error=move || error.get().is_some()>
+                    <label class="fr-label" for=id.clone()>{label}{hint}</label>
+                    <select class="fr-select" id=id.clone() name=input_name aria-invalid=invalid aria-describedby=describedby>
+                        <option value="" selected=initial.is_empty()>{move || lang.get().pick(("Sélectionnez une réponse", "Select an answer"))}</option>
+                        {move || options().into_iter().map(|(code, text)| {
+                            let selected = initial.eq_ignore_ascii_case(&code);
+                            view! { <option value=code selected=selected>{text}</option> }
+                        }).collect_view()}
+                    </select>
+                    {error_view}
+                </div>
+            }
+            .into_any()
+        }
+        _ => {
+            let (input_type, inputmode) = match kind {
+                Kind::Date => ("date", None),
+                Kind::Email => ("email", None),
+                Kind::Tel => ("tel", None),
+                Kind::Decimal => ("text", Some("decimal")),
+                _ => ("text", None),
+            };
+            view! {
+                <div class="fr-input-group" class:fr-input-group--error=move || error.get().is_some()>
+                    <label class="fr-label" for=id.clone()>{label}{hint}</label>
+                    <input
+                        class="fr-input"
+                        class:fr-input--error=move || error.get().is_some()
+                        type=input_type
+                        id=id.clone()
+                        name=input_name
+                        value=initial
+                        inputmode=inputmode
+                        autocomplete=spec.autocomplete
+                        aria-invalid=invalid
+                        aria-describedby=describedby
+                    />
+                    {error_view}
+                </div>
+            }
+            .into_any()
+        }
+    }
+}
+
+/// Reads the name (without the `form[…]` wrapper) and value of the field an event came from.
+mod web_sys_target {
+    pub type Target = leptos::web_sys::EventTarget;
+
+    pub fn target(ev: &leptos::web_sys::Event) -> Option<Target> {
+        ev.target()
+    }
+
+    pub fn name_value(target: &Target) -> Option<(String, String)> {
+        use leptos::wasm_bindgen::JsValue;
+        let get = |key: &str| {
+            leptos::web_sys::js_sys::Reflect::get(target, &JsValue::from_str(key))
+                .ok()?
+                .as_string()
+        };
+        let name = get("name")?;
+        let inner = name.strip_prefix("form[")?.strip_suffix(']')?.to_owned();
+        Some((inner, get("value").unwrap_or_default()))
+    }
+}
+
+/// Step 4: each document of the case, its files, and an upload form per document.
+#[component]
+fn DocumentsStep(
+    draft: DraftView,
+    remove: ServerAction<RemoveFile>,
+    uploads: RwSignal<u32>,
+) -> impl IntoView {
+    let missing = draft.missing_documents();
+    let lang = use_lang();
+    view! {
+        <p>{t(
+            "Pour chaque pièce, 1 à 3 fichiers PDF, JPEG ou PNG de 10 Mo au plus. Le type est vérifié d'après le contenu du fichier.",
+            "For each document, 1 to 3 PDF, JPEG or PNG files of 10 MB at most. The type is checked from the file's content.",
+        )}</p>
+        <UploadErrorFromUrl />
+        <DocumentList slots=draft.documents.clone() remove uploads back="/demande/justificatifs" />
+        <ul class="fr-btns-group fr-btns-group--inline-md fr-mt-3w">
+            <li><a class="fr-btn fr-btn--secondary" href=Step::Job.path()>{t("Étape précédente", "Previous step")}</a></li>
+            <li>
+                {if missing.is_empty() {
+                    view! { <a class="fr-btn" href=Step::Summary.path() data-testid="to-summary">{t("Continuer vers le récapitulatif", "Continue to the summary")}</a> }.into_any()
+                } else {
+                    let n = missing.len();
+                    view! { <p class="fr-text--sm" data-testid="documents-missing">{move || match lang.get() {
+                        Lang::Fr => format!("Encore {n} pièce(s) obligatoire(s) à joindre avant de continuer."),
+                        Lang::En => format!("{n} more required document(s) to attach before continuing."),
+                    }}</p> }.into_any()
+                }}
+            </li>
+        </ul>
+    }
+}
+
+/// After a plain-form upload the server redirects here with `?erreur=…&piece=…`.
+#[component]
+fn UploadErrorFromUrl() -> impl IntoView {
+    let lang = use_lang();
+    let error = use_query_map()
+        .with_untracked(|q| q.get("erreur").and_then(|c| UploadError::from_code(&c)));
+    error.map(|e| view! { <div class="fr-alert fr-alert--error fr-alert--sm fr-mb-3w" role="alert"><p>{move || e.message(lang.get())}</p></div> })
+}
+
+#[component]
+pub(crate) fn DocumentList(
+    slots: Vec<DocumentSlot>,
+    remove: ServerAction<RemoveFile>,
+    uploads: RwSignal<u32>,
+    back: &'static str,
+) -> impl IntoView {
+    let lang = use_lang();
+    slots
+        .into_iter()
+        .map(|slot| {
+            let kind = slot.kind;
+            let full = slot.files.len() >= crate::rules::documents::MAX_FILES_PER_DOCUMENT;
+            let files = slot.files.clone();
+            view! {
+                <section class="wif-document fr-mb-3w" id=format!("piece-{}", kind.code()) data-testid=format!("doc-{}", kind.code())>
+                    <h2 class="fr-h6 fr-mb-1w">
+                        {move || kind.label(lang.get())}
+                        {(!slot.required).then(|| view! { <span class="fr-text--sm fr-text--regular">{t(" (facultatif)", " (optional)")}</span> })}
+                    </h2>
+                    <ul class="wif-files">
+                        {files.into_iter().map(|f| {
+                            let size = f.size;
+                            view! {
+                                <li>
+                                    <a class="fr-link" href=format!("/demande/fichier/{}", f.id) target="_blank">{f.file_name.clone()}</a>
+                                    <span class="fr-text--xs">" — " {move || size_text(size, lang.get())}</span>
+                                    <ActionForm action=remove>
+                                        <input type="hidden" name="id" value=f.id.clone() />
+                                        <input type="hidden" name="back" value=back />
+                                        <button class="fr-btn fr-btn--tertiary-no-outline fr-btn--sm" type="submit">
+                                            {t("Retirer", "Remove")}<span class="fr-sr-only">" " {f.file_name.clone()}</span>
+                                        </button>
+                                    </ActionForm>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                    {(!full).then(|| view! { <UploadForm kind=kind.code() uploads /> })}
+                </section>
+            }
+        })
+        .collect_view()
+}
+
+/// A plain multipart form (works without JavaScript); once hydrated it sends the file with a
+/// progress bar and refreshes the list in place.
+#[component]
+fn UploadForm(kind: &'static str, uploads: RwSignal<u32>) -> impl IntoView {
+    let lang = use_lang();
+    let progress = RwSignal::new(None::<f64>);
+    let message = RwSignal::new(None::<String>);
+    let input_id = format!("file-{kind}");
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        #[cfg(feature = "hydrate")]
+        {
+            ev.prevent_default();
+            upload::send(&ev, kind, progress, message, uploads, lang.get_untracked());
+        }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = (&ev, uploads);
+    };
+    view! {
+        <form method="post" enctype="multipart/form-data" action=format!("/demande/fichiers/{kind}") on:submit=on_submit class="wif-upload">
+            <div class="fr-upload-group">
+                <label class="fr-label" for=input_id.clone()>
+                    {t("Ajouter un fichier", "Add a file")}
+                    <span class="fr-hint-text">{t("PDF, JPEG ou PNG, 10 Mo au plus.", "PDF, JPEG or PNG, 10 MB at most.")}</span>
+                </label>
+                <input class="fr-upload" type="file" id=input_id name="file" accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png" required=true data-testid=format!("file-{kind}") />
+            </div>
+            <button class="fr-btn fr-btn--secondary fr-btn--sm fr-mt-1w" type="submit" data-testid=format!("send-{kind}")>{t("Envoyer", "Upload")}</button>
+            {move || progress.get().map(|p| view! {
+                <div class="fr-mt-1w"><progress max="100" value=p aria-label=move || lang.get().pick(("Envoi en cours", "Uploading"))></progress> {format!(" {p:.0} %")}</div>
+            })}
+            <p class="fr-error-text" role="alert" data-testid=format!("upload-error-{kind}")>{move || message.get()}</p>
+        </form>
+    }
+}
+
+#[cfg(feature = "hydrate")]
+mod upload {
+    use leptos::prelude::*;
+    use leptos::wasm_bindgen::closure::Closure;
+    use leptos::wasm_bindgen::JsCast;
+    use leptos::web_sys;
+
+    use crate::i18n::Lang;
+    use crate::model::UploadError;
+
+    /// Sends the form's file with XMLHttpRequest (fetch cannot report upload progress).
+    pub fn send(
+        ev: &leptos::ev::SubmitEvent,
+        kind: &'static str,
+        progress: RwSignal<Option<f64>>,
+        message: RwSignal<Option<String>>,
+        uploads: RwSignal<u32>,
+        lang: Lang,
+    ) {
+        let Some(form) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlFormElement>().ok())
+        else {
+            return;
+        };
+        let Ok(data) = web_sys::FormData::new_with_form(&form) else {
+            return;
+        };
+        // Too large: said at once, before sending 10 MB for nothing.
+        if let Some(file) = data.get("file").dyn_ref::<web_sys::File>() {
+            if file.size() > crate::rules::documents::MAX_FILE_BYTES as f64 {
+                message.set(Some(UploadError::TooLarge.message(lang).to_owned()));
+                return;
+            }
+        }
+        let Ok(xhr) = web_sys::XmlHttpRequest::new() else {
+            return;
+        };
+        if xhr
+            .open("POST", &format!("/demande/fichiers/{kind}"))
+            .is_err()
+        {
+            return;
+        }
+        let _ = xhr.set_request_header("Accept", "application/json");
+        message.set(None);
+        progress.set(Some(0.0));
+        let on_progress =
+            Closure::<dyn FnMut(web_sys::ProgressEvent)>::new(move |e: web_sys::ProgressEvent| {
+                if e.length_computable() && e.total() > 0.0 {
+                    progress.set(Some(100.0 * e.loaded() / e.total()));
+                }
+            });
+        if let Ok(upload) = xhr.upload() {
+            upload.set_onprogress(Some(on_progress.as_ref().unchecked_ref()));
+        }
+        on_progress.forget();
+        let done_xhr = xhr.clone();
+        let on_load = Closure::<dyn FnMut()>::new(move || {
+            progress.set(None);
+            let status = done_xhr.status().unwrap_or(0);
+            if status == 201 {
+                form.reset();
+                uploads.update(|n| *n += 1);
+            } else {
+                let text = done_xhr.response_text().ok().flatten().unwrap_or_default();
+                let said = serde_json::from_str::<serde_json::Value>(&text)
+                    .ok()
+                    .and_then(|v| v.get("message").and_then(|m| m.as_str()).map(str::to_owned));
+                message.set(Some(
+                    said.unwrap_or_else(|| UploadError::Malformed.message(lang).to_owned()),
+                ));
+            }
+        });
+        xhr.set_onloadend(Some(on_load.as_ref().unchecked_ref()));
+        on_load.forget();
+        let _ = xhr.send_with_opt_form_data(Some(&data));
+    }
+}
+
+/// Step 5: everything entered, each step with a link to change it, then filing.
+#[component]
+fn SummaryStep(draft: DraftView, submit: ServerAction<SubmitRequest>) -> impl IntoView {
+    let lang = use_lang();
+    let error = action_error(submit);
+    let sections = Step::FORMS
+        .iter()
+        .map(|step| {
+            let step = *step;
+            let form = draft.form(step);
+            view! {
+                <section class="fr-mb-4w">
+                    <h2 class="fr-h5">{move || step_title(step, lang.get())} " " <a class="fr-link fr-text--sm" href=step.path()>{t("Modifier", "Change")}<span class="fr-sr-only">" " {move || step_title(step, lang.get())}</span></a></h2>
+                    <dl class="wif-summary">
+                        {step.fields().iter().map(|name| {
+                            let name: &'static str = name;
+                            let value = form.get(name).cloned().unwrap_or_default();
+                            let spec = fields::spec_of(name);
+                            view! {
+                                <dt>{move || lang.get().pick(spec.label)}</dt>
+                                <dd>{move || fields::display(name, &value, lang.get())}</dd>
+                            }
+                        }).collect_view()}
+                    </dl>
+                </section>
+            }
+        })
+        .collect_view();
+    let documents = draft
+        .documents
+        .iter()
+        .filter(|d| !d.files.is_empty())
+        .map(|d| {
+            let kind = d.kind;
+            let names = d
+                .files
+                .iter()
+                .map(|f| f.file_name.clone())
+                .collect::<Vec<_>>()
+                .join(", ");
+            view! { <dt>{move || kind.label(lang.get())}</dt><dd>{names}</dd> }
+        })
+        .collect_view();
+    view! {
+        {sections}
+        <section class="fr-mb-4w">
+            <h2 class="fr-h5">{t("Justificatifs", "Documents")} " " <a class="fr-link fr-text--sm" href=Step::Documents.path()>{t("Modifier", "Change")}</a></h2>
+            <dl class="wif-summary">{documents}</dl>
+        </section>
+        <ErrorBanner error />
+        <ActionForm action=submit>
+            <p>{t(
+                "En déposant la demande, vous certifiez l'exactitude des informations données. Le dossier ne pourra plus être modifié, sauf à la demande du service instructeur.",
+                "By filing the request, you certify that the information given is accurate. The file can no longer be changed, unless the instruction service asks for it.",
+            )}</p>
+            <button class="fr-btn fr-btn--lg" type="submit" data-testid="submit-request" disabled=move || submit.pending().get()>{t("Déposer la demande", "File the request")}</button>
+        </ActionForm>
+    }
+}
+
+/// Step 6: the file number and the receipt.
+#[component]
+fn Confirmation(draft: DraftView) -> impl IntoView {
+    let lang = use_lang();
+    let number = draft.number.clone().unwrap_or_default();
+    view! {
+        <div class="fr-alert fr-alert--success fr-mb-3w" role="status">
+            <h2 class="fr-alert__title">{t("Demande déposée", "Request filed")}</h2>
+            <p>{t("Numéro de dossier : ", "File number: ")}<strong data-testid="file-number">{number}</strong></p>
+        </div>
+        <p>{t(
+            "Le récépissé de dépôt vient d'être envoyé par courriel à l'étudiant et à l'employeur. Chacun peut suivre le dossier avec son adresse et un code d'accès.",
+            "The deposit receipt has just been e-mailed to the student and the employer. Each can follow the file with their address and an access code.",
+        )}</p>
+        <ul class="fr-btns-group fr-btns-group--inline-md">
+            <li><a class="fr-btn fr-icon-download-line fr-btn--icon-left" href="/demande/recepisse.pdf" download="" data-testid="receipt" rel="external">{t("Télécharger le récépissé (PDF)", "Download the receipt (PDF)")}</a></li>
+            <li><a class="fr-btn fr-btn--secondary" href="/suivi">{t("Suivre mon dossier", "Follow my file")}</a></li>
+        </ul>
+        <span class="fr-sr-only">{move || lang.get().code()}</span>
+    }
+}
+
+/// `/suivi`: where the file stands, what comes next, messages and requested documents.
+#[component]
+pub fn FollowUpPage() -> impl IntoView {
+    let reply = ServerAction::<SendReply>::new();
+    let remove = ServerAction::<RemoveFile>::new();
+    let submit = ServerAction::<SubmitRequest>::new();
+    let uploads = RwSignal::new(0u32);
+    let data = Resource::new(
+        move || {
+            (
+                reply.version().get(),
+                remove.version().get(),
+                submit.version().get(),
+                uploads.get(),
+            )
+        },
+        |_| load_follow_up(),
+    );
+    view! {
+        <div class="fr-container fr-my-4w">
+            <Suspense fallback=move || view! { <p>{t("Chargement…", "Loading…")}</p> }>
+                {move || Suspend::new(async move {
+                    match data.await {
+                        Err(AppError::StepNotReached(_)) => view! {
+                            <div class="fr-alert fr-alert--info"><p>{t("Cette demande n'est pas encore déposée.", "This request is not filed yet.")}</p></div>
+                            <a class="fr-btn fr-mt-2w" href="/demande/recapitulatif">{t("Reprendre la demande", "Resume the request")}</a>
+                        }.into_any(),
+                        Err(error) => view! { <SignedOut error /> }.into_any(),
+                        Ok(file) => view! { <FollowUpBody file reply remove submit uploads /> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </div>
+    }
+}
+
+#[component]
+fn FollowUpBody(
+    file: FollowUp,
+    reply: ServerAction<SendReply>,
+    remove: ServerAction<RemoveFile>,
+    submit: ServerAction<SubmitRequest>,
+    uploads: RwSignal<u32>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let state = file.state;
+    let reply_error = action_error(reply);
+    let submit_error = action_error(submit);
+    let number = file.number.clone();
+    let timeline = file.timeline.clone();
+    let changes = state == DossierState::ChangesRequested;
+    let open = !state.is_final();
+    let badge = match state {
+        DossierState::Accepted => "fr-badge--success",
+        DossierState::Refused => "fr-badge--error",
+        DossierState::ChangesRequested => "fr-badge--warning",
+        _ => "fr-badge--info",
+    };
+    view! {
+        <Title text=t("Suivi du dossier", "File follow-up") />
+        <div class="wif-request-head"><span></span><SignOutButton /></div>
+        <h1 class="fr-h3">{t("Dossier ", "File ")}<span data-testid="follow-number">{number}</span></h1>
+        <p><span class=format!("fr-badge {badge}") data-testid="follow-state" data-state=state.code()>{move || state.label(lang.get())}</span></p>
+        <p class="fr-text--lead">{move || state.next_step(lang.get())}</p>
+        <p class="fr-text--sm">{t("Service instructeur : ", "Instruction service: ")}{file.service_name.clone()}</p>
+        <ul class="fr-btns-group fr-btns-group--inline-md">
+            <li><a class="fr-btn fr-btn--secondary fr-icon-download-line fr-btn--icon-left" href="/demande/recepisse.pdf" rel="external">{t("Récépissé de dépôt (PDF)", "Deposit receipt (PDF)")}</a></li>
+            {file.authorisation.then(|| view! { <li><a class="fr-btn fr-icon-download-line fr-btn--icon-left" href="/demande/autorisation.pdf" rel="external" data-testid="authorisation">{t("Autorisation de travail (PDF)", "Work authorisation (PDF)")}</a></li> })}
+        </ul>
+        {changes.then(|| view! {
+            <h2 class="fr-h5 fr-mt-4w">{t("Pièces demandées", "Documents asked for")}</h2>
+            <UploadErrorFromUrl />
+            <DocumentList slots=file.documents.clone() remove uploads back="/suivi" />
+            <ErrorBanner error=submit_error />
+            <ActionForm action=submit>
+                <button class="fr-btn" type="submit" data-testid="resubmit">{t("Renvoyer le dossier au service", "Send the file back to the service")}</button>
+            </ActionForm>
+        })}
+        <h2 class="fr-h5 fr-mt-4w" id="messages">{t("Historique et messages", "History and messages")}</h2>
+        <ol class="wif-timeline" data-testid="timeline">
+            {timeline.into_iter().map(|entry| {
+                let when = entry.at.get(..16).unwrap_or(&entry.at).replace('T', " ");
+                let who = entry.actor;
+                view! {
+                    <li>
+                        <p class="fr-text--xs fr-mb-0">{when}" — "{move || match who {
+                            crate::rules::dossier::Actor::Applicant => lang.get().pick(("vous", "you")),
+                            crate::rules::dossier::Actor::Instructor => lang.get().pick(("service instructeur", "instruction service")),
+                        }}</p>
+                        {entry.state.map(|s| view! { <p class="fr-mb-0"><strong>{move || s.label(lang.get())}</strong></p> })}
+                        {entry.message.map(|m| view! { <blockquote class="wif-message">{m}</blockquote> })}
+                    </li>
+                }
+            }).collect_view()}
+        </ol>
+        {open.then(|| view! {
+            <ErrorBanner error=reply_error />
+            <ActionForm action=reply>
+                <div class="fr-input-group">
+                    <label class="fr-label" for="reply">{t("Écrire au service instructeur", "Write to the instruction service")}</label>
+                    <textarea class="fr-input" id="reply" name="message" rows="4" maxlength="2000" required=true></textarea>
+                </div>
+                <button class="fr-btn fr-btn--secondary" type="submit">{t("Envoyer le message", "Send the message")}</button>
+            </ActionForm>
+        })}
+    }
+}
