@@ -80,6 +80,8 @@ fn Header() -> impl IntoView {
                         <ul class="fr-nav__list">
                             <NavLink href="/" label=Msg::NavHome />
                             <NavLink href="/eligibilite" label=Msg::NavEligibility />
+                            <NavLink href="/demande" label=Msg::NavRequest />
+                            <NavLink href="/acces" label=Msg::NavFollow />
                         </ul>
                     </nav>
                 </div>

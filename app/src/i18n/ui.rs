@@ -31,6 +31,8 @@ messages! {
     MainMenu => "Menu principal", "Main menu";
     NavHome => "Accueil", "Home";
     NavEligibility => "Ai-je besoin d'une autorisation ?", "Do I need an authorisation?";
+    NavRequest => "Faire une demande", "Make a request";
+    NavFollow => "Reprendre ou suivre", "Resume or follow";
     FooterDescription => "Work in France aide les étudiants étrangers et leurs employeurs à savoir si une autorisation de travail est nécessaire, à la demander et à suivre le dossier. Les règles appliquées sont celles du droit en vigueur.",
         "Work in France helps foreign students and their employers find out whether a work authorisation is needed, request it and follow the file. The rules applied are those of the law in force.";
     AccessibilityStatus => "Accessibilité : partiellement conforme", "Accessibility: partially compliant";
@@ -46,11 +48,12 @@ messages! {
     HomeStep1Text => "Quelques questions sur la nationalité, le titre de séjour et le contrat suffisent : la réponse s'affiche immédiatement, avec la règle qui la fonde.",
         "A few questions on nationality, residence permit and contract are enough: the answer shows at once, with the rule behind it.";
     HomeStep2Title => "2. Déposer", "2. File";
-    HomeStep2Text => "La demande en ligne, en six étapes, remplacera le formulaire papier (ouverture prochaine).",
-        "The six-step online request will replace the paper form (opening soon).";
+    HomeStep2Text => "La demande en ligne, en six étapes et une dizaine de minutes, remplace le formulaire papier : pièces jointes, récépissé immédiat.",
+        "The six-step online request, about ten minutes, replaces the paper form: documents attached, receipt at once.";
     HomeStep3Title => "3. Suivre", "3. Follow";
-    HomeStep3Text => "Chaque étape du dossier sera notifiée par courriel à l'étudiant et à l'employeur (ouverture prochaine).",
-        "Each step of the file will be e-mailed to the student and the employer (opening soon).";
+    HomeStep3Text => "Chaque étape du dossier est envoyée par courriel à l'étudiant et à l'employeur, qui le suivent en ligne avec leur code d'accès.",
+        "Each step of the file is e-mailed to the student and the employer, who follow it online with their access code.";
+    HomeRequestCta => "Faire une demande", "Make a request";
     HomeLawTitle => "Le droit en vigueur", "The law in force";
     HomeLawText => "Depuis le 1er avril 2021, l'« autorisation provisoire de travail » (APT) est une autorisation de travail ordinaire, demandée par l'employeur auprès du préfet du département de l'établissement qui embauche. Ce service applique ces règles et leurs montants en vigueur.",
         "Since 1 April 2021, the “provisional work authorisation” (APT) is an ordinary work authorisation, requested by the employer from the prefect of the hiring establishment's département. This service applies these rules and their current figures.";

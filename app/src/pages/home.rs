@@ -11,7 +11,10 @@ pub fn HomePage() -> impl IntoView {
         <div class="fr-container fr-my-6w">
             <h1>{tr(Msg::HomeHeading)}</h1>
             <p class="fr-text--lead">{tr(Msg::HomeLead)}</p>
-            <a class="fr-btn fr-btn--lg" href="/eligibilite" data-testid="cta-eligibility">{tr(Msg::HomeCta)}</a>
+            <ul class="fr-btns-group fr-btns-group--inline-md">
+                <li><a class="fr-btn fr-btn--lg" href="/eligibilite" data-testid="cta-eligibility">{tr(Msg::HomeCta)}</a></li>
+                <li><a class="fr-btn fr-btn--lg fr-btn--secondary" href="/demande" data-testid="cta-request">{tr(Msg::HomeRequestCta)}</a></li>
+            </ul>
             <div class="fr-grid-row fr-grid-row--gutters fr-mt-6w">
                 <HomeCard title=Msg::HomeStep1Title text=Msg::HomeStep1Text />
                 <HomeCard title=Msg::HomeStep2Title text=Msg::HomeStep2Text />

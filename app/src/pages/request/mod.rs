@@ -119,7 +119,7 @@ pub fn StartPage() -> impl IntoView {
                                     </div>
                                 }
                             }).collect_view()}
-                            <p class="fr-error-text" id="role-error">{field_error("role")}</p>
+                            {move || field_error("role")().map(|m| view! { <p class="fr-error-text" id="role-error">{m}</p> })}
                         </fieldset>
                         <div class="fr-input-group">
                             <label class="fr-label" for="start-email">
@@ -127,7 +127,7 @@ pub fn StartPage() -> impl IntoView {
                                 <span class="fr-hint-text">{t("Le code d'accès y sera envoyé.", "The access code will be sent there.")}</span>
                             </label>
                             <input class="fr-input" type="email" id="start-email" name="email" autocomplete="email" required=true aria-describedby="start-email-error" />
-                            <p class="fr-error-text" id="start-email-error">{field_error("email")}</p>
+                            {move || field_error("email")().map(|m| view! { <p class="fr-error-text" id="start-email-error">{m}</p> })}
                         </div>
                         <button class="fr-btn" type="submit" disabled=move || start.pending().get()>{t("Recevoir mon code d'accès", "Send me an access code")}</button>
                     </ActionForm>
@@ -198,7 +198,7 @@ pub fn AccessPage() -> impl IntoView {
                         <div class="fr-input-group">
                             <label class="fr-label" for="access-email">{t("Adresse électronique", "E-mail address")}</label>
                             <input class="fr-input" type="email" id="access-email" name="email" value=email.clone() autocomplete="email" required=true aria-describedby="access-email-error" />
-                            <p class="fr-error-text" id="access-email-error">{field_error("email")}</p>
+                            {move || field_error("email")().map(|m| view! { <p class="fr-error-text" id="access-email-error">{m}</p> })}
                         </div>
                         <div class="fr-input-group">
                             <label class="fr-label" for="access-code">
@@ -206,7 +206,7 @@ pub fn AccessPage() -> impl IntoView {
                                 <span class="fr-hint-text">{t("6 chiffres, reçus par courriel.", "6 digits, received by e-mail.")}</span>
                             </label>
                             <input class="fr-input" type="text" id="access-code" name="code" inputmode="numeric" autocomplete="one-time-code" maxlength="7" required=true aria-describedby="access-code-error" />
-                            <p class="fr-error-text" id="access-code-error">{field_error("code")}</p>
+                            {move || field_error("code")().map(|m| view! { <p class="fr-error-text" id="access-code-error">{m}</p> })}
                         </div>
                         <button class="fr-btn" type="submit" disabled=move || sign_in.pending().get()>{t("Accéder", "Continue")}</button>
                     </ActionForm>

@@ -483,7 +483,9 @@ fn UploadForm(kind: &'static str, uploads: RwSignal<u32>) -> impl IntoView {
             {move || progress.get().map(|p| view! {
                 <div class="fr-mt-1w"><progress max="100" value=p aria-label=move || lang.get().pick(("Envoi en cours", "Uploading"))></progress> {format!(" {p:.0} %")}</div>
             })}
-            <p class="fr-error-text" role="alert" data-testid=format!("upload-error-{kind}")>{move || message.get()}</p>
+            <div role="alert">
+                {move || message.get().map(|m| view! { <p class="fr-error-text" data-testid=format!("upload-error-{kind}")>{m}</p> })}
+            </div>
         </form>
     }
 }
