@@ -616,3 +616,171 @@ async fn cross_site_posts_are_refused() {
     // The pages still answer.
     assert_eq!(get(&app.router, "/").await.status, StatusCode::OK);
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn malformed_calls_to_each_function_get_a_clear_error_and_change_nothing() {
+    let app = TestApp::new().await;
+    let bad_start = call(
+        &app.router,
+        "demande/commencer",
+        &[("email", "not-an-address"), ("role", "landlord")],
+        None,
+    )
+    .await;
+    assert!(
+        bad_start.body.contains("invalid_email") && bad_start.body.contains("role_required"),
+        "{}",
+        bad_start.body
+    );
+    let missing = call(&app.router, "demande/commencer", &[], None).await;
+    assert!(!missing.status.is_success(), "{}", missing.body);
+    assert!(dossiers(&app).await.is_empty() && app.outbox().is_empty());
+
+    let bad_code = call(
+        &app.router,
+        "demande/acces",
+        &[("email", "a@example.org"), ("code", "12ab")],
+        None,
+    )
+    .await;
+    assert!(
+        bad_code.body.contains("access_code_format") && bad_code.session_cookie().is_none(),
+        "{}",
+        bad_code.body
+    );
+    let unknown = call(
+        &app.router,
+        "demande/acces",
+        &[("email", "nobody@example.org"), ("code", "123456")],
+        None,
+    )
+    .await;
+    assert!(
+        unknown.body.contains("WrongCode") && unknown.session_cookie().is_none(),
+        "{}",
+        unknown.body
+    );
+
+    let cookie = signed_in(&app, "reply@example.org", "student").await;
+    let before = dossiers(&app).await;
+    for function in ["demande/suivi", "demande/deposer"] {
+        let reply = call(&app.router, function, &[], Some(&cookie)).await;
+        assert!(
+            !reply.status.is_success(),
+            "{function} on a draft: {}",
+            reply.body
+        );
+    }
+    let on_draft = call(
+        &app.router,
+        "demande/repondre",
+        &[("message", "Bonjour")],
+        Some(&cookie),
+    )
+    .await;
+    assert!(on_draft.body.contains("NotEditable"), "{}", on_draft.body);
+    let forged = call(
+        &app.router,
+        "demande/brouillon",
+        &[],
+        Some("wif_session=0000"),
+    )
+    .await;
+    assert!(forged.body.contains("NotSignedIn"), "{}", forged.body);
+    assert_eq!(dossiers(&app).await, before);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn requested_changes_are_answered_and_the_file_returns_to_the_service() {
+    use sea_orm::{ActiveModelTrait, Set};
+    let app = TestApp::new().await;
+    let cookie = typed_draft(&app, "changes@example.org").await;
+    upload_all(&app, &cookie).await;
+    let number = call(&app.router, "demande/deposer", &[], Some(&cookie))
+        .await
+        .json();
+    // What an instructor's change request leaves (issue 4 adds the instructor's action itself).
+    let d = dossiers(&app).await.remove(0);
+    let mut changed: dossier::ActiveModel = d.clone().into();
+    changed.state = Set("changes_requested".into());
+    changed.requested_documents = Set(Some("[\"passport\"]".into()));
+    changed.update(&app.state.db).await.unwrap();
+    let services = &app.state.services;
+    use app::rules::dossier::{Actor, DossierState};
+    services
+        .record(
+            &app.state.db,
+            &d.id,
+            Actor::Instructor,
+            "agent@example.gouv.fr",
+            "request_changes",
+            Some(DossierState::Submitted),
+            Some(DossierState::ChangesRequested),
+            Some("Passeport illisible".into()),
+        )
+        .await
+        .unwrap();
+    app.advance(Duration::seconds(2));
+
+    let follow = call(&app.router, "demande/suivi", &[], Some(&cookie))
+        .await
+        .json();
+    assert_eq!(follow["state"], "changes_requested");
+    assert_eq!(follow["documents"][0]["kind"], "passport");
+    assert!(follow["timeline"]
+        .to_string()
+        .contains("Passeport illisible"));
+    // Not answered yet: sending back is refused; only the requested document may be added.
+    let early = call(&app.router, "demande/deposer", &[], Some(&cookie)).await;
+    assert!(early.body.contains("DocumentsMissing"), "{}", early.body);
+    assert_eq!(
+        upload(&app.router, "mandate", "m.pdf", pdf_bytes(100), &cookie)
+            .await
+            .status,
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
+    assert_eq!(
+        upload(
+            &app.router,
+            "passport",
+            "nouveau.pdf",
+            pdf_bytes(100),
+            &cookie
+        )
+        .await
+        .status,
+        StatusCode::CREATED
+    );
+    let message = call(
+        &app.router,
+        "demande/repondre",
+        &[("message", "Voici un scan lisible.")],
+        Some(&cookie),
+    )
+    .await;
+    assert!(message.status.is_success(), "{}", message.body);
+    let again = call(&app.router, "demande/deposer", &[], Some(&cookie)).await;
+    assert_eq!(again.json(), number);
+    let d = dossiers(&app).await.remove(0);
+    assert_eq!(d.state, "submitted");
+    assert!(d.requested_documents.is_none());
+    let events = dossier_event::Entity::find()
+        .all(&app.state.db)
+        .await
+        .unwrap();
+    assert_eq!(events.iter().filter(|e| e.action == "submit").count(), 2);
+    assert!(events
+        .iter()
+        .any(|e| e.message.as_deref() == Some("Voici un scan lisible.")));
+    let back = app
+        .outbox()
+        .into_iter()
+        .filter(|m| m.contains("est maintenant : d"))
+        .collect::<Vec<_>>();
+    assert_eq!(back.len(), 1, "one e-mail to the student and the employer");
+    assert!(
+        back[0].contains("rh@boulangerie.example.fr") && back[0].contains("changes@example.org"),
+        "{}",
+        back[0]
+    );
+}
