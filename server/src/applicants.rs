@@ -69,6 +69,16 @@ fn form_of(json: &Option<String>) -> RawForm {
         .unwrap_or_default()
 }
 
+/// A stored file as the pages show it.
+fn stored(f: &stored_file::Model) -> StoredFile {
+    StoredFile {
+        id: f.id.clone(),
+        file_name: f.file_name.clone(),
+        content_type: f.content_type.clone(),
+        size: f.size_bytes.max(0) as u64,
+    }
+}
+
 /// The request's steps, validated in order.
 pub struct Parsed {
     pub student: Option<StudentDetails>,
@@ -346,12 +356,7 @@ impl Services {
                 files: files
                     .iter()
                     .filter(|f| f.kind == kind.code())
-                    .map(|f| StoredFile {
-                        id: f.id.clone(),
-                        file_name: f.file_name.clone(),
-                        content_type: f.content_type.clone(),
-                        size: f.size_bytes.max(0) as u64,
-                    })
+                    .map(stored)
                     .collect(),
             })
             .collect()
@@ -1006,12 +1011,7 @@ impl Applicants for Services {
                     files: fresh
                         .iter()
                         .filter(|f| f.kind == kind.code())
-                        .map(|f| StoredFile {
-                            id: f.id.clone(),
-                            file_name: f.file_name.clone(),
-                            content_type: f.content_type.clone(),
-                            size: f.size_bytes.max(0) as u64,
-                        })
+                        .map(stored)
                         .collect(),
                 })
                 .collect()

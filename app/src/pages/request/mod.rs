@@ -52,6 +52,22 @@ where
     })
 }
 
+/// The message of one field's error in a submission's error, in the page's language.
+pub(crate) fn field_message(
+    error: Signal<Option<AppError>>,
+    field: &'static str,
+    lang: RwSignal<Lang>,
+) -> impl Fn() -> Option<&'static str> {
+    move || {
+        error.get().and_then(|e| {
+            e.field_errors()
+                .iter()
+                .find(|f| f.field == field)
+                .map(|f| f.message(lang.get()))
+        })
+    }
+}
+
 /// The error banner at the top of a form, announced to screen readers.
 #[component]
 pub(crate) fn ErrorBanner(error: Signal<Option<AppError>>) -> impl IntoView {
@@ -77,16 +93,7 @@ pub fn StartPage() -> impl IntoView {
     let lang = use_lang();
     let start = ServerAction::<StartRequest>::new();
     let error = action_error(start);
-    let field_error = move |field: &'static str| {
-        move || {
-            error.get().and_then(|e| {
-                e.field_errors()
-                    .iter()
-                    .find(|f| f.field == field)
-                    .map(|f| f.message(lang.get()))
-            })
-        }
-    };
+    let field_error = move |field: &'static str| field_message(error, field, lang);
     let roles = move || {
         FiledBy::ALL
             .iter()
@@ -162,16 +169,7 @@ pub fn AccessPage() -> impl IntoView {
     let sign_in = ServerAction::<SignIn>::new();
     let resend = ServerAction::<ResendCode>::new();
     let error = action_error(sign_in);
-    let field_error = move |field: &'static str| {
-        move || {
-            error.get().and_then(|e| {
-                e.field_errors()
-                    .iter()
-                    .find(|f| f.field == field)
-                    .map(|f| f.message(lang.get()))
-            })
-        }
-    };
+    let field_error = move |field: &'static str| field_message(error, field, lang);
     let shown_email = email.clone();
     let resend_email = email.clone();
     view! {
