@@ -69,6 +69,20 @@ fn form_of(json: &Option<String>) -> RawForm {
         .unwrap_or_default()
 }
 
+/// Deletes the rows of one table that belong to a request.
+async fn delete_of_dossier<E: EntityTrait>(
+    db: &impl ConnectionTrait,
+    column: E::Column,
+    dossier_id: &str,
+) -> Result<(), AppError> {
+    E::delete_many()
+        .filter(column.eq(dossier_id))
+        .exec(db)
+        .await
+        .map_err(db_err)?;
+    Ok(())
+}
+
 /// A stored file as the pages show it.
 fn stored(f: &stored_file::Model) -> StoredFile {
     StoredFile {
@@ -424,26 +438,17 @@ impl Services {
         for d in &expired {
             let files = self.files(&d.id).await?;
             let txn = self.db.begin().await.map_err(db_err)?;
-            stored_file::Entity::delete_many()
-                .filter(stored_file::Column::DossierId.eq(d.id.clone()))
-                .exec(&txn)
-                .await
-                .map_err(db_err)?;
-            access_grant::Entity::delete_many()
-                .filter(access_grant::Column::DossierId.eq(d.id.clone()))
-                .exec(&txn)
-                .await
-                .map_err(db_err)?;
-            session::Entity::delete_many()
-                .filter(session::Column::DossierId.eq(d.id.clone()))
-                .exec(&txn)
-                .await
-                .map_err(db_err)?;
-            dossier_event::Entity::delete_many()
-                .filter(dossier_event::Column::DossierId.eq(d.id.clone()))
-                .exec(&txn)
-                .await
-                .map_err(db_err)?;
+            delete_of_dossier::<stored_file::Entity>(&txn, stored_file::Column::DossierId, &d.id)
+                .await?;
+            delete_of_dossier::<access_grant::Entity>(&txn, access_grant::Column::DossierId, &d.id)
+                .await?;
+            delete_of_dossier::<session::Entity>(&txn, session::Column::DossierId, &d.id).await?;
+            delete_of_dossier::<dossier_event::Entity>(
+                &txn,
+                dossier_event::Column::DossierId,
+                &d.id,
+            )
+            .await?;
             // Only if still an untouched draft: a save during the purge wins.
             let gone = dossier::Entity::delete_many()
                 .filter(dossier::Column::Id.eq(d.id.clone()))
@@ -509,7 +514,6 @@ impl Applicants for Services {
             creator_email: Set(email.as_str().to_owned()),
             student_email: Set((role == FiledBy::Student).then(|| email.as_str().to_owned())),
             employer_email: Set((role == FiledBy::Employer).then(|| email.as_str().to_owned())),
-            reachable: Set(1),
             student_form: Set(None),
             employer_form: Set(None),
             job_form: Set(None),
@@ -843,15 +847,6 @@ impl Applicants for Services {
         self.bump(&self.db, &d, update).await?;
         let saved = self.dossier(&d.id).await?;
         let next = Parsed::of(&saved, today, &self.rules).first_open_step(&files);
-        dossier::Entity::update_many()
-            .col_expr(
-                dossier::Column::Reachable,
-                Expr::value(next.number() as i16),
-            )
-            .filter(dossier::Column::Id.eq(d.id.clone()))
-            .exec(&self.db)
-            .await
-            .map_err(db_err)?;
         if let Some(outcome) = stop {
             return Err(AppError::Stopped(outcome));
         }
@@ -915,7 +910,6 @@ impl Applicants for Services {
             state: Set(DossierState::Submitted.code().to_owned()),
             service_id: Set(Some(service.id)),
             submitted_at: Set(Some(now)),
-            reachable: Set(Step::Confirmation.number() as i16),
             ..Default::default()
         };
         match self.bump(&txn, &d, update).await {

@@ -7,6 +7,7 @@ use app::env::cookie_value;
 use app::i18n::Lang;
 use app::model::{AppError, UploadError};
 use app::rules::documents::{FileType, MAX_FILES_PER_DOCUMENT, MAX_FILE_BYTES};
+use app::rules::dossier::DossierState;
 use app::rules::DocumentKind;
 use app::ssr::{ApplicantSession, Applicants};
 use axum::body::Body;
@@ -100,7 +101,7 @@ pub async fn upload(
         Err(e) => return app_error_response(&e, lang),
     };
     let back = |d: &dossier::Model| {
-        if d.state == "changes_requested" {
+        if d.state == DossierState::ChangesRequested.code() {
             "/suivi".to_owned()
         } else {
             "/demande/justificatifs".to_owned()
@@ -264,7 +265,7 @@ async fn store(
         return Err(Ok(AppError::Server(e.to_string())));
     }
     // A draft with a new file is a saved draft: its 14 days start again.
-    if d.state == "draft" {
+    if d.state == DossierState::Draft.code() {
         let _ = dossier::Entity::update_many()
             .col_expr(
                 dossier::Column::UpdatedAt,

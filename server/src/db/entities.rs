@@ -56,8 +56,6 @@ pub mod dossier {
         pub creator_email: String,
         pub student_email: Option<String>,
         pub employer_email: Option<String>,
-        /// The furthest step the applicant may open, 1 to 6.
-        pub reachable: i16,
         pub student_form: Option<String>,
         pub employer_form: Option<String>,
         pub job_form: Option<String>,

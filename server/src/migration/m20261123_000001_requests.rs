@@ -17,7 +17,6 @@ enum Dossier {
     CreatorEmail,
     StudentEmail,
     EmployerEmail,
-    Reachable,
     StudentForm,
     EmployerForm,
     JobForm,
@@ -131,12 +130,6 @@ impl MigrationTrait for Migration {
                         ColumnDef::new(Dossier::EmployerEmail)
                             .string_len(254)
                             .null(),
-                    )
-                    .col(
-                        ColumnDef::new(Dossier::Reachable)
-                            .small_integer()
-                            .not_null()
-                            .default(1),
                     )
                     .col(ColumnDef::new(Dossier::StudentForm).text().null())
                     .col(ColumnDef::new(Dossier::EmployerForm).text().null())

@@ -174,18 +174,15 @@ fn StepForm(step: Step, draft: DraftView, save: ServerAction<SaveStep>) -> impl 
         }
         map
     });
-    let field_of = |target: Option<web_sys_target::Target>| {
-        target.and_then(|t| web_sys_target::name_value(&t))
-    };
     let on_input = move |ev: leptos::ev::Event| {
-        if let Some((name, value)) = field_of(web_sys_target::target(&ev)) {
+        if let Some((name, value)) = ev.target().as_ref().and_then(field_name_value) {
             values.update(|v| {
                 v.insert(name, value);
             });
         }
     };
     let on_blur = move |ev: leptos::ev::FocusEvent| {
-        if let Some((name, value)) = field_of(web_sys_target::target(&ev)) {
+        if let Some((name, value)) = ev.target().as_ref().and_then(field_name_value) {
             if !value.is_empty() {
                 touched.update(|t| {
                     t.insert(name);
@@ -346,24 +343,16 @@ fn Field(name: &'static str, initial: String, error: Signal<Option<ErrorCode>>) 
 }
 
 /// Reads the name (without the `form[…]` wrapper) and value of the field an event came from.
-mod web_sys_target {
-    pub type Target = leptos::web_sys::EventTarget;
-
-    pub fn target(ev: &leptos::web_sys::Event) -> Option<Target> {
-        ev.target()
-    }
-
-    pub fn name_value(target: &Target) -> Option<(String, String)> {
-        use leptos::wasm_bindgen::JsValue;
-        let get = |key: &str| {
-            leptos::web_sys::js_sys::Reflect::get(target, &JsValue::from_str(key))
-                .ok()?
-                .as_string()
-        };
-        let name = get("name")?;
-        let inner = name.strip_prefix("form[")?.strip_suffix(']')?.to_owned();
-        Some((inner, get("value").unwrap_or_default()))
-    }
+fn field_name_value(target: &leptos::web_sys::EventTarget) -> Option<(String, String)> {
+    use leptos::wasm_bindgen::JsValue;
+    let get = |key: &str| {
+        leptos::web_sys::js_sys::Reflect::get(target, &JsValue::from_str(key))
+            .ok()?
+            .as_string()
+    };
+    let name = get("name")?;
+    let inner = name.strip_prefix("form[")?.strip_suffix(']')?.to_owned();
+    Some((inner, get("value").unwrap_or_default()))
 }
 
 /// Step 4: each document of the case, its files, and an upload form per document.
@@ -633,7 +622,6 @@ fn SummaryStep(draft: DraftView, submit: ServerAction<SubmitRequest>) -> impl In
 /// Step 6: the file number and the receipt.
 #[component]
 fn Confirmation(draft: DraftView) -> impl IntoView {
-    let lang = use_lang();
     let number = draft.number.clone().unwrap_or_default();
     view! {
         <div class="fr-alert fr-alert--success fr-mb-3w" role="status">
@@ -648,7 +636,6 @@ fn Confirmation(draft: DraftView) -> impl IntoView {
             <li><a class="fr-btn fr-icon-download-line fr-btn--icon-left" href="/demande/recepisse.pdf" download="" data-testid="receipt" rel="external">{t("Télécharger le récépissé (PDF)", "Download the receipt (PDF)")}</a></li>
             <li><a class="fr-btn fr-btn--secondary" href="/suivi">{t("Suivre mon dossier", "Follow my file")}</a></li>
         </ul>
-        <span class="fr-sr-only">{move || lang.get().code()}</span>
     }
 }
 
