@@ -64,9 +64,9 @@ impl Mailer {
         if !any {
             return Ok(());
         }
-        // 8bit keeps the text readable in the .eml (and in tests) when lines are short enough;
-        // otherwise lettre picks quoted-printable.
-        let wrapped = wrap(&mail.body, 76).replace('\n', "\r\n");
+        // 8bit keeps the text readable in the .eml (and in tests). lettre accepts it only when
+        // newline-to-newline distances stay under 76 bytes, CR and LF included: 72 leaves room.
+        let wrapped = wrap(&mail.body, 72).replace('\n', "\r\n");
         let body = Body::new_with_encoding(wrapped.clone(), ContentTransferEncoding::EightBit)
             .unwrap_or_else(|_| Body::new(wrapped));
         let text = SinglePart::builder()
@@ -149,7 +149,7 @@ mod tests {
         let mail = Mail {
             to: vec!["awa@example.org".into()],
             subject: "Votre code d'accès".into(),
-            body: "Votre code d'accès : 123456\nÀ bientôt.".into(),
+            body: "Votre code d'accès : 123456\nSaisissez-le avec votre adresse électronique sur http://127.0.0.1:3000/acces pour commencer votre demande.\nÀ bientôt.".into(),
             attachments: vec![MailAttachment {
                 file_name: "recu.pdf".into(),
                 content_type: "application/pdf".into(),
@@ -162,6 +162,10 @@ mod tests {
         let text = std::fs::read_to_string(files[0].path()).unwrap();
         assert!(text.contains("To: awa@example.org"), "{text}");
         assert!(text.contains("Votre code d'accès : 123456"), "{text}");
+        assert!(
+            text.contains("Content-Transfer-Encoding: 8bit") && text.contains("électronique"),
+            "{text}"
+        );
         assert!(text.contains("recu.pdf"), "{text}");
         let _ = std::fs::remove_dir_all(dir);
     }

@@ -129,12 +129,12 @@ pub fn code_in(mail: &str) -> Option<String> {
     let rest = &mail[at..];
     let bytes = rest.as_bytes();
     (0..bytes.len().saturating_sub(6)).find_map(|i| {
-        let window = &rest[i..i + 6];
+        let window = &bytes[i..i + 6];
         let boundary = |j: usize| bytes.get(j).is_none_or(|b| !b.is_ascii_digit());
-        (window.bytes().all(|b| b.is_ascii_digit())
+        (window.iter().all(|b| b.is_ascii_digit())
             && (i == 0 || boundary(i - 1))
             && boundary(i + 6))
-        .then(|| window.to_owned())
+        .then(|| String::from_utf8_lossy(window).into_owned())
     })
 }
 
