@@ -39,9 +39,11 @@ style: setup
 	@cd style && node build.mjs
 
 build: style
+	@scripts/prune-target.sh
 	cargo leptos build
 
 build-release: style
+	@scripts/prune-target.sh
 	@scripts/setup.sh wasm-opt
 	cargo leptos build --release
 

@@ -6,6 +6,7 @@ pub mod api;
 pub mod components;
 pub mod env;
 pub mod i18n;
+pub mod instruction;
 pub mod model;
 pub mod pages;
 pub mod rules;
@@ -71,6 +72,12 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/acces") view=pages::request::AccessPage />
                     <Route path=path!("/demande/:step") view=pages::request::StepPage />
                     <Route path=path!("/suivi") view=pages::request::FollowUpPage />
+                    <Route path=path!("/instruction") view=pages::instructor::QueuePage />
+                    <Route path=path!("/instruction/connexion") view=pages::instructor::LoginPage />
+                    <Route path=path!("/instruction/dossier/:number") view=pages::instructor::FilePage />
+                    <Route path=path!("/instruction/admin") view=pages::instructor::AdminPage />
+                    <Route path=path!("/verifier") view=pages::verify::VerifyPage />
+                    <Route path=path!("/statistiques") view=pages::stats::StatsPage />
                 </Routes>
             </Layout>
         </Router>

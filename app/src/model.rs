@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::i18n::Lang;
-use crate::rules::dossier::{Actor, DossierState};
+use crate::rules::dossier::{Action, Actor, DossierState};
 use crate::rules::eligibility::{FiledBy, Outcome, Reason};
 use crate::rules::request::{RawForm, Step};
 use crate::rules::{DocumentKind, FieldError};
@@ -175,6 +175,16 @@ pub enum AppError {
     NotFound,
     #[error("the file changed")]
     Conflict,
+    #[error("bad credentials")]
+    BadCredentials,
+    #[error("forbidden")]
+    Forbidden,
+    #[error("illegal transition")]
+    IllegalTransition { from: DossierState, action: Action },
+    #[error("too many attempts")]
+    RateLimited { minutes: u32 },
+    #[error("no match")]
+    NoMatch,
     #[error("server error: {0}")]
     Server(String),
 }
@@ -251,6 +261,40 @@ impl AppError {
                 .pick((
                     "Le dossier a changé entre-temps : la page a été rechargée, vérifiez et recommencez.",
                     "The file changed in the meantime: the page was reloaded, check and try again.",
+                ))
+                .to_owned(),
+            BadCredentials => lang
+                .pick((
+                    "Adresse ou mot de passe incorrect. Après 5 essais, le compte est bloqué 15 minutes.",
+                    "Wrong address or password. After 5 attempts, the account is locked for 15 minutes.",
+                ))
+                .to_owned(),
+            Forbidden => lang
+                .pick((
+                    "Votre compte ne permet pas cette action.",
+                    "Your account does not allow this action.",
+                ))
+                .to_owned(),
+            IllegalTransition { from, action } => match lang {
+                Lang::Fr => format!(
+                    "Action impossible : « {} » ne s'applique pas à un dossier « {} ».",
+                    crate::i18n::action_label(*action, lang),
+                    from.label(lang)
+                ),
+                Lang::En => format!(
+                    "Not possible: \"{}\" does not apply to a file that is \"{}\".",
+                    crate::i18n::action_label(*action, lang),
+                    from.label(lang)
+                ),
+            },
+            RateLimited { minutes } => match lang {
+                Lang::Fr => format!("Trop d'essais : réessayez dans {minutes} minute{}.", if *minutes > 1 { "s" } else { "" }),
+                Lang::En => format!("Too many attempts: try again in {minutes} minute{}.", if *minutes > 1 { "s" } else { "" }),
+            },
+            NoMatch => lang
+                .pick((
+                    "Aucune autorisation ne correspond à ce code et à cette date de naissance.",
+                    "No authorisation matches this code and birth date.",
                 ))
                 .to_owned(),
             Server(_) => lang

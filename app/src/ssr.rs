@@ -49,3 +49,61 @@ pub trait Applicants: Send + Sync {
 }
 
 pub type ApplicantsRef = Arc<dyn Applicants>;
+
+/// The client's address, put in each request's extensions by the server (for rate limits).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ClientAddr(pub String);
+
+/// A signed-in instructor or administrator and the services whose files they may see.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AgentSession {
+    pub agent_id: i32,
+    pub email: String,
+    pub role: crate::rules::decision::Role,
+    pub service_ids: Vec<i32>,
+}
+
+#[async_trait::async_trait]
+pub trait Instruction: Send + Sync {
+    /// Checks the password; returns a new session's secret (the previous one, if any, is ended).
+    async fn log_in(
+        &self,
+        email: &str,
+        password: &str,
+        previous: Option<&str>,
+        client: &str,
+    ) -> Result<String, AppError>;
+    async fn agent(&self, token: &str) -> Result<AgentSession, AppError>;
+    async fn log_out(&self, token: &str) -> Result<(), AppError>;
+    async fn me(&self, agent: &AgentSession) -> Result<crate::instruction::AgentView, AppError>;
+    async fn queue(
+        &self,
+        agent: &AgentSession,
+        filters: &crate::instruction::Filters,
+    ) -> Result<crate::instruction::QueuePage, AppError>;
+    async fn file(
+        &self,
+        agent: &AgentSession,
+        number: &str,
+    ) -> Result<crate::instruction::FileView, AppError>;
+    async fn act(
+        &self,
+        agent: &AgentSession,
+        request: crate::instruction::ActRequest,
+    ) -> Result<(), AppError>;
+    async fn admin(&self, agent: &AgentSession) -> Result<crate::instruction::AdminView, AppError>;
+    async fn administer(
+        &self,
+        agent: &AgentSession,
+        change: crate::instruction::AdminChange,
+    ) -> Result<(), AppError>;
+    async fn verify(
+        &self,
+        code: &str,
+        birth_date: chrono::NaiveDate,
+        client: &str,
+    ) -> Result<crate::instruction::VerifyAnswer, AppError>;
+    async fn stats(&self) -> Result<crate::instruction::Stats, AppError>;
+}
+
+pub type InstructionRef = Arc<dyn Instruction>;

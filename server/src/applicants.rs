@@ -47,23 +47,27 @@ pub struct Services {
     pub clock: Clock,
     /// The address people type, for links in e-mails.
     pub public_url: String,
+    /// Wrong passwords per client address.
+    pub login_limiter: Arc<crate::limiter::Limiter>,
+    /// Wrong guesses on the public check per client address.
+    pub verify_limiter: Arc<crate::limiter::Limiter>,
 }
 
-fn db_err(e: impl std::fmt::Display) -> AppError {
+pub(crate) fn db_err(e: impl std::fmt::Display) -> AppError {
     tracing::error!("database: {e}");
     AppError::Server("database".into())
 }
 
-fn internal(e: impl std::fmt::Display) -> AppError {
+pub(crate) fn internal(e: impl std::fmt::Display) -> AppError {
     tracing::error!("internal: {e}");
     AppError::Server("internal".into())
 }
 
-fn state_of(d: &dossier::Model) -> DossierState {
+pub(crate) fn state_of(d: &dossier::Model) -> DossierState {
     DossierState::from_code(&d.state).unwrap_or(DossierState::Draft)
 }
 
-fn form_of(json: &Option<String>) -> RawForm {
+pub(crate) fn form_of(json: &Option<String>) -> RawForm {
     json.as_deref()
         .and_then(|j| serde_json::from_str(j).ok())
         .unwrap_or_default()
@@ -84,7 +88,7 @@ async fn delete_of_dossier<E: EntityTrait>(
 }
 
 /// A stored file as the pages show it.
-fn stored(f: &stored_file::Model) -> StoredFile {
+pub(crate) fn stored(f: &stored_file::Model) -> StoredFile {
     StoredFile {
         id: f.id.clone(),
         file_name: f.file_name.clone(),
@@ -125,6 +129,26 @@ impl Parsed {
         }
     }
 
+    /// The eligibility as the pages show it, with the link to its public explanation.
+    pub fn summary(&self, d: &dossier::Model) -> Option<EligibilitySummary> {
+        let filed_by = FiledBy::from_code(&d.filed_by).unwrap_or(FiledBy::Employer);
+        match (&self.student, &self.job, &self.eligibility) {
+            (Some(st), Some(job), Some(e)) => Some(EligibilitySummary {
+                outcome: e.outcome,
+                reasons: e.reasons.clone(),
+                max_annual_hours: e.max_annual_hours,
+                explanation_query: app::url::build_query(
+                    request::eligibility_answers(st, job, filed_by)
+                        .to_pairs()
+                        .iter()
+                        .map(|(k, v)| (*k, v.as_str()))
+                        .chain([("verifier", "1")]),
+                ),
+            }),
+            _ => None,
+        }
+    }
+
     /// The first step that is not complete: where the applicant resumes.
     pub fn first_open_step(&self, files: &[stored_file::Model]) -> Step {
         if self.student.is_none() {
@@ -159,11 +183,11 @@ impl Parsed {
 }
 
 impl Services {
-    fn now(&self) -> DateTime<Utc> {
+    pub(crate) fn now(&self) -> DateTime<Utc> {
         (self.clock)()
     }
 
-    fn today(&self) -> NaiveDate {
+    pub(crate) fn today(&self) -> NaiveDate {
         // Dates are French civil dates; the clock's UTC date differs at most around midnight.
         (self.now() + Duration::hours(1)).date_naive()
     }
@@ -292,7 +316,7 @@ impl Services {
     }
 
     /// When the last change request was made (files after it answer it).
-    async fn last_change_request(
+    pub(crate) async fn last_change_request(
         &self,
         dossier_id: &str,
     ) -> Result<Option<DateTime<Utc>>, AppError> {
@@ -344,7 +368,7 @@ impl Services {
         })
     }
 
-    fn slots(
+    pub(crate) fn slots(
         &self,
         parsed: &Parsed,
         files: &[stored_file::Model],
@@ -377,7 +401,7 @@ impl Services {
     }
 
     /// Bumps the version only if nobody else did: the second of two writers is told.
-    async fn bump(
+    pub(crate) async fn bump(
         &self,
         db: &impl ConnectionTrait,
         d: &dossier::Model,
@@ -519,6 +543,7 @@ impl Applicants for Services {
             job_form: Set(None),
             departement: Set(None),
             service_id: Set(None),
+            contract_type: Set(None),
             student_name: Set(None),
             siret: Set(None),
             contract_start: Set(None),
@@ -720,21 +745,7 @@ impl Applicants for Services {
         let files = self.files(&d.id).await?;
         let parsed = Parsed::of(&d, self.today(), &self.rules);
         let filed_by = FiledBy::from_code(&d.filed_by).unwrap_or(FiledBy::Employer);
-        let eligibility = match (&parsed.student, &parsed.job, &parsed.eligibility) {
-            (Some(st), Some(job), Some(e)) => Some(EligibilitySummary {
-                outcome: e.outcome,
-                reasons: e.reasons.clone(),
-                max_annual_hours: e.max_annual_hours,
-                explanation_query: app::url::build_query(
-                    request::eligibility_answers(st, job, filed_by)
-                        .to_pairs()
-                        .iter()
-                        .map(|(k, v)| (*k, v.as_str()))
-                        .chain([("verifier", "1")]),
-                ),
-            }),
-            _ => None,
-        };
+        let eligibility = parsed.summary(&d);
         let mut forms = BTreeMap::new();
         for (step, json) in [
             (Step::Student, &d.student_form),
@@ -842,6 +853,7 @@ impl Applicants for Services {
                 }
                 update.job_form = Set(Some(json));
                 update.contract_start = Set(Some(job.contract_start));
+                update.contract_type = Set(Some(job.contract.code().to_owned()));
             }
         }
         self.bump(&self.db, &d, update).await?;

@@ -2,6 +2,7 @@
 //! uploads streamed to storage with their own byte count and type sniffing, downloads after an
 //! authorisation check, and the deposit receipt.
 
+use app::api::instruction::AGENT_COOKIE;
 use app::api::SESSION_COOKIE;
 use app::env::cookie_value;
 use app::i18n::Lang;
@@ -9,7 +10,7 @@ use app::model::{AppError, UploadError};
 use app::rules::documents::{FileType, MAX_FILES_PER_DOCUMENT, MAX_FILE_BYTES};
 use app::rules::dossier::DossierState;
 use app::rules::DocumentKind;
-use app::ssr::{ApplicantSession, Applicants};
+use app::ssr::{AgentSession, ApplicantSession, Applicants, Instruction};
 use axum::body::Body;
 use axum::extract::{Multipart, Path, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
@@ -43,14 +44,22 @@ fn wants_json(headers: &HeaderMap) -> bool {
         .is_some_and(|v| v.contains("application/json"))
 }
 
-async fn session(services: &Services, headers: &HeaderMap) -> Result<ApplicantSession, AppError> {
-    let token = headers
+fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
+    headers
         .get_all(header::COOKIE)
         .iter()
         .filter_map(|h| h.to_str().ok())
-        .find_map(|c| cookie_value(c, SESSION_COOKIE).map(str::to_owned))
-        .ok_or(AppError::NotSignedIn)?;
+        .find_map(|c| cookie_value(c, name).map(str::to_owned))
+}
+
+async fn session(services: &Services, headers: &HeaderMap) -> Result<ApplicantSession, AppError> {
+    let token = cookie(headers, SESSION_COOKIE).ok_or(AppError::NotSignedIn)?;
     services.session(&token).await
+}
+
+async fn agent(services: &Services, headers: &HeaderMap) -> Result<AgentSession, AppError> {
+    let token = cookie(headers, AGENT_COOKIE).ok_or(AppError::NotSignedIn)?;
+    services.agent(&token).await
 }
 
 fn lang_of(headers: &HeaderMap) -> Lang {
@@ -66,6 +75,7 @@ pub fn app_error_response(error: &AppError, lang: Lang) -> Response {
     let status = match error {
         AppError::NotSignedIn => StatusCode::UNAUTHORIZED,
         AppError::NotFound => StatusCode::NOT_FOUND,
+        AppError::Forbidden => StatusCode::FORBIDDEN,
         AppError::Server(_) => StatusCode::INTERNAL_SERVER_ERROR,
         AppError::Conflict => StatusCode::CONFLICT,
         _ => StatusCode::UNPROCESSABLE_ENTITY,
@@ -377,6 +387,25 @@ pub async fn file_response(
         .into_response())
 }
 
+/// A generated document to download.
+fn attachment(content_type: &'static str, name: &str, bytes: Vec<u8>) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, HeaderValue::from_static(content_type)),
+            (
+                header::CONTENT_DISPOSITION,
+                content_disposition("attachment", name),
+            ),
+            (
+                header::CACHE_CONTROL,
+                HeaderValue::from_static("private, no-store"),
+            ),
+        ],
+        bytes,
+    )
+        .into_response()
+}
+
 /// `GET /demande/recepisse.pdf`: the deposit receipt of the signed-in applicant's filed request.
 pub async fn receipt(State(state): State<AppState>, headers: HeaderMap) -> Response {
     let services = &state.services;
@@ -386,24 +415,106 @@ pub async fn receipt(State(state): State<AppState>, headers: HeaderMap) -> Respo
         let d = services.dossier(&session.dossier_id).await?;
         let pdf = services.receipt(&d).await?;
         let name = format!("recepisse-{}.pdf", d.number.unwrap_or_default());
-        Ok((
-            [
-                (
-                    header::CONTENT_TYPE,
-                    HeaderValue::from_static("application/pdf"),
-                ),
-                (
-                    header::CONTENT_DISPOSITION,
-                    content_disposition("attachment", &name),
-                ),
-                (
-                    header::CACHE_CONTROL,
-                    HeaderValue::from_static("private, no-store"),
-                ),
-            ],
-            pdf,
-        )
-            .into_response())
+        Ok(attachment("application/pdf", &name, pdf))
+    }
+    .await;
+    result.unwrap_or_else(|e| app_error_response(&e, lang))
+}
+
+async fn authorisation_download(
+    services: &Services,
+    d: &dossier::Model,
+) -> Result<Response, AppError> {
+    if d.state != DossierState::Accepted.code() {
+        return Err(AppError::NotFound);
+    }
+    let pdf = services.authorisation_pdf(d).await?;
+    let name = format!("autorisation-{}.pdf", d.number.clone().unwrap_or_default());
+    Ok(attachment("application/pdf", &name, pdf))
+}
+
+/// `GET /demande/autorisation.pdf`: the signed-in applicant's authorisation, once accepted.
+pub async fn applicant_authorisation(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+) -> Response {
+    let services = &state.services;
+    let lang = lang_of(&headers);
+    let result: Result<Response, AppError> = async {
+        let session = session(services, &headers).await?;
+        let d = services.dossier(&session.dossier_id).await?;
+        authorisation_download(services, &d).await
+    }
+    .await;
+    result.unwrap_or_else(|e| app_error_response(&e, lang))
+}
+
+/// `GET /instruction/autorisation/{number}`: the same, for the file's instructors.
+pub async fn agent_authorisation(
+    State(state): State<AppState>,
+    Path(number): Path<String>,
+    headers: HeaderMap,
+) -> Response {
+    let services = &state.services;
+    let lang = lang_of(&headers);
+    let result: Result<Response, AppError> = async {
+        let agent = agent(services, &headers).await?;
+        let d = services.file_of(&agent, &number).await?;
+        authorisation_download(services, &d).await
+    }
+    .await;
+    result.unwrap_or_else(|e| app_error_response(&e, lang))
+}
+
+/// `GET /instruction/fichier/{id}`: a document, to the instructors of its file's service only;
+/// it may be framed by our own pages (the inline preview).
+pub async fn agent_download(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+) -> Response {
+    let services = &state.services;
+    let lang = lang_of(&headers);
+    let result: Result<Response, AppError> = async {
+        let agent = agent(services, &headers).await?;
+        let file = stored_file::Entity::find_by_id(id)
+            .one(&services.db)
+            .await
+            .map_err(|e| AppError::Server(e.to_string()))?
+            .ok_or(AppError::NotFound)?;
+        if !services.agent_may_see(&agent, &file.dossier_id).await? {
+            return Err(AppError::NotFound);
+        }
+        let mut response = file_response(services, &file).await?;
+        response.headers_mut().insert(
+            header::X_FRAME_OPTIONS,
+            HeaderValue::from_static("SAMEORIGIN"),
+        );
+        Ok(response)
+    }
+    .await;
+    result.unwrap_or_else(|e| app_error_response(&e, lang))
+}
+
+/// `GET /instruction/export.csv?…`: the queue with the same filters, every page, as CSV
+/// (semicolon-separated, UTF-8 with a byte-order mark, as French spreadsheets read it).
+pub async fn export_csv(
+    State(state): State<AppState>,
+    axum::extract::Query(query): axum::extract::Query<std::collections::HashMap<String, String>>,
+    headers: HeaderMap,
+) -> Response {
+    let services = &state.services;
+    let lang = lang_of(&headers);
+    let result: Result<Response, AppError> = async {
+        let agent = agent(services, &headers).await?;
+        let filters = app::instruction::QueueQuery::from_pairs(|k| query.get(k).cloned()).filters();
+        let csv = services.queue_csv(&agent, &filters).await?;
+        let name = format!("dossiers-{}-{}.csv", filters.tab.code(), services.today());
+        Ok(attachment(
+            "text/csv; charset=utf-8",
+            &name,
+            [&b"\xEF\xBB\xBF"[..], csv.as_bytes()].concat(),
+        ))
     }
     .await;
     result.unwrap_or_else(|e| app_error_response(&e, lang))

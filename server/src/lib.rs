@@ -1,11 +1,15 @@
 //! The server side of Work in France: configuration, the axum router (pages through
 //! leptos_axum, the public JSON API, static files) and the adapters behind `app`'s pages.
 
+pub mod accounts;
 pub mod api;
 pub mod applicants;
+pub mod authorisation;
 pub mod config;
 pub mod db;
 pub mod files;
+pub mod instruction;
+pub mod limiter;
 pub mod mail;
 pub mod migration;
 pub mod notify;
@@ -80,6 +84,8 @@ pub async fn state_with_clock(
         storage: Arc::new(storage::LocalDir::new(&config.storage_dir)?),
         clock,
         public_url: config.public_url.clone(),
+        login_limiter: Arc::new(limiter::Limiter::new(20, chrono::Duration::minutes(15))),
+        verify_limiter: Arc::new(limiter::Limiter::new(20, chrono::Duration::minutes(15))),
     };
     Ok(AppState {
         db,
@@ -130,6 +136,20 @@ async fn same_origin_only(
     }
 }
 
+/// Puts the client's address in the request, for the rate limits of the server functions.
+async fn client_addr(
+    mut request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    let addr = request
+        .extensions()
+        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+        .map(|c| c.0.ip().to_string())
+        .unwrap_or_default();
+    request.extensions_mut().insert(app::ssr::ClientAddr(addr));
+    next.run(request).await
+}
+
 /// Deletes expired drafts every hour.
 pub fn spawn_purge(services: Services) {
     tokio::spawn(async move {
@@ -150,6 +170,7 @@ pub fn router(state: AppState) -> Router {
     let routes = generate_route_list(App);
     let options = state.leptos_options.clone();
     let applicants: app::ssr::ApplicantsRef = Arc::new(state.services.clone());
+    let instruction: app::ssr::InstructionRef = Arc::new(state.services.clone());
     Router::new()
         .route(
             "/demande/fichiers/{kind}",
@@ -159,6 +180,16 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/demande/fichier/{id}", get(files::download))
         .route("/demande/recepisse.pdf", get(files::receipt))
+        .route(
+            "/demande/autorisation.pdf",
+            get(files::applicant_authorisation),
+        )
+        .route("/instruction/fichier/{id}", get(files::agent_download))
+        .route(
+            "/instruction/autorisation/{number}",
+            get(files::agent_authorisation),
+        )
+        .route("/instruction/export.csv", get(files::export_csv))
         .route("/healthz", get(api::healthz))
         .route("/healthz/live", get(|| async { "ok" }))
         .route("/api/v1/eligibility", post(api::eligibility))
@@ -167,11 +198,15 @@ pub fn router(state: AppState) -> Router {
         .leptos_routes_with_context(
             &state,
             routes,
-            move || provide_context(applicants.clone()),
+            move || {
+                provide_context(applicants.clone());
+                provide_context(instruction.clone());
+            },
             move || shell(options.clone()),
         )
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .layer(axum::middleware::from_fn(same_origin_only))
+        .layer(axum::middleware::from_fn(client_addr))
         .layer(CatchPanicLayer::custom(api::panic_response))
         .layer(CompressionLayer::new())
         .layer(SetResponseHeaderLayer::if_not_present(

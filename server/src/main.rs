@@ -8,7 +8,28 @@ async fn main() -> anyhow::Result<()> {
         )
         .init();
     let config = Config::from_env()?;
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if !args.is_empty() {
+        return command(&config, &args).await;
+    }
     let state = state(&config).await?;
+    if std::env::var("WIF_DEMO").is_ok_and(|v| v == "1") {
+        server::accounts::seed_demo(&state.db).await?;
+        println!(
+            "Demo accounts (password {}):",
+            server::accounts::DEMO_PASSWORD
+        );
+        println!("  administrator       {}", server::accounts::DEMO_ADMIN);
+        println!(
+            "  instructor (Paris)  {}",
+            server::accounts::DEMO_INSTRUCTOR
+        );
+        println!(
+            "  instructor (Lyon)   {}",
+            server::accounts::DEMO_OTHER_INSTRUCTOR
+        );
+        println!("  sign in on http://{}/instruction/connexion", config.addr);
+    }
     server::spawn_purge(state.services.clone());
     let app = router(state);
     let listener = tokio::net::TcpListener::bind(config.addr).await?;
@@ -22,9 +43,74 @@ async fn main() -> anyhow::Result<()> {
         ),
     }
     println!("Uploaded files: {}/", config.storage_dir.display());
-    axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown())
-        .await?;
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown())
+    .await?;
+    Ok(())
+}
+
+const USAGE: &str = "usage: server user add --email ADDRESS --name NAME [--role instructor|admin] [--service CODE]...
+  The password is read from WIF_PASSWORD, or else from the first line of standard input.
+  An existing account with this address is updated (role, services, password).";
+
+/// `server user add …`: creates or updates an instructor or administrator.
+async fn command(config: &Config, args: &[String]) -> anyhow::Result<()> {
+    use app::rules::decision::Role;
+    if args.first().map(String::as_str) != Some("user")
+        || args.get(1).map(String::as_str) != Some("add")
+    {
+        anyhow::bail!("{USAGE}");
+    }
+    let (mut email, mut name, mut role, mut services) = (None, None, Role::Instructor, Vec::new());
+    let mut rest = args[2..].iter();
+    while let Some(flag) = rest.next() {
+        let value = rest
+            .next()
+            .ok_or_else(|| anyhow::anyhow!("{flag} needs a value\n{USAGE}"))?;
+        match flag.as_str() {
+            "--email" => email = Some(value.clone()),
+            "--name" => name = Some(value.clone()),
+            "--role" => {
+                role = Role::from_code(value)
+                    .ok_or_else(|| anyhow::anyhow!("role: instructor or admin"))?
+            }
+            "--service" => services.push(value.clone()),
+            _ => anyhow::bail!("unknown option {flag}\n{USAGE}"),
+        }
+    }
+    let (Some(email), Some(name)) = (email, name) else {
+        anyhow::bail!("{USAGE}");
+    };
+    let password = match std::env::var("WIF_PASSWORD") {
+        Ok(p) => p,
+        Err(_) => {
+            let mut line = String::new();
+            std::io::stdin().read_line(&mut line)?;
+            line.trim_end_matches(['\r', '\n']).to_owned()
+        }
+    };
+    let db = server::db::connect(&config.database_url).await?;
+    let id = server::accounts::save_agent(
+        &db,
+        server::accounts::NewAgent {
+            email: &email,
+            name: &name,
+            role,
+            service_codes: &services,
+            password: Some(&password),
+            active: true,
+        },
+    )
+    .await
+    .map_err(|e| anyhow::anyhow!("{e}"))?;
+    println!(
+        "account {id} saved: {email} ({}), services: {}",
+        role.code(),
+        services.join(", ")
+    );
     Ok(())
 }
 

@@ -138,3 +138,44 @@ pub fn state_changed(
         attachments: Vec::new(),
     }
 }
+
+/// A message from the instruction service, without a change of state.
+pub fn message(to: &[String], number: &str, message: &str, public_url: &str, lang: Lang) -> Mail {
+    let body = match lang {
+        Lang::Fr => format!("Bonjour,\n\nLe service instructeur vous écrit au sujet du dossier {number} :\n\n{message}\n\nRépondez depuis la page de suivi : {public_url}/suivi"),
+        Lang::En => format!("Hello,\n\nThe instruction service writes to you about file {number}:\n\n{message}\n\nReply from the follow-up page: {public_url}/suivi"),
+    };
+    Mail {
+        to: to.to_vec(),
+        subject: match lang {
+            Lang::Fr => format!("Dossier {number} : nouveau message"),
+            Lang::En => format!("File {number}: new message"),
+        },
+        body: body + sign(lang),
+        attachments: Vec::new(),
+    }
+}
+
+/// An issued authorisation withdrawn.
+pub fn revoked(
+    to: &[String],
+    number: &str,
+    reason: Option<&str>,
+    public_url: &str,
+    lang: Lang,
+) -> Mail {
+    let reason = reason.unwrap_or_default();
+    let body = match lang {
+        Lang::Fr => format!("Bonjour,\n\nL'autorisation de travail du dossier {number} est retirée. Elle ne permet plus de travailler.\n\nMotif :\n{reason}\n\nDétails : {public_url}/suivi"),
+        Lang::En => format!("Hello,\n\nThe work authorisation of file {number} is revoked. It no longer allows work.\n\nReason:\n{reason}\n\nDetails: {public_url}/suivi"),
+    };
+    Mail {
+        to: to.to_vec(),
+        subject: match lang {
+            Lang::Fr => format!("Dossier {number} : autorisation retirée"),
+            Lang::En => format!("File {number}: authorisation revoked"),
+        },
+        body: body + sign(lang),
+        attachments: Vec::new(),
+    }
+}

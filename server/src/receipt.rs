@@ -8,7 +8,7 @@ use crate::applicants::Parsed;
 use crate::db::entities::{dossier, stored_file};
 use crate::pdf::{render, Block, DocInfo};
 
-fn field(label: &str, value: impl Into<String>) -> Block {
+pub fn field(label: &str, value: impl Into<String>) -> Block {
     Block::Field {
         label: label.to_owned(),
         value: value.into(),
@@ -43,6 +43,44 @@ pub fn deposit_receipt(
         field(t("Déposé le", "Filed on"), submitted),
         field(t("Service instructeur", "Instruction service"), service.to_owned()),
     ];
+    blocks.extend(party_blocks(parsed, lang));
+    blocks.push(Block::Heading(t("Pièces jointes", "Documents").to_owned()));
+    for kind in DocumentKind::ALL {
+        let names: Vec<&str> = files
+            .iter()
+            .filter(|f| f.kind == kind.code())
+            .map(|f| f.file_name.as_str())
+            .collect();
+        if !names.is_empty() {
+            blocks.push(field(kind.label(lang), names.join(", ")));
+        }
+    }
+    blocks.push(Block::Spacer(10.0));
+    blocks.push(Block::Paragraph(t(
+        "Ce récépissé atteste le dépôt de la demande ; il ne vaut pas autorisation de travail. Le salarié ne peut commencer à travailler qu'une fois l'autorisation accordée, sauf si aucune autorisation n'est requise.",
+        "This receipt proves the request was filed; it is not a work authorisation. The employee may start work only once the authorisation is granted, unless none is required.",
+    ).to_owned()));
+    let info = DocInfo {
+        title: format!("{} {number}", t("Récépissé de dépôt", "Deposit receipt")),
+        author: service.to_owned(),
+        creation_date: d
+            .submitted_at
+            .map(|at| at.format("D:%Y%m%d%H%M%SZ").to_string())
+            .unwrap_or_default(),
+        footer: format!("Work in France – {number}"),
+        header: t(
+            "République française — Work in France",
+            "French Republic — Work in France",
+        )
+        .to_owned(),
+    };
+    render(&info, &blocks)
+}
+
+/// The student, the employer and the job, as the receipt and the authorisation print them.
+pub fn party_blocks(parsed: &Parsed, lang: Lang) -> Vec<Block> {
+    let t = |fr: &'static str, en: &'static str| lang.pick((fr, en));
+    let mut blocks = Vec::new();
     if let Some(s) = &parsed.student {
         blocks.push(Block::Heading(t("Salarié", "Employee").to_owned()));
         blocks.push(field(
@@ -109,37 +147,7 @@ pub fn deposit_receipt(
             ),
         ));
     }
-    blocks.push(Block::Heading(t("Pièces jointes", "Documents").to_owned()));
-    for kind in DocumentKind::ALL {
-        let names: Vec<&str> = files
-            .iter()
-            .filter(|f| f.kind == kind.code())
-            .map(|f| f.file_name.as_str())
-            .collect();
-        if !names.is_empty() {
-            blocks.push(field(kind.label(lang), names.join(", ")));
-        }
-    }
-    blocks.push(Block::Spacer(10.0));
-    blocks.push(Block::Paragraph(t(
-        "Ce récépissé atteste le dépôt de la demande ; il ne vaut pas autorisation de travail. Le salarié ne peut commencer à travailler qu'une fois l'autorisation accordée, sauf si aucune autorisation n'est requise.",
-        "This receipt proves the request was filed; it is not a work authorisation. The employee may start work only once the authorisation is granted, unless none is required.",
-    ).to_owned()));
-    let info = DocInfo {
-        title: format!("{} {number}", t("Récépissé de dépôt", "Deposit receipt")),
-        author: service.to_owned(),
-        creation_date: d
-            .submitted_at
-            .map(|at| at.format("D:%Y%m%d%H%M%SZ").to_string())
-            .unwrap_or_default(),
-        footer: format!("Work in France – {number}"),
-        header: t(
-            "République française — Work in France",
-            "French Republic — Work in France",
-        )
-        .to_owned(),
-    };
-    render(&info, &blocks)
+    blocks
 }
 
 /// Europe/Paris without a time-zone database: UTC+1, and UTC+2 from the last Sunday of March to

@@ -55,6 +55,19 @@ pub fn new_file_number(year: i32, departement: &str) -> String {
     format!("APT-{year}-{departement}-{suffix}")
 }
 
+/// Crockford's base 32 without I, L, O, U: what `rules::decision::verification_code` reads.
+const CODE_ALPHABET: &[u8] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+/// An authorisation's verification code: 60 random bits, `7KQ2-M9XD-4TPA`.
+pub fn new_verification_code() -> String {
+    let mut rng = rand::rng();
+    let chars: Vec<char> = (0..12)
+        .map(|_| CODE_ALPHABET[(rng.next_u32() as usize) % CODE_ALPHABET.len()] as char)
+        .collect();
+    let group = |i: usize| chars[i..i + 4].iter().collect::<String>();
+    format!("{}-{}-{}", group(0), group(4), group(8))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -88,5 +101,22 @@ mod tests {
         assert!(n.starts_with("APT-2026-2A-"), "{n}");
         assert_eq!(n.len(), "APT-2026-2A-".len() + 6);
         assert!(n[12..].bytes().all(|b| NUMBER_ALPHABET.contains(&b)));
+    }
+
+    #[test]
+    fn verification_codes_read_back_as_typed() {
+        for _ in 0..200 {
+            let code = new_verification_code();
+            assert_eq!(code.len(), 14);
+            assert_eq!(
+                app::rules::decision::verification_code(&code).as_deref(),
+                Ok(code.as_str())
+            );
+            assert_eq!(
+                app::rules::decision::verification_code(&code.to_lowercase().replace('-', ""))
+                    .as_deref(),
+                Ok(code.as_str())
+            );
+        }
     }
 }

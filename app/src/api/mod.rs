@@ -25,14 +25,19 @@ pub mod ssr {
             .ok_or_else(|| AppError::Server("the applicant service is missing".into()))
     }
 
-    pub fn session_token() -> Option<String> {
+    /// A cookie of the request being served.
+    pub fn cookie(name: &str) -> Option<String> {
         let parts = use_context::<http::request::Parts>()?;
         parts
             .headers
             .get_all(COOKIE)
             .iter()
             .filter_map(|h| h.to_str().ok())
-            .find_map(|c| cookie_value(c, super::SESSION_COOKIE).map(str::to_owned))
+            .find_map(|c| cookie_value(c, name).map(str::to_owned))
+    }
+
+    pub fn session_token() -> Option<String> {
+        cookie(super::SESSION_COOKIE)
     }
 
     pub async fn session() -> Result<(ApplicantsRef, ApplicantSession), AppError> {
@@ -43,10 +48,14 @@ pub mod ssr {
     }
 
     pub fn set_session_cookie(token: &str, max_age_seconds: i64) {
+        set_cookie(super::SESSION_COOKIE, token, max_age_seconds)
+    }
+
+    /// Sets (or, with a zero age, removes) an HttpOnly session cookie.
+    pub fn set_cookie(name: &str, token: &str, max_age_seconds: i64) {
         if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
             let cookie = format!(
-                "{}={token}; Path=/; Max-Age={max_age_seconds}; HttpOnly; SameSite=Lax",
-                super::SESSION_COOKIE
+                "{name}={token}; Path=/; Max-Age={max_age_seconds}; HttpOnly; SameSite=Lax"
             );
             if let Ok(value) = HeaderValue::from_str(&cookie) {
                 response.append_header(SET_COOKIE, value);
@@ -58,6 +67,8 @@ pub mod ssr {
         crate::env::initial_lang()
     }
 }
+
+pub mod instruction;
 
 /// Starts a request: e-mails a code to the address, then asks for it.
 #[server(endpoint = "demande/commencer")]

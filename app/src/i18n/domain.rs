@@ -1,11 +1,58 @@
 //! The domain's codes in words, French and English.
 
 use super::Lang;
+use crate::rules::decision::{Role, Tab, VerifyStatus};
 use crate::rules::documents::DocumentKind;
-use crate::rules::dossier::DossierState;
+use crate::rules::dossier::{Action, DossierState};
 use crate::rules::eligibility::{
     Contract, FiledBy, Obligation, Outcome, Permit, Reason, RegulatedProfession,
 };
+
+/// An instructor's action, as a button or a history line says it.
+pub fn action_label(action: Action, lang: Lang) -> &'static str {
+    lang.pick(match action {
+        Action::Submit => ("déposer", "file"),
+        Action::TakeInReview => ("passer en instruction", "take in review"),
+        Action::RequestChanges => ("demander des compléments", "request changes"),
+        Action::Accept => ("accorder l'autorisation", "grant the authorisation"),
+        Action::Refuse => ("refuser", "refuse"),
+        Action::Close => ("classer sans suite", "close without action"),
+    })
+}
+
+impl Tab {
+    pub fn label(self, lang: Lang) -> &'static str {
+        lang.pick(match self {
+            Tab::ToProcess => ("À traiter", "To process"),
+            Tab::InReview => ("En instruction", "In review"),
+            Tab::Waiting => ("En attente du demandeur", "Waiting for the applicant"),
+            Tab::Decided => ("Décidés", "Decided"),
+        })
+    }
+}
+
+impl Role {
+    pub fn label(self, lang: Lang) -> &'static str {
+        lang.pick(match self {
+            Role::Instructor => ("instructeur", "instructor"),
+            Role::Admin => ("administrateur", "administrator"),
+        })
+    }
+}
+
+impl VerifyStatus {
+    pub fn label(self, lang: Lang) -> &'static str {
+        lang.pick(match self {
+            VerifyStatus::Valid => ("Autorisation valide", "Valid authorisation"),
+            VerifyStatus::NotYetValid => (
+                "Autorisation pas encore en vigueur",
+                "Authorisation not yet in force",
+            ),
+            VerifyStatus::Expired => ("Autorisation expirée", "Expired authorisation"),
+            VerifyStatus::Revoked => ("Autorisation retirée", "Revoked authorisation"),
+        })
+    }
+}
 
 impl DossierState {
     pub fn label(self, lang: Lang) -> &'static str {

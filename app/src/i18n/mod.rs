@@ -5,6 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 mod domain;
+pub use domain::action_label;
 mod ui;
 pub use ui::Msg;
 

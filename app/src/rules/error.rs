@@ -46,6 +46,9 @@ code_enum! {
         AccessCodeFormat => "access_code_format",
         RoleRequired => "role_required",
         MessageLength => "message_length",
+        VerificationCodeFormat => "verification_code_format",
+        PasswordLength => "password_length",
+        ServiceCodeFormat => "service_code_format",
     }
 }
 
@@ -164,6 +167,9 @@ impl ErrorCode {
             AccessCodeFormat => ("Le code d'accès compte 6 chiffres.", "The access code has 6 digits."),
             RoleRequired => ("Indiquez si vous êtes l'étudiant ou l'employeur.", "Say whether you are the student or the employer."),
             MessageLength => ("Écrivez un message de 1 à 2 000 caractères.", "Write a message of 1 to 2,000 characters."),
+            VerificationCodeFormat => ("Le code de vérification compte 12 lettres et chiffres, par exemple 7KQ2-M9XD-4TPA.", "The verification code has 12 letters and digits, for example 7KQ2-M9XD-4TPA."),
+            PasswordLength => ("Le mot de passe compte de 12 à 128 caractères.", "The password has 12 to 128 characters."),
+            ServiceCodeFormat => ("Le code du service compte 2 à 32 lettres minuscules, chiffres ou tirets.", "The service code has 2 to 32 lower-case letters, digits or dashes."),
         })
     }
 }

@@ -37,6 +37,7 @@ macro_rules! code_enum {
 pub mod config;
 pub mod countries;
 pub mod country;
+pub mod decision;
 pub mod departement;
 pub mod documents;
 pub mod dossier;

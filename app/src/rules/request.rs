@@ -485,4 +485,4 @@ pub fn access_code(input: &str) -> Result<String, ErrorCode> {
 
 #[cfg(test)]
 #[path = "request_tests.rs"]
-mod tests;
+pub(crate) mod tests;

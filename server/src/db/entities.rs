@@ -65,6 +65,7 @@ pub mod dossier {
         pub siret: Option<String>,
         pub contract_start: Option<Date>,
         pub permit_expires: Option<Date>,
+        pub contract_type: Option<String>,
         /// JSON list of document codes an instructor asked for.
         pub requested_documents: Option<String>,
         /// Bumped by every change, so two writers cannot both win.
@@ -167,6 +168,101 @@ pub mod dossier_event {
         pub from_state: Option<String>,
         pub to_state: Option<String>,
         pub message: Option<String>,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}
+
+/// An instructor or administrator; the password is kept as an argon2id hash.
+pub mod agent {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "agent")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        #[sea_orm(unique)]
+        pub email: String,
+        pub name: String,
+        pub password_hash: String,
+        pub role: String,
+        pub active: bool,
+        pub failed_logins: i32,
+        pub locked_until: Option<DateTimeUtc>,
+        pub created_at: DateTimeUtc,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}
+
+/// Which services an agent belongs to.
+pub mod agent_service {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "agent_service")]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub agent_id: i32,
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub service_id: i32,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}
+
+/// A signed-in agent's browser: the SHA-256 of its cookie's secret.
+pub mod agent_session {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "agent_session")]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub token_hash: String,
+        pub agent_id: i32,
+        pub expires_at: DateTimeUtc,
+        pub created_at: DateTimeUtc,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}
+
+/// An issued authorisation: what the PDF and the public check show, fixed at issue.
+pub mod authorisation {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+    #[sea_orm(table_name = "authorisation")]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub dossier_id: String,
+        #[sea_orm(unique)]
+        pub code: String,
+        pub valid_from: Date,
+        pub valid_until: Date,
+        pub max_annual_hours: Option<f64>,
+        pub issued_at: DateTimeUtc,
+        pub issued_by: String,
+        pub revoked_at: Option<DateTimeUtc>,
+        pub birth_date: Date,
+        pub initials: String,
+        pub employer_name: String,
+        pub failed_checks: i32,
+        pub locked_until: Option<DateTimeUtc>,
     }
 
     #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

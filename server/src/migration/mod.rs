@@ -4,6 +4,7 @@ use sea_orm_migration::prelude::*;
 
 mod m20261122_000001_routing;
 mod m20261123_000001_requests;
+mod m20261124_000001_instruction;
 
 pub struct Migrator;
 
@@ -13,6 +14,7 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m20261122_000001_routing::Migration),
             Box::new(m20261123_000001_requests::Migration),
+            Box::new(m20261124_000001_instruction::Migration),
         ]
     }
 }

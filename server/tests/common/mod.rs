@@ -3,6 +3,8 @@
 //! test moves, and the outbox read back.
 #![allow(dead_code)]
 
+pub mod journey;
+
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicI64, AtomicU32, Ordering};
 use std::sync::Arc;

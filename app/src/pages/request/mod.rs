@@ -16,6 +16,7 @@ use crate::model::AppError;
 use crate::rules::eligibility::FiledBy;
 use crate::rules::request::Step;
 
+pub(crate) use steps::StepSummary;
 pub use steps::{FollowUpPage, StepPage};
 
 /// A sentence in both languages that follows the switch.

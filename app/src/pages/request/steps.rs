@@ -566,26 +566,7 @@ fn SummaryStep(draft: DraftView, submit: ServerAction<SubmitRequest>) -> impl In
     let error = action_error(submit);
     let sections = Step::FORMS
         .iter()
-        .map(|step| {
-            let step = *step;
-            let form = draft.form(step);
-            view! {
-                <section class="fr-mb-4w">
-                    <h2 class="fr-h5">{move || step_title(step, lang.get())} " " <a class="fr-link fr-text--sm" href=step.path()>{t("Modifier", "Change")}<span class="fr-sr-only">" " {move || step_title(step, lang.get())}</span></a></h2>
-                    <dl class="wif-summary">
-                        {step.fields().iter().map(|name| {
-                            let name: &'static str = name;
-                            let value = form.get(name).cloned().unwrap_or_default();
-                            let spec = fields::spec_of(name);
-                            view! {
-                                <dt>{move || lang.get().pick(spec.label)}</dt>
-                                <dd>{move || fields::display(name, &value, lang.get())}</dd>
-                            }
-                        }).collect_view()}
-                    </dl>
-                </section>
-            }
-        })
+        .map(|step| view! { <StepSummary step=*step form=draft.form(*step) editable=true /> })
         .collect_view();
     let documents = draft
         .documents
@@ -616,6 +597,31 @@ fn SummaryStep(draft: DraftView, submit: ServerAction<SubmitRequest>) -> impl In
             )}</p>
             <button class="fr-btn fr-btn--lg" type="submit" data-testid="submit-request" disabled=move || submit.pending().get()>{t("Déposer la demande", "File the request")}</button>
         </ActionForm>
+    }
+}
+
+/// One typed step, every value in words (the summary, and the instructor's file).
+#[component]
+pub(crate) fn StepSummary(step: Step, form: RawForm, editable: bool) -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <section class="fr-mb-4w">
+            <h2 class="fr-h5">
+                {move || step_title(step, lang.get())}
+                {editable.then(|| view! { " " <a class="fr-link fr-text--sm" href=step.path()>{t("Modifier", "Change")}<span class="fr-sr-only">" " {move || step_title(step, lang.get())}</span></a> })}
+            </h2>
+            <dl class="wif-summary">
+                {step.fields().iter().map(|name| {
+                    let name: &'static str = name;
+                    let value = form.get(name).cloned().unwrap_or_default();
+                    let spec = fields::spec_of(name);
+                    view! {
+                        <dt>{move || lang.get().pick(spec.label)}</dt>
+                        <dd>{move || fields::display(name, &value, lang.get())}</dd>
+                    }
+                }).collect_view()}
+            </dl>
+        </section>
     }
 }
 

@@ -1,0 +1,383 @@
+//! What the instructor's pages show and send: the signed-in agent, the queue and its query,
+//! one file, the administration, the public check and the statistics.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::model::{DocumentSlot, EligibilitySummary, TimelineEntry};
+use crate::rules::decision::{Act, Role, Tab, Validity, VerifyStatus};
+use crate::rules::dossier::DossierState;
+use crate::rules::eligibility::Contract;
+use crate::rules::request::RawForm;
+use crate::rules::validation::parse_date;
+
+/// Files per page of the queue.
+pub const PAGE_SIZE: u64 = 25;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ServiceView {
+    pub id: i32,
+    pub code: String,
+    pub name: String,
+    pub email: String,
+    /// Départements served, with whether each is open.
+    pub departements: Vec<(String, bool)>,
+}
+
+/// The signed-in agent.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AgentView {
+    pub id: i32,
+    pub email: String,
+    pub name: String,
+    pub role: Role,
+    pub services: Vec<ServiceView>,
+}
+
+/// The queue's filters as the URL carries them (`/instruction?onglet=…&q=…`): raw text, so a
+/// hand-typed URL is read leniently, never refused.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QueueQuery {
+    pub tab: Option<String>,
+    pub state: Option<String>,
+    pub contract: Option<String>,
+    /// Contract start, from and to (inclusive), `YYYY-MM-DD`.
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub q: Option<String>,
+    pub page: Option<u32>,
+}
+
+/// The filters, read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Filters {
+    pub tab: Tab,
+    /// One state of the tab (ignored when not in the tab).
+    pub state: Option<DossierState>,
+    pub contract: Option<Contract>,
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+    /// Trimmed, at most 100 characters.
+    pub search: Option<String>,
+    /// From 1.
+    pub page: u32,
+}
+
+fn non_empty(v: &Option<String>) -> Option<&str> {
+    v.as_deref().map(str::trim).filter(|s| !s.is_empty())
+}
+
+impl QueueQuery {
+    pub fn from_pairs(mut get: impl FnMut(&str) -> Option<String>) -> Self {
+        Self {
+            tab: get("onglet"),
+            state: get("etat"),
+            contract: get("contrat"),
+            from: get("du"),
+            to: get("au"),
+            q: get("q"),
+            page: get("page").and_then(|p| p.trim().parse().ok()),
+        }
+    }
+
+    pub fn filters(&self) -> Filters {
+        let tab = non_empty(&self.tab)
+            .and_then(Tab::from_code)
+            .unwrap_or(Tab::ToProcess);
+        Filters {
+            tab,
+            state: non_empty(&self.state)
+                .and_then(DossierState::from_code)
+                .filter(|s| tab.states().contains(s)),
+            contract: non_empty(&self.contract).and_then(Contract::from_code),
+            from: non_empty(&self.from).and_then(|d| parse_date(d).ok()),
+            to: non_empty(&self.to).and_then(|d| parse_date(d).ok()),
+            search: non_empty(&self.q).map(|q| q.chars().take(100).collect()),
+            page: self.page.unwrap_or(1).clamp(1, 100_000),
+        }
+    }
+
+    /// The query string of these filters (without `?`), with some changed.
+    pub fn to_query(&self, tab: Option<Tab>, page: Option<u32>) -> String {
+        let f = self.filters();
+        let tab = tab.unwrap_or(f.tab);
+        let mut parts = vec![format!("onglet={}", tab.code())];
+        let same_tab = tab == f.tab;
+        let mut push = |key: &str, value: Option<String>| {
+            if let Some(v) = value.filter(|v| !v.is_empty()) {
+                parts.push(format!("{key}={}", crate::url::encode(&v)));
+            }
+        };
+        push(
+            "etat",
+            f.state.filter(|_| same_tab).map(|s| s.code().to_owned()),
+        );
+        push("contrat", f.contract.map(|c| c.code().to_owned()));
+        push("du", f.from.map(|d| d.to_string()));
+        push("au", f.to.map(|d| d.to_string()));
+        push("q", f.search.clone());
+        push("page", page.filter(|p| *p > 1).map(|p| p.to_string()));
+        parts.join("&")
+    }
+}
+
+/// One line of the queue.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct QueueRow {
+    pub number: String,
+    pub state: DossierState,
+    pub student_name: String,
+    pub siret: String,
+    pub departement: String,
+    pub contract: Option<Contract>,
+    pub contract_start: Option<NaiveDate>,
+    pub permit_expires: Option<NaiveDate>,
+    /// RFC 3339.
+    pub submitted_at: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct QueuePage {
+    pub rows: Vec<QueueRow>,
+    /// Files matching the filters, all pages.
+    pub total: u64,
+    pub page: u32,
+    pub pages: u32,
+    /// Files in each tab (filters other than the tab's applied).
+    pub counts: Vec<(Tab, u64)>,
+}
+
+/// The authorisation issued for a file.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AuthorisationView {
+    pub code: String,
+    pub validity: Validity,
+    pub max_annual_hours: Option<f64>,
+    pub revoked: bool,
+}
+
+/// One file as the instructor sees it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FileView {
+    pub id: String,
+    pub number: String,
+    pub state: DossierState,
+    /// Sent back with every action: a file changed since is not acted on.
+    pub version: i32,
+    pub service_name: String,
+    pub departement: String,
+    pub submitted_at: String,
+    pub student_email: String,
+    pub employer_email: String,
+    pub forms: BTreeMap<String, RawForm>,
+    pub eligibility: Option<EligibilitySummary>,
+    pub documents: Vec<DocumentSlot>,
+    pub history: Vec<HistoryEntry>,
+    /// Offered when accepting.
+    pub proposed: Option<Validity>,
+    pub authorisation: Option<AuthorisationView>,
+}
+
+/// One line of a file's history, with who acted (the applicant's page does not show names).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct HistoryEntry {
+    pub entry: TimelineEntry,
+    pub who: String,
+    pub action: String,
+    pub from: Option<DossierState>,
+}
+
+/// The administration page.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AdminView {
+    pub services: Vec<ServiceView>,
+    pub agents: Vec<AgentRow>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AgentRow {
+    pub id: i32,
+    pub email: String,
+    pub name: String,
+    pub role: Role,
+    pub active: bool,
+    pub service_codes: Vec<String>,
+}
+
+/// What the public check answers: the status and minimal data.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VerifyAnswer {
+    pub status: VerifyStatus,
+    pub initials: String,
+    pub employer_name: String,
+    pub valid_from: NaiveDate,
+    pub valid_until: NaiveDate,
+    pub number: String,
+}
+
+/// One month (or the total) of one département (or all), in the public statistics.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct StatsRow {
+    /// `YYYY-MM`, or empty for every month.
+    pub month: String,
+    /// Empty for every département.
+    pub departement: String,
+    pub submitted: u64,
+    pub accepted: u64,
+    pub refused: u64,
+    /// Median days from submission to decision, of the files decided.
+    pub median_days: Option<f64>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Stats {
+    /// Every département together, month by month (oldest first).
+    pub by_month: Vec<StatsRow>,
+    /// Each département, all months together.
+    pub by_departement: Vec<StatsRow>,
+    pub total: StatsRow,
+}
+
+/// The median of some values (none for none).
+pub fn median(values: &mut [f64]) -> Option<f64> {
+    if values.is_empty() {
+        return None;
+    }
+    values.sort_by(|a, b| a.total_cmp(b));
+    let n = values.len();
+    Some(if n % 2 == 1 {
+        values[n / 2]
+    } else {
+        (values[n / 2 - 1] + values[n / 2]) / 2.0
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn q(pairs: &[(&str, &str)]) -> QueueQuery {
+        QueueQuery::from_pairs(|k| {
+            pairs
+                .iter()
+                .find(|(key, _)| *key == k)
+                .map(|(_, v)| (*v).to_owned())
+        })
+    }
+
+    #[test]
+    fn filters_read_leniently() {
+        let f = q(&[]).filters();
+        assert_eq!((f.tab, f.page, f.search), (Tab::ToProcess, 1, None));
+        let f = q(&[
+            ("onglet", "decides"),
+            ("etat", "refused"),
+            ("contrat", "cifre"),
+            ("du", "2027-01-01"),
+            ("au", "pas une date"),
+            ("q", "  Diop "),
+            ("page", "3"),
+        ])
+        .filters();
+        assert_eq!(f.tab, Tab::Decided);
+        assert_eq!(f.state, Some(DossierState::Refused));
+        assert_eq!(f.contract, Some(Contract::Cifre));
+        assert_eq!(f.from, NaiveDate::from_ymd_opt(2027, 1, 1));
+        assert_eq!(f.to, None);
+        assert_eq!(f.search.as_deref(), Some("Diop"));
+        assert_eq!(f.page, 3);
+        // A state outside the tab is dropped; a nonsense tab is the first one.
+        let f = q(&[("onglet", "x"), ("etat", "refused"), ("page", "0")]).filters();
+        assert_eq!((f.tab, f.state, f.page), (Tab::ToProcess, None, 1));
+    }
+
+    #[test]
+    fn query_strings_round_trip() {
+        let query = q(&[
+            ("onglet", "decides"),
+            ("etat", "accepted"),
+            ("q", "Awa Diop"),
+            ("page", "2"),
+        ]);
+        assert_eq!(
+            query.to_query(None, Some(2)),
+            "onglet=decides&etat=accepted&q=Awa%20Diop&page=2"
+        );
+        // Another tab drops the state and the page.
+        assert_eq!(
+            query.to_query(Some(Tab::InReview), None),
+            "onglet=en-instruction&q=Awa%20Diop"
+        );
+    }
+
+    #[test]
+    fn medians() {
+        assert_eq!(median(&mut []), None);
+        assert_eq!(median(&mut [3.0]), Some(3.0));
+        assert_eq!(median(&mut [9.0, 1.0, 4.0]), Some(4.0));
+        assert_eq!(median(&mut [1.0, 2.0, 10.0, 4.0]), Some(3.0));
+    }
+
+    proptest! {
+        /// Filters written to a URL and read back are the same filters.
+        #[test]
+        fn filters_survive_the_url(tab in 0usize..4, state in 0usize..7, page in 1u32..50, search in "[a-zA-Zé0-9 ]{0,20}") {
+            let tab = Tab::ALL[tab];
+            let state = DossierState::ALL[state];
+            let query = QueueQuery {
+                tab: Some(tab.code().into()),
+                state: Some(state.code().into()),
+                q: Some(search),
+                page: Some(page),
+                ..Default::default()
+            };
+            let url = query.to_query(None, Some(page));
+            let pairs: Vec<(String, String)> = url.split('&').filter_map(|p| p.split_once('=')).map(|(k, v)| (k.to_owned(), crate::url::decode(v))).collect();
+            let back = QueueQuery::from_pairs(|k| pairs.iter().find(|(key, _)| key == k).map(|(_, v)| v.clone()));
+            prop_assert_eq!(back.filters(), query.filters());
+        }
+    }
+}
+
+/// An action on a file, as the file page's forms send it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ActRequest {
+    pub number: String,
+    /// The version the instructor saw.
+    pub version: i32,
+    pub act: Act,
+    pub message: String,
+    /// Document codes asked for (change requests).
+    pub documents: Vec<String>,
+    /// `valid_from`, `valid_until` (acceptance).
+    pub validity: RawForm,
+}
+
+/// A change on the administration page.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum AdminChange {
+    /// Creates a service, or renames it (by code).
+    Service {
+        code: String,
+        name: String,
+        email: String,
+    },
+    /// Which service serves a département, and whether it is open.
+    Departement {
+        code: String,
+        service_code: Option<String>,
+        open: bool,
+    },
+    /// Creates an agent (a password is needed) or updates one (by e-mail).
+    Agent {
+        email: String,
+        name: String,
+        role: Role,
+        service_codes: Vec<String>,
+        password: Option<String>,
+        active: bool,
+    },
+}

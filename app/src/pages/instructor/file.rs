@@ -1,0 +1,349 @@
+//! `/instruction/dossier/{number}`: everything the applicant gave, the documents previewed, the
+//! eligibility recomputed, the history, and the actions the file's state allows.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+use super::{date_text, instant_text, state_badge, AgentBar, AgentSignedOut};
+use crate::api::instruction::{load_file, load_me, ActOnFile};
+use crate::components::layout::use_lang;
+use crate::i18n::action_label;
+use crate::instruction::FileView;
+use crate::model::AppError;
+use crate::pages::request::{action_error, field_message, t, ErrorBanner, StepSummary};
+use crate::rules::decision::Act;
+use crate::rules::dossier::{Action, Actor, DossierState};
+use crate::rules::request::Step;
+use crate::rules::DocumentKind;
+
+#[component]
+pub fn FilePage() -> impl IntoView {
+    let params = use_params_map();
+    let number = Memo::new(move |_| params.with(|p| p.get("number").unwrap_or_default()));
+    let act = ServerAction::<ActOnFile>::new();
+    let me = Resource::new(|| (), |_| load_me());
+    let file = Resource::new(
+        move || (number.get(), act.version().get()),
+        |(number, _)| load_file(number),
+    );
+    view! {
+        <div class="fr-container fr-my-4w">
+            <Suspense fallback=move || view! { <p>{t("Chargement…", "Loading…")}</p> }>
+                {move || Suspend::new(async move {
+                    match (me.await, file.await) {
+                        (Ok(agent), Ok(file)) => view! { <AgentBar agent /> <FileBody file act /> }.into_any(),
+                        (Ok(agent), Err(AppError::NotFound)) => view! {
+                            <AgentBar agent />
+                            <Title text=t("Dossier introuvable", "File not found") />
+                            <h1 class="fr-h3">{t("Dossier introuvable", "File not found")}</h1>
+                            <div class="fr-alert fr-alert--warning" data-testid="file-not-found"><p>{t(
+                                "Aucun dossier de vos services ne porte ce numéro.",
+                                "No file of your services has this number.",
+                            )}</p></div>
+                            <p class="fr-mt-2w"><a class="fr-link" href="/instruction">{t("Retour à la file", "Back to the queue")}</a></p>
+                        }.into_any(),
+                        (Err(error), _) | (_, Err(error)) => view! { <AgentSignedOut error /> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </div>
+    }
+}
+
+/// The hidden fields every action form carries: which file, which version was seen, what to do.
+#[component]
+fn ActFields(number: String, version: i32, act: Act) -> impl IntoView {
+    view! {
+        <input type="hidden" name="number" value=number />
+        <input type="hidden" name="version" value=version.to_string() />
+        <input type="hidden" name="act" value=act.code() />
+    }
+}
+
+#[component]
+fn MessageField(
+    id: &'static str,
+    label: (&'static str, &'static str),
+    required: bool,
+) -> impl IntoView {
+    view! {
+        <div class="fr-input-group">
+            <label class="fr-label" for=id>{t(label.0, label.1)}</label>
+            <textarea class="fr-input" id=id name="message" rows="3" maxlength="2000" required=required></textarea>
+        </div>
+    }
+}
+
+#[component]
+fn FileBody(file: FileView, act: ServerAction<ActOnFile>) -> impl IntoView {
+    let lang = use_lang();
+    let error = action_error(act);
+    let state = file.state;
+    let number = file.number.clone();
+    let version = file.version;
+    let pending = move || act.pending().get();
+    let form = move |a: Act| (number.clone(), version, a);
+
+    let take = (state == DossierState::Submitted).then(|| {
+        let (number, version, a) = form(Act::TakeInReview);
+        view! {
+            <ActionForm action=act>
+                <ActFields number version act=a />
+                <button class="fr-btn" type="submit" data-testid="act-take_in_review" disabled=pending>{move || crate::i18n::action_label(Action::TakeInReview, lang.get())}</button>
+            </ActionForm>
+        }
+    });
+    let accept = (state == DossierState::InReview).then(|| {
+        let (number, version, a) = form(Act::Accept);
+        let proposed = file.proposed;
+        let cap = file.eligibility.as_ref().and_then(|e| e.max_annual_hours);
+        view! {
+            <details class="wif-act" open=true>
+                <summary class="fr-h6">{move || action_label(Action::Accept, lang.get())}</summary>
+                <ActionForm action=act>
+                    <ActFields number version act=a />
+                    <p class="fr-text--sm">{t(
+                        "La validité doit rester dans les dates du contrat et dans la validité du titre de séjour.",
+                        "The validity must stay within the contract's dates and the residence permit's validity.",
+                    )}</p>
+                    <div class="wif-dates">
+                        <div class="fr-input-group">
+                            <label class="fr-label" for="valid-from">{t("Valable du", "Valid from")}</label>
+                            <input class="fr-input" id="valid-from" name="valid_from" type="date" required=true value=proposed.map(|p| p.from.to_string()).unwrap_or_default() />
+                            <p class="fr-error-text" id="valid-from-error">{field_message(error, "valid_from", lang)}</p>
+                        </div>
+                        <div class="fr-input-group">
+                            <label class="fr-label" for="valid-until">{t("au", "to")}</label>
+                            <input class="fr-input" id="valid-until" name="valid_until" type="date" required=true value=proposed.map(|p| p.until.to_string()).unwrap_or_default() />
+                            <p class="fr-error-text" id="valid-until-error">{field_message(error, "valid_until", lang)}</p>
+                        </div>
+                    </div>
+                    <p class="fr-text--sm" data-testid="hour-cap">{move || match (cap, lang.get()) {
+                        (Some(h), l) => format!("{}{}", l.pick(("Plafond d'heures par an porté sur l'autorisation : ", "Yearly hour cap printed on the authorisation: ")), l.number(h)),
+                        (None, l) => l.pick(("Pas de plafond annuel : emploi dans le cadre du cursus.", "No yearly cap: the job is part of the course of study.")).to_owned(),
+                    }}</p>
+                    <button class="fr-btn" type="submit" data-testid="act-accept" disabled=pending>{move || action_label(Action::Accept, lang.get())}</button>
+                </ActionForm>
+            </details>
+        }
+    });
+    let changes = matches!(state, DossierState::Submitted | DossierState::InReview).then(|| {
+        let (number, version, a) = form(Act::RequestChanges);
+        view! {
+            <details class="wif-act">
+                <summary class="fr-h6" data-testid="open-request_changes">{move || action_label(Action::RequestChanges, lang.get())}</summary>
+                <ActionForm action=act>
+                    <ActFields number version act=a />
+                    <MessageField id="changes-message" label=("Ce qui manque ou est à corriger (envoyé au demandeur)", "What is missing or to correct (sent to the applicant)") required=true />
+                    <fieldset class="fr-fieldset">
+                        <legend class="fr-fieldset__legend fr-text--regular">{t("Pièces à fournir à nouveau", "Documents to provide again")}</legend>
+                        {DocumentKind::ALL.iter().map(|k| {
+                            let k = *k;
+                            let id = format!("doc-{}", k.code());
+                            view! {
+                                <div class="fr-fieldset__element"><div class="fr-checkbox-group fr-checkbox-group--sm">
+                                    <input type="checkbox" id=id.clone() name=format!("documents[{}]", k.code()) value="on" />
+                                    <label class="fr-label" for=id>{move || k.label(lang.get())}</label>
+                                </div></div>
+                            }
+                        }).collect_view()}
+                    </fieldset>
+                    <button class="fr-btn fr-btn--secondary" type="submit" data-testid="act-request_changes" disabled=pending>{move || action_label(Action::RequestChanges, lang.get())}</button>
+                </ActionForm>
+            </details>
+        }
+    });
+    let refuse = (state == DossierState::InReview).then(|| {
+        let (number, version, a) = form(Act::Refuse);
+        view! {
+            <details class="wif-act">
+                <summary class="fr-h6" data-testid="open-refuse">{move || action_label(Action::Refuse, lang.get())}</summary>
+                <ActionForm action=act>
+                    <ActFields number version act=a />
+                    <MessageField id="refuse-message" label=("Motif du refus (envoyé au demandeur)", "Reason for refusal (sent to the applicant)") required=true />
+                    <button class="fr-btn fr-btn--secondary" type="submit" data-testid="act-refuse" disabled=pending>{move || action_label(Action::Refuse, lang.get())}</button>
+                </ActionForm>
+            </details>
+        }
+    });
+    let close = matches!(state, DossierState::Submitted | DossierState::InReview).then(|| {
+        let (number, version, a) = form(Act::Close);
+        view! {
+            <details class="wif-act">
+                <summary class="fr-h6" data-testid="open-close">{move || action_label(Action::Close, lang.get())}</summary>
+                <ActionForm action=act>
+                    <ActFields number version act=a />
+                    <MessageField id="close-message" label=("Message au demandeur (facultatif)", "Message to the applicant (optional)") required=false />
+                    <button class="fr-btn fr-btn--tertiary" type="submit" data-testid="act-close" disabled=pending>{move || action_label(Action::Close, lang.get())}</button>
+                </ActionForm>
+            </details>
+        }
+    });
+    let authorisation = file.authorisation.clone().map(|a| {
+        let revoke = (!a.revoked).then(|| {
+            let (number, version, act_code) = form(Act::Revoke);
+            view! {
+                <details class="wif-act">
+                    <summary class="fr-h6">{t("Retirer l'autorisation", "Revoke the authorisation")}</summary>
+                    <ActionForm action=act>
+                        <ActFields number version act=act_code />
+                        <MessageField id="revoke-message" label=("Motif du retrait (envoyé au demandeur)", "Reason for revoking (sent to the applicant)") required=true />
+                        <button class="fr-btn fr-btn--tertiary" type="submit" data-testid="act-revoke" disabled=pending>{t("Retirer l'autorisation", "Revoke the authorisation")}</button>
+                    </ActionForm>
+                </details>
+            }
+        });
+        let pdf = format!("/instruction/autorisation/{}", crate::url::encode(&file.number));
+        view! {
+            <div class="fr-callout fr-mb-3w" data-testid="issued">
+                <h2 class="fr-callout__title fr-h6">{t("Autorisation délivrée", "Authorisation issued")}</h2>
+                <p class="fr-callout__text fr-text--sm">
+                    {t("Code de vérification : ", "Verification code: ")}<strong data-testid="verification-code">{a.code.clone()}</strong><br />
+                    {t("Valable du ", "Valid from ")}{date_text(Some(a.validity.from))}{t(" au ", " to ")}{date_text(Some(a.validity.until))}
+                    {a.revoked.then(|| view! { <br /><strong class="fr-badge fr-badge--error fr-badge--sm">{t("retirée", "revoked")}</strong> })}
+                </p>
+                <a class="fr-link fr-icon-download-line fr-link--icon-left" href=pdf rel="external">{t("Autorisation (PDF)", "Authorisation (PDF)")}</a>
+                {revoke}
+            </div>
+        }
+    });
+    let message = (state != DossierState::Draft).then(|| {
+        let (number, version, a) = form(Act::Message);
+        view! {
+            <details class="wif-act">
+                <summary class="fr-h6" data-testid="open-message">{t("Écrire au demandeur", "Write to the applicant")}</summary>
+                <ActionForm action=act>
+                    <ActFields number version act=a />
+                    <MessageField id="thread-message" label=("Message (envoyé à l'étudiant et à l'employeur)", "Message (sent to the student and the employer)") required=true />
+                    <button class="fr-btn fr-btn--tertiary" type="submit" data-testid="act-message" disabled=pending>{t("Envoyer", "Send")}</button>
+                </ActionForm>
+            </details>
+        }
+    });
+
+    let eligibility = file.eligibility.clone().map(|e| {
+        let outcome = e.outcome;
+        let cap = e.max_annual_hours;
+        view! {
+            <div class="fr-callout fr-mb-3w" data-testid="eligibility">
+                <h2 class="fr-callout__title fr-h6">{t("Éligibilité recalculée", "Eligibility recomputed")}" : "{move || outcome.title(lang.get())}</h2>
+                <ul class="fr-text--sm">
+                    {e.reasons.iter().map(|r| {
+                        let r = *r;
+                        view! { <li>{move || r.explain(lang.get(), cap)}</li> }
+                    }).collect_view()}
+                </ul>
+            </div>
+        }
+    });
+    let documents = file
+        .documents
+        .iter()
+        .map(|slot| {
+            let kind = slot.kind;
+            let files = slot
+                .files
+                .iter()
+                .map(|f| {
+                    let href = format!("/instruction/fichier/{}", f.id);
+                    let name = f.file_name.clone();
+                    let preview = if f.content_type == "application/pdf" {
+                        view! { <iframe class="wif-preview" src=href.clone() title=name.clone()></iframe> }.into_any()
+                    } else {
+                        view! { <img class="wif-preview" src=href.clone() alt=name.clone() loading="lazy" /> }.into_any()
+                    };
+                    view! {
+                        <li class="fr-mb-2w">
+                            <a class="fr-link fr-text--sm" href=href rel="external" target="_blank">{name}</a>
+                            {preview}
+                        </li>
+                    }
+                })
+                .collect_view();
+            let empty = slot.files.is_empty();
+            view! {
+                <section class="fr-mb-3w">
+                    <h3 class="fr-h6">{move || kind.label(lang.get())}{(!slot.required).then(|| view! { " " <span class="fr-text--xs">{t("(facultatif)", "(optional)")}</span> })}</h3>
+                    {empty.then(|| view! { <p class="fr-text--sm">{t("Aucun fichier.", "No file.")}</p> })}
+                    <ul class="wif-previews">{files}</ul>
+                </section>
+            }
+        })
+        .collect_view();
+    let history = file
+        .history
+        .iter()
+        .map(|h| {
+            let when = instant_text(&h.entry.at);
+            let who = match h.entry.actor {
+                Actor::Applicant => format!("{} ({})", h.who, lang.get_untracked().pick(("demandeur", "applicant"))),
+                Actor::Instructor => h.who.clone(),
+            };
+            let action = Action::from_code(&h.action);
+            let act = Act::from_code(&h.action);
+            let to = h.entry.state;
+            let message = h.entry.message.clone();
+            view! {
+                <li>
+                    <p class="fr-text--xs fr-mb-0">{when}" — "{who}</p>
+                    <p class="fr-mb-0"><strong>{move || match (action, act, to) {
+                        (Some(a), _, _) => action_label(a, lang.get()).to_owned(),
+                        (_, Some(Act::Message), _) => lang.get().pick(("message", "message")).to_owned(),
+                        (_, Some(Act::Revoke), _) => lang.get().pick(("autorisation retirée", "authorisation revoked")).to_owned(),
+                        _ => String::new(),
+                    }}</strong>{to.map(|s| view! { " → " <span class=state_badge(s)>{move || s.label(lang.get())}</span> })}</p>
+                    {message.map(|m| view! { <blockquote class="wif-message">{m}</blockquote> })}
+                </li>
+            }
+        })
+        .collect_view();
+    let title = format!(
+        "{} – {}",
+        file.number,
+        file.forms
+            .get("student")
+            .and_then(|f| f.get("family_name"))
+            .cloned()
+            .unwrap_or_default()
+    );
+    view! {
+        <Title text=title />
+        <p class="fr-mb-1w"><a class="fr-link fr-icon-arrow-left-line fr-link--icon-left fr-text--sm" href="/instruction">{t("Retour à la file", "Back to the queue")}</a></p>
+        <h1 class="fr-h3">{t("Dossier ", "File ")}<span data-testid="file-number">{file.number.clone()}</span>" "
+            <span class=state_badge(state) data-testid="file-state" data-state=state.code()>{move || state.label(lang.get())}</span></h1>
+        <p class="fr-text--sm">
+            {file.service_name.clone()}" — "{t("département ", "département ")}{file.departement.clone()}" — "
+            {t("déposé le ", "filed on ")}{instant_text(&file.submitted_at)}<br />
+            {t("Étudiant : ", "Student: ")}{file.student_email.clone()}" — "{t("employeur : ", "employer: ")}{file.employer_email.clone()}
+        </p>
+        <div class="fr-grid-row fr-grid-row--gutters">
+            <div class="fr-col-12 fr-col-lg-7">
+                {eligibility}
+                {[Step::Student, Step::Employer, Step::Job].into_iter().map(|step| {
+                    let key = match step { Step::Student => "student", Step::Employer => "employer", _ => "job" };
+                    let form = file.forms.get(key).cloned().unwrap_or_default();
+                    view! { <StepSummary step form editable=false /> }
+                }).collect_view()}
+                <h2 class="fr-h5">{t("Justificatifs", "Documents")}</h2>
+                {documents}
+            </div>
+            <div class="fr-col-12 fr-col-lg-5">
+                <div class="wif-actions" data-testid="actions">
+                    <h2 class="fr-h5">{t("Décision", "Decision")}</h2>
+                    <ErrorBanner error />
+                    {authorisation}
+                    {take}
+                    {accept}
+                    {changes}
+                    {refuse}
+                    {close}
+                    {message}
+                    {(state.is_final() && file.authorisation.is_none()).then(|| view! { <p class="fr-text--sm">{t("Dossier clos : aucune action possible.", "Closed file: no action possible.")}</p> })}
+                </div>
+                <h2 class="fr-h5 fr-mt-4w" id="historique">{t("Historique", "History")}</h2>
+                <ol class="wif-timeline" data-testid="history">{history}</ol>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,305 @@
+//! The instructor's pages under `/instruction`: sign-in, the queue, one file, the
+//! administration. Like the applicant's, every form is a plain HTML form (GET for the queue's
+//! filters, POST to a server function for the rest), so the pages work before the WASM loads.
+
+mod admin;
+mod file;
+
+use chrono::NaiveDate;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+use crate::api::instruction::{load_me, load_queue, LogIn, LogOut};
+use crate::components::layout::use_lang;
+use crate::instruction::{AgentView, QueuePage as Queue, QueueQuery};
+use crate::model::AppError;
+use crate::pages::request::{action_error, t, ErrorBanner};
+use crate::rules::decision::Role;
+use crate::rules::dossier::DossierState;
+use crate::rules::eligibility::Contract;
+
+pub use admin::AdminPage;
+pub use file::FilePage;
+
+/// `dd/mm/yyyy`, as French forms write dates.
+pub(crate) fn date_text(d: Option<NaiveDate>) -> String {
+    d.map(|d| d.format("%d/%m/%Y").to_string())
+        .unwrap_or_else(|| "—".to_owned())
+}
+
+/// An RFC 3339 instant as `dd/mm/yyyy hh:mm` (UTC).
+pub(crate) fn instant_text(at: &str) -> String {
+    chrono::DateTime::parse_from_rfc3339(at)
+        .map(|t| t.format("%d/%m/%Y %H:%M").to_string())
+        .unwrap_or_else(|_| at.to_owned())
+}
+
+pub(crate) fn state_badge(state: DossierState) -> &'static str {
+    match state {
+        DossierState::Accepted => "fr-badge fr-badge--sm fr-badge--success",
+        DossierState::Refused => "fr-badge fr-badge--sm fr-badge--error",
+        DossierState::ChangesRequested => "fr-badge fr-badge--sm fr-badge--warning",
+        DossierState::Closed => "fr-badge fr-badge--sm",
+        _ => "fr-badge fr-badge--sm fr-badge--info",
+    }
+}
+
+/// What a signed-out visitor (or an applicant) sees on an instructor's page.
+#[component]
+pub(crate) fn AgentSignedOut(error: AppError) -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <Title text=t("Espace instructeur", "Instructor area") />
+        <h1>{t("Espace instructeur", "Instructor area")}</h1>
+        <div class="fr-alert fr-alert--warning fr-mb-3w" data-testid="signed-out">
+            <p>{move || match &error {
+                AppError::NotSignedIn => lang.get().pick(("Connectez-vous pour accéder à l'espace instructeur.", "Sign in to reach the instructor area.")).to_owned(),
+                other => other.message(lang.get()),
+            }}</p>
+        </div>
+        <a class="fr-btn" href="/instruction/connexion">{t("Se connecter", "Sign in")}</a>
+    }
+}
+
+/// The bar above every instructor page: who is signed in, where to go, sign-out.
+#[component]
+pub(crate) fn AgentBar(agent: AgentView) -> impl IntoView {
+    let lang = use_lang();
+    let log_out = ServerAction::<LogOut>::new();
+    let services = agent
+        .services
+        .iter()
+        .map(|s| s.name.clone())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let role = agent.role;
+    view! {
+        <div class="wif-agent-bar fr-mb-3w" data-testid="agent-bar">
+            <p class="fr-text--sm fr-mb-0">
+                <span class="fr-icon-account-circle-line" aria-hidden="true"></span>" "
+                <strong data-testid="agent-name">{agent.name.clone()}</strong>
+                " (" {move || role.label(lang.get())} ")"
+                {(!services.is_empty()).then(|| view! { " — " {services.clone()} })}
+            </p>
+            <nav class="wif-agent-links" aria-label=t("Espace instructeur", "Instructor area")>
+                <a class="fr-link fr-text--sm" href="/instruction">{t("File des dossiers", "File queue")}</a>
+                {(role == Role::Admin).then(|| view! { <a class="fr-link fr-text--sm" href="/instruction/admin">{t("Administration", "Administration")}</a> })}
+                <ActionForm action=log_out>
+                    <button class="fr-btn fr-btn--tertiary fr-btn--sm fr-icon-logout-box-r-line fr-btn--icon-left" type="submit" data-testid="log-out">{t("Se déconnecter", "Sign out")}</button>
+                </ActionForm>
+            </nav>
+        </div>
+    }
+}
+
+/// `/instruction/connexion`.
+#[component]
+pub fn LoginPage() -> impl IntoView {
+    let log_in = ServerAction::<LogIn>::new();
+    let error = action_error(log_in);
+    view! {
+        <Title text=t("Connexion instructeur", "Instructor sign-in") />
+        <div class="fr-container fr-my-6w">
+            <div class="fr-grid-row fr-grid-row--center">
+                <div class="fr-col-12 fr-col-md-6">
+                    <h1>{t("Espace instructeur", "Instructor area")}</h1>
+                    <p>{t(
+                        "Réservé aux agents des services de la main-d'œuvre étrangère. Les étudiants et les employeurs suivent leur dossier avec leur code d'accès.",
+                        "For the staff of the foreign-labour services. Students and employers follow their file with their access code.",
+                    )}</p>
+                    <ErrorBanner error />
+                    <ActionForm action=log_in>
+                        <fieldset class="fr-fieldset">
+                            <div class="fr-fieldset__element">
+                                <div class="fr-input-group">
+                                    <label class="fr-label" for="agent-email">{t("Adresse électronique professionnelle", "Work e-mail address")}</label>
+                                    <input class="fr-input" id="agent-email" name="email" type="email" autocomplete="username" required=true />
+                                </div>
+                            </div>
+                            <div class="fr-fieldset__element">
+                                <div class="fr-input-group">
+                                    <label class="fr-label" for="agent-password">{t("Mot de passe", "Password")}</label>
+                                    <input class="fr-input" id="agent-password" name="password" type="password" autocomplete="current-password" required=true />
+                                </div>
+                            </div>
+                        </fieldset>
+                        <button class="fr-btn" type="submit" data-testid="log-in" disabled=move || log_in.pending().get()>{t("Se connecter", "Sign in")}</button>
+                    </ActionForm>
+                </div>
+            </div>
+        </div>
+    }
+}
+
+/// `/instruction`: the queue.
+#[component]
+pub fn QueuePage() -> impl IntoView {
+    let query = use_query_map();
+    let queue_query = Memo::new(move |_| query.with(|q| QueueQuery::from_pairs(|k| q.get(k))));
+    let me = Resource::new(|| (), |_| load_me());
+    let queue = Resource::new(move || queue_query.get(), |q| load_queue(Some(q)));
+    view! {
+        <Title text=t("File des dossiers", "File queue") />
+        <div class="fr-container fr-my-4w">
+            <Suspense fallback=move || view! { <p>{t("Chargement…", "Loading…")}</p> }>
+                {move || Suspend::new(async move {
+                    match (me.await, queue.await) {
+                        (Ok(agent), Ok(page)) => view! {
+                            <AgentBar agent />
+                            <QueueBody query=queue_query.get_untracked() page />
+                        }.into_any(),
+                        (Err(error), _) | (_, Err(error)) => view! { <AgentSignedOut error /> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </div>
+    }
+}
+
+#[component]
+fn QueueBody(query: QueueQuery, page: Queue) -> impl IntoView {
+    let lang = use_lang();
+    let filters = query.filters();
+    let tabs = page
+        .counts
+        .iter()
+        .map(|(tab, count)| {
+            let (tab, count) = (*tab, *count);
+            let current = tab == filters.tab;
+            let href = format!("/instruction?{}", query.to_query(Some(tab), None));
+            view! {
+                <li>
+                    <a class="wif-tab" href=href aria-current=current.then_some("page") data-testid=format!("tab-{}", tab.code())>
+                        {move || tab.label(lang.get())} " " <span class="fr-badge fr-badge--sm">{count}</span>
+                    </a>
+                </li>
+            }
+        })
+        .collect_view();
+    let states = filters.tab.states();
+    let state_options = (states.len() > 1).then(|| {
+        let selected = filters.state;
+        view! {
+            <div class="fr-select-group">
+                <label class="fr-label" for="f-etat">{t("État", "State")}</label>
+                <select class="fr-select" id="f-etat" name="etat">
+                    <option value="">{t("Tous", "All")}</option>
+                    {states.iter().map(|s| {
+                        let s = *s;
+                        view! { <option value=s.code() selected=selected == Some(s)>{move || s.label(lang.get())}</option> }
+                    }).collect_view()}
+                </select>
+            </div>
+        }
+    });
+    let contract = filters.contract;
+    let export = format!("/instruction/export.csv?{}", query.to_query(None, None));
+    let rows = page.rows.clone();
+    let pager = (page.pages > 1).then(|| {
+        let current = page.page;
+        let link = |p: u32| format!("/instruction?{}", query.to_query(None, Some(p)));
+        let previous = (current > 1).then(|| link(current - 1));
+        let next = (current < page.pages).then(|| link(current + 1));
+        let pages = page.pages;
+        view! {
+            <nav role="navigation" class="fr-pagination fr-mt-3w" aria-label=t("Pagination", "Pagination")>
+                <ul class="fr-pagination__list">
+                    <li>{match previous {
+                        Some(href) => view! { <a class="fr-pagination__link fr-pagination__link--prev fr-pagination__link--lg-label" href=href data-testid="page-prev">{t("Précédente", "Previous")}</a> }.into_any(),
+                        None => view! { <span class="fr-pagination__link fr-pagination__link--prev fr-pagination__link--lg-label" aria-disabled="true">{t("Précédente", "Previous")}</span> }.into_any(),
+                    }}</li>
+                    <li><span class="fr-pagination__link" aria-current="page">{move || match lang.get() {
+                        crate::i18n::Lang::Fr => format!("Page {current} sur {pages}"),
+                        crate::i18n::Lang::En => format!("Page {current} of {pages}"),
+                    }}</span></li>
+                    <li>{match next {
+                        Some(href) => view! { <a class="fr-pagination__link fr-pagination__link--next fr-pagination__link--lg-label" href=href data-testid="page-next">{t("Suivante", "Next")}</a> }.into_any(),
+                        None => view! { <span class="fr-pagination__link fr-pagination__link--next fr-pagination__link--lg-label" aria-disabled="true">{t("Suivante", "Next")}</span> }.into_any(),
+                    }}</li>
+                </ul>
+            </nav>
+        }
+    });
+    let total = page.total;
+    view! {
+        <h1 class="fr-h3">{t("File des dossiers", "File queue")}</h1>
+        <ul class="wif-tabs" data-testid="tabs">{tabs}</ul>
+        <form method="get" action="/instruction" class="wif-filters fr-mb-3w" role="search">
+            <input type="hidden" name="onglet" value=filters.tab.code() />
+            <div class="fr-input-group">
+                <label class="fr-label" for="f-q">{t("N° de dossier, nom ou SIRET", "File number, name or SIRET")}</label>
+                <input class="fr-input" id="f-q" name="q" type="search" value=filters.search.clone().unwrap_or_default() data-testid="search" />
+            </div>
+            {state_options}
+            <div class="fr-select-group">
+                <label class="fr-label" for="f-contrat">{t("Contrat", "Contract")}</label>
+                <select class="fr-select" id="f-contrat" name="contrat">
+                    <option value="">{t("Tous", "All")}</option>
+                    {Contract::ALL.iter().map(|c| {
+                        let c = *c;
+                        view! { <option value=c.code() selected=contract == Some(c)>{move || c.label(lang.get())}</option> }
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="fr-input-group">
+                <label class="fr-label" for="f-du">{t("Début du contrat, du", "Contract start, from")}</label>
+                <input class="fr-input" id="f-du" name="du" type="date" value=filters.from.map(|d| d.to_string()).unwrap_or_default() />
+            </div>
+            <div class="fr-input-group">
+                <label class="fr-label" for="f-au">{t("au", "to")}</label>
+                <input class="fr-input" id="f-au" name="au" type="date" value=filters.to.map(|d| d.to_string()).unwrap_or_default() />
+            </div>
+            <div class="wif-filters__actions">
+                <button class="fr-btn fr-btn--sm" type="submit" data-testid="filter">{t("Filtrer", "Filter")}</button>
+                <a class="fr-btn fr-btn--sm fr-btn--tertiary" href=format!("/instruction?onglet={}", filters.tab.code())>{t("Effacer", "Clear")}</a>
+            </div>
+        </form>
+        <div class="wif-queue-head">
+            <p class="fr-text--sm fr-mb-1w" role="status" data-testid="queue-total">{move || match lang.get() {
+                crate::i18n::Lang::Fr => format!("{total} dossier{} — les plus urgents d'abord (début du contrat, puis fin du titre de séjour)", if total > 1 { "s" } else { "" }),
+                crate::i18n::Lang::En => format!("{total} file{} — most urgent first (contract start, then residence permit expiry)", if total > 1 { "s" } else { "" }),
+            }}</p>
+            <a class="fr-link fr-icon-download-line fr-link--icon-left fr-text--sm" href=export rel="external" data-testid="export">{t("Exporter en CSV", "Export as CSV")}</a>
+        </div>
+        {if rows.is_empty() {
+            view! { <p class="fr-mt-2w" data-testid="queue-empty">{t("Aucun dossier ne correspond.", "No file matches.")}</p> }.into_any()
+        } else {
+            view! {
+                <div class="fr-table fr-table--no-caption wif-queue"><div class="fr-table__wrapper"><div class="fr-table__container"><div class="fr-table__content">
+                    <table data-testid="queue">
+                        <caption>{t("Dossiers", "Files")}</caption>
+                        <thead><tr>
+                            <th scope="col">{t("Dossier", "File")}</th>
+                            <th scope="col">{t("Étudiant", "Student")}</th>
+                            <th scope="col">{t("SIRET", "SIRET")}</th>
+                            <th scope="col">{t("Contrat", "Contract")}</th>
+                            <th scope="col">{t("Début", "Start")}</th>
+                            <th scope="col">{t("Fin du titre", "Permit expiry")}</th>
+                            <th scope="col">{t("État", "State")}</th>
+                        </tr></thead>
+                        <tbody>
+                            {rows.into_iter().map(|row| {
+                                let href = format!("/instruction/dossier/{}", crate::url::encode(&row.number));
+                                let state = row.state;
+                                let contract = row.contract;
+                                view! {
+                                    <tr data-testid="queue-row">
+                                        <td><a class="fr-link" href=href>{row.number.clone()}</a></td>
+                                        <td>{row.student_name.clone()}</td>
+                                        <td>{row.siret.clone()}</td>
+                                        <td>{move || contract.map(|c| c.label(lang.get())).unwrap_or("—")}</td>
+                                        <td>{date_text(row.contract_start)}</td>
+                                        <td>{date_text(row.permit_expires)}</td>
+                                        <td><span class=state_badge(state)>{move || state.label(lang.get())}</span></td>
+                                    </tr>
+                                }
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </div></div></div></div>
+            }.into_any()
+        }}
+        {pager}
+    }
+}

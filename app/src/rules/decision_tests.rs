@@ -1,0 +1,193 @@
+use super::*;
+use crate::rules::request::tests::{job_form, student_form};
+use crate::rules::request::{validate_job, validate_student};
+use crate::rules::RulesConfig;
+use proptest::prelude::*;
+
+fn d(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+/// The sample student (permit 2026-09-01 → 2027-08-31) and job (2026-12-07 → 2027-12-31).
+fn case(job_changes: &[(&str, &str)]) -> (StudentDetails, JobDetails) {
+    let config = RulesConfig::default();
+    let today = d("2026-11-23");
+    let student = validate_student(&student_form(), today, &config).unwrap();
+    let mut form = job_form();
+    for (k, v) in job_changes {
+        form.insert((*k).to_owned(), (*v).to_owned());
+    }
+    let job = validate_job(&form, &student, today, &config).unwrap();
+    (student, job)
+}
+
+fn period(from: &str, until: &str) -> RawForm {
+    [("valid_from", from), ("valid_until", until)]
+        .into_iter()
+        .map(|(k, v)| (k.to_owned(), v.to_owned()))
+        .collect()
+}
+
+#[test]
+fn tabs_cover_every_filed_state_once() {
+    for state in DossierState::ALL {
+        let holders: Vec<Tab> = Tab::ALL
+            .iter()
+            .copied()
+            .filter(|t| t.states().contains(state))
+            .collect();
+        let expected = usize::from(*state != DossierState::Draft);
+        assert_eq!(holders.len(), expected, "{state}");
+        assert_eq!(Tab::of(*state), holders.first().copied());
+    }
+}
+
+#[test]
+fn proposed_validity_is_the_contract_cut_to_the_permit() {
+    let (student, job) = case(&[]);
+    assert_eq!(
+        proposed_validity(&student, &job),
+        Validity {
+            from: d("2026-12-07"),
+            until: d("2027-08-31")
+        }
+    );
+    let (student, job) = case(&[("contract_end", "2027-03-31")]);
+    assert_eq!(proposed_validity(&student, &job).until, d("2027-03-31"));
+    let (student, job) = case(&[("contract", "employment"), ("contract_end", "")]);
+    assert_eq!(proposed_validity(&student, &job).until, d("2027-08-31"));
+}
+
+#[test]
+fn validity_table() {
+    use ErrorCode::*;
+    let (student, job) = case(&[]);
+    let cases: &[(&str, &str, Result<(), (&str, ErrorCode)>)] = &[
+        ("2026-12-07", "2027-08-31", Ok(())),
+        ("2027-01-01", "2027-06-30", Ok(())),
+        ("2026-12-07", "2026-12-07", Ok(())),
+        (
+            "2026-12-06",
+            "2027-06-30",
+            Err(("valid_from", AuthorisationOutsideContract)),
+        ),
+        (
+            "2026-12-07",
+            "2027-09-01",
+            Err(("valid_until", AuthorisationOutsidePermit)),
+        ),
+        (
+            "2027-06-30",
+            "2027-01-01",
+            Err(("valid_until", AuthorisationDatesOrder)),
+        ),
+        ("", "2027-06-30", Err(("valid_from", Required))),
+        (
+            "2027-01-01",
+            "31/13/2027",
+            Err(("valid_until", InvalidDate)),
+        ),
+    ];
+    for (from, until, expected) in cases {
+        let got = validity(&period(from, until), &student, &job);
+        match expected {
+            Ok(()) => assert_eq!(
+                got,
+                Ok(Validity {
+                    from: d(from),
+                    until: d(until)
+                }),
+                "{from} → {until}"
+            ),
+            Err((field, code)) => {
+                let errors = got.expect_err(from);
+                assert_eq!(errors[0].field, *field, "{from} → {until}");
+                assert_eq!(errors[0].code, *code, "{from} → {until}");
+            }
+        }
+    }
+    // A contract ending before the permit: the contract's end is the limit.
+    let (student, job) = case(&[("contract_end", "2027-03-31")]);
+    assert_eq!(
+        validity(&period("2026-12-07", "2027-04-01"), &student, &job).unwrap_err()[0].code,
+        AuthorisationOutsideContract
+    );
+}
+
+#[test]
+fn verify_status_table() {
+    let (from, until) = (d("2027-01-01"), d("2027-06-30"));
+    let cases = [
+        ("2026-12-31", false, VerifyStatus::NotYetValid),
+        ("2027-01-01", false, VerifyStatus::Valid),
+        ("2027-06-30", false, VerifyStatus::Valid),
+        ("2027-07-01", false, VerifyStatus::Expired),
+        ("2027-03-01", true, VerifyStatus::Revoked),
+        ("2027-07-01", true, VerifyStatus::Revoked),
+    ];
+    for (today, revoked, expected) in cases {
+        assert_eq!(
+            verify_status(from, until, revoked, d(today)),
+            expected,
+            "{today} {revoked}"
+        );
+    }
+}
+
+#[test]
+fn verification_codes_are_read_forgivingly() {
+    let ok = [
+        ("7KQ2-M9XD-4TPA", "7KQ2-M9XD-4TPA"),
+        ("7kq2m9xd4tpa", "7KQ2-M9XD-4TPA"),
+        (" 7KQ2 M9XD 4TPA ", "7KQ2-M9XD-4TPA"),
+        ("OIL0-0000-0000", "0110-0000-0000"),
+    ];
+    for (input, expected) in ok {
+        assert_eq!(verification_code(input).as_deref(), Ok(expected), "{input}");
+    }
+    for bad in [
+        "",
+        "7KQ2-M9XD-4TP",
+        "7KQ2-M9XD-4TPAX",
+        "7KQ2-M9XD-4TP!",
+        "UUUU-UUUU-UUUU",
+    ] {
+        assert_eq!(
+            verification_code(bad),
+            Err(ErrorCode::VerificationCodeFormat),
+            "{bad}"
+        );
+    }
+}
+
+#[test]
+fn messages_and_passwords() {
+    assert_eq!(message("  Merci  "), Ok("Merci".to_owned()));
+    assert_eq!(message("   "), Err(ErrorCode::MessageLength));
+    assert_eq!(message(&"é".repeat(2001)), Err(ErrorCode::MessageLength));
+    assert!(message(&"é".repeat(2000)).is_ok());
+    assert_eq!(password("court"), Err(ErrorCode::PasswordLength));
+    assert_eq!(password("douze-caract"), Ok("douze-caract"));
+    assert!(needs_message(Action::Refuse) && needs_message(Action::RequestChanges));
+    assert!(!needs_message(Action::Accept) && !needs_message(Action::Close));
+}
+
+proptest! {
+    /// Whatever the dates typed, an accepted validity lies within the contract and the permit.
+    #[test]
+    fn accepted_validity_stays_within_contract_and_permit(from in 0i64..500, len in -30i64..500) {
+        let (student, job) = case(&[]);
+        let start = d("2026-11-01") + chrono::Duration::days(from);
+        let end = start + chrono::Duration::days(len);
+        let form = period(&start.to_string(), &end.to_string());
+        if let Ok(v) = validity(&form, &student, &job) {
+            prop_assert!(v.from <= v.until);
+            prop_assert!(v.from >= job.contract_start && v.from >= student.permit_issued);
+            prop_assert!(v.until <= student.permit_expires);
+            prop_assert!(job.contract_end.is_none_or(|e| v.until <= e));
+        }
+        // The proposal is always acceptable.
+        let p = proposed_validity(&student, &job);
+        prop_assert!(validity(&period(&p.from.to_string(), &p.until.to_string()), &student, &job).is_ok());
+    }
+}

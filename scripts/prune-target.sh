@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Keeps the shared target directory from filling the disk. Cargo names a workspace crate's
+# artifacts after the clone's path, so every clean clone (CI's among them) adds a full set of
+# this workspace's binaries and incremental caches that no later build reuses. Past a size
+# cap, delete this workspace's own artifacts and incremental caches not written in the last
+# hour (third-party crates, shared by every clone, stay). Cargo rebuilds whatever it needs.
+set -euo pipefail
+target=${CARGO_TARGET_DIR:?CARGO_TARGET_DIR is not set}
+cap_gb=${WIF_TARGET_CAP_GB:-25}
+[[ -d $target ]] || exit 0
+size_gb=$(( $(du -sk "$target" | cut -f1) / 1024 / 1024 ))
+(( size_gb < cap_gb )) && exit 0
+cd "$(dirname "$0")/.."
+names=(server app frontend)
+for t in server/tests/*.rs; do names+=("$(basename "$t" .rs)"); done
+pattern=()
+for n in "${names[@]}"; do pattern+=(-o -name "$n-*" -o -name "lib$n-*"); done
+echo "prune-target: $target holds ${size_gb} GB (cap ${cap_gb} GB): removing stale workspace artifacts"
+for profile in "$target"/debug "$target"/release "$target"/front/*/debug "$target"/front/*/release \
+               "$target"/wasm32-unknown-unknown/*; do
+  [[ -d $profile ]] || continue
+  find "$profile/incremental" -mindepth 1 -maxdepth 1 -mmin +60 -exec rm -rf {} + 2>/dev/null || true
+  find "$profile/deps" -maxdepth 1 -mmin +60 \
+    \( -false "${pattern[@]}" \) -exec rm -rf {} + 2>/dev/null || true
+done
+echo "prune-target: now $(du -sh "$target" | cut -f1)"

@@ -1,0 +1,936 @@
+//! The instructor's side through the real router: sign-in and its limits, territories (another
+//! service and applicants refused, nothing changed), the queue, every action against the state
+//! machine, the authorisation and its public check, the administration, the export and the
+//! statistics. Runs on SQLite and PostgreSQL.
+
+mod common;
+
+use axum::http::{header, StatusCode};
+use chrono::Duration;
+use common::journey::{day, filed, filed_in};
+use common::{call, get, get_with, pdf_bytes, upload, Reply, TestApp};
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+use server::accounts::{DEMO_ADMIN, DEMO_INSTRUCTOR, DEMO_OTHER_INSTRUCTOR, DEMO_PASSWORD};
+use server::db::entities::{authorisation, dossier, dossier_event};
+
+async fn demo() -> TestApp {
+    let app = TestApp::new().await;
+    server::accounts::seed_demo(&app.state.db)
+        .await
+        .expect("demo seeded");
+    app
+}
+
+fn agent_cookie(reply: &Reply) -> Option<String> {
+    reply
+        .headers
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|c| c.starts_with("wif_agent=") && !c.starts_with("wif_agent=;"))
+        .map(|c| c.split(';').next().unwrap_or("").to_owned())
+}
+
+async fn log_in(app: &TestApp, email: &str) -> String {
+    let reply = call(
+        &app.router,
+        "instruction/connexion",
+        &[("email", email), ("password", DEMO_PASSWORD)],
+        None,
+    )
+    .await;
+    assert!(
+        reply.status.is_success(),
+        "log in {email}: {} {}",
+        reply.status,
+        reply.body
+    );
+    agent_cookie(&reply).expect("an agent cookie")
+}
+
+async fn file_row(app: &TestApp, number: &str) -> dossier::Model {
+    dossier::Entity::find()
+        .filter(dossier::Column::Number.eq(number))
+        .one(&app.state.db)
+        .await
+        .unwrap()
+        .expect("the file")
+}
+
+async fn events(app: &TestApp) -> u64 {
+    dossier_event::Entity::find()
+        .count(&app.state.db)
+        .await
+        .unwrap()
+}
+
+/// One action as the file page's form sends it.
+async fn act(
+    app: &TestApp,
+    cookie: &str,
+    number: &str,
+    version: i32,
+    act: &str,
+    extra: &[(&str, &str)],
+) -> Reply {
+    let version = version.to_string();
+    let mut pairs = vec![
+        ("number", number),
+        ("version", version.as_str()),
+        ("act", act),
+    ];
+    pairs.extend_from_slice(extra);
+    call(&app.router, "instruction/agir", &pairs, Some(cookie)).await
+}
+
+fn error_kind(reply: &Reply) -> String {
+    assert!(
+        !reply.status.is_success(),
+        "expected a refusal, got {}",
+        reply.body
+    );
+    let v = reply.json();
+    match v {
+        serde_json::Value::String(s) => s,
+        serde_json::Value::Object(o) => o.keys().next().cloned().unwrap_or_default(),
+        other => other.to_string(),
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_instructor_finds_reviews_asks_for_changes_accepts_and_the_authorisation_checks() {
+    let app = demo().await;
+    let (number, applicant) = filed(&app, "awa.diop@example.org").await;
+    let agent = log_in(&app, DEMO_INSTRUCTOR).await;
+
+    // The queue: in "to process", found by number, name and SIRET.
+    let queue = call(&app.router, "instruction/file", &[], Some(&agent))
+        .await
+        .json();
+    assert_eq!(queue["total"], 1, "{queue}");
+    assert_eq!(queue["rows"][0]["number"], number.as_str());
+    for q in [number.as_str(), "diop", "AWA", "732 829 320 00074"] {
+        let found = call(
+            &app.router,
+            "instruction/file",
+            &[("query[q]", q)],
+            Some(&agent),
+        )
+        .await
+        .json();
+        assert_eq!(found["total"], 1, "search {q}: {found}");
+    }
+    let none = call(
+        &app.router,
+        "instruction/file",
+        &[("query[q]", "Martin")],
+        Some(&agent),
+    )
+    .await
+    .json();
+    assert_eq!(none["total"], 0);
+
+    // The file: data, recomputed eligibility, documents, history.
+    let view = call(
+        &app.router,
+        "instruction/dossier",
+        &[("number", &number)],
+        Some(&agent),
+    )
+    .await
+    .json();
+    assert_eq!(view["state"], "submitted");
+    assert_eq!(view["forms"]["student"]["family_name"], "Diop");
+    assert_eq!(view["eligibility"]["outcome"], "required");
+    assert!(view["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|d| !d["files"].as_array().unwrap().is_empty() || d["required"] == false));
+    let file_id = view["documents"][0]["files"][0]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let preview = get_with(
+        &app.router,
+        &format!("/instruction/fichier/{file_id}"),
+        &agent,
+    )
+    .await;
+    assert_eq!(preview.status, StatusCode::OK);
+    assert!(preview.bytes.starts_with(b"%PDF"));
+    assert_eq!(preview.headers[header::X_FRAME_OPTIONS], "SAMEORIGIN");
+
+    // Take in review: state, audit log with who and before/after, e-mail.
+    let version = view["version"].as_i64().unwrap() as i32;
+    let reply = act(&app, &agent, &number, version, "take_in_review", &[]).await;
+    assert!(reply.status.is_success(), "{}", reply.body);
+    let d = file_row(&app, &number).await;
+    assert_eq!(d.state, "in_review");
+    let last = dossier_event::Entity::find()
+        .filter(dossier_event::Column::DossierId.eq(d.id.clone()))
+        .all(&app.state.db)
+        .await
+        .unwrap()
+        .pop()
+        .unwrap();
+    assert_eq!(
+        (last.actor.as_str(), last.action.as_str()),
+        (DEMO_INSTRUCTOR, "take_in_review")
+    );
+    assert_eq!(
+        (last.from_state.as_deref(), last.to_state.as_deref()),
+        (Some("submitted"), Some("in_review"))
+    );
+    assert!(app
+        .outbox()
+        .iter()
+        .any(|m| m.contains("est maintenant : en instruction")));
+
+    // Changes: a message and a document; the applicant uploads it and sends the file back.
+    let reply = act(
+        &app,
+        &agent,
+        &number,
+        d.version,
+        "request_changes",
+        &[
+            ("message", "Le passeport est illisible."),
+            ("documents[passport]", "on"),
+        ],
+    )
+    .await;
+    assert!(reply.status.is_success(), "{}", reply.body);
+    let follow = call(&app.router, "demande/suivi", &[], Some(&applicant))
+        .await
+        .json();
+    assert_eq!(follow["state"], "changes_requested");
+    assert!(follow["timeline"]
+        .to_string()
+        .contains("Le passeport est illisible."));
+    app.advance(Duration::seconds(2));
+    assert_eq!(
+        upload(
+            &app.router,
+            "passport",
+            "passeport.pdf",
+            pdf_bytes(900),
+            &applicant
+        )
+        .await
+        .status,
+        StatusCode::CREATED
+    );
+    let back = call(&app.router, "demande/deposer", &[], Some(&applicant)).await;
+    assert!(back.status.is_success(), "{}", back.body);
+    let d = file_row(&app, &number).await;
+    assert_eq!(d.state, "submitted");
+    assert!(act(&app, &agent, &number, d.version, "take_in_review", &[])
+        .await
+        .status
+        .is_success());
+    let d = file_row(&app, &number).await;
+
+    // Accept: a validity outside the permit is refused and changes nothing.
+    let before = events(&app).await;
+    let bad = act(
+        &app,
+        &agent,
+        &number,
+        d.version,
+        "accept",
+        &[("valid_from", &day(14)), ("valid_until", &day(400))],
+    )
+    .await;
+    assert!(bad.body.contains("authorisation_outside"), "{}", bad.body);
+    assert_eq!(file_row(&app, &number).await.state, "in_review");
+    assert_eq!(events(&app).await, before);
+    let view = call(
+        &app.router,
+        "instruction/dossier",
+        &[("number", &number)],
+        Some(&agent),
+    )
+    .await
+    .json();
+    let (from, until) = (
+        view["proposed"]["from"].as_str().unwrap().to_owned(),
+        view["proposed"]["until"].as_str().unwrap().to_owned(),
+    );
+    assert_eq!(from, day(14));
+    assert_eq!(until, day(200), "the contract ends before the permit");
+    let ok = act(
+        &app,
+        &agent,
+        &number,
+        d.version,
+        "accept",
+        &[("valid_from", &from), ("valid_until", &until)],
+    )
+    .await;
+    assert!(ok.status.is_success(), "{}", ok.body);
+    let d = file_row(&app, &number).await;
+    assert_eq!(d.state, "accepted");
+    assert!(d.decided_at.is_some());
+    let issued = authorisation::Entity::find_by_id(d.id.clone())
+        .one(&app.state.db)
+        .await
+        .unwrap()
+        .expect("issued");
+    let mail = app
+        .outbox()
+        .into_iter()
+        .rev()
+        .find(|m| m.contains("autorisation accord"))
+        .expect("decision e-mail");
+    assert!(
+        mail.contains("autorisation-") && mail.contains("application/pdf"),
+        "the PDF is attached"
+    );
+
+    // The applicant downloads it; the public check confirms it.
+    let pdf = get_with(&app.router, "/demande/autorisation.pdf", &applicant).await;
+    assert_eq!(pdf.status, StatusCode::OK);
+    assert!(pdf.bytes.starts_with(b"%PDF"));
+    assert!(pdf.body.contains(&issued.code), "the code is printed");
+    let check = call(
+        &app.router,
+        "verifier",
+        &[
+            ("code", &issued.code.to_lowercase()),
+            ("birth_date", "2002-04-17"),
+        ],
+        None,
+    )
+    .await
+    .json();
+    assert_eq!(check["status"], "not_yet_valid", "{check}");
+    assert_eq!(check["initials"], "A. D.");
+    assert_eq!(check["employer_name"], "Boulangerie du Panthéon");
+    assert!(!check.to_string().contains("Diop"), "minimal data: {check}");
+    app.advance(Duration::days(20));
+    let check = call(
+        &app.router,
+        "verifier",
+        &[("code", &issued.code), ("birth_date", "2002-04-17")],
+        None,
+    )
+    .await
+    .json();
+    assert_eq!(check["status"], "valid");
+    let wrong = call(
+        &app.router,
+        "verifier",
+        &[("code", &issued.code), ("birth_date", "2002-04-18")],
+        None,
+    )
+    .await;
+    assert_eq!(error_kind(&wrong), "NoMatch");
+
+    // Revoked (the session of eight hours is over: sign in again).
+    let agent = log_in(&app, DEMO_INSTRUCTOR).await;
+    let d = file_row(&app, &number).await;
+    let revoke = act(
+        &app,
+        &agent,
+        &number,
+        d.version,
+        "revoke",
+        &[("message", "Contrat rompu.")],
+    )
+    .await;
+    assert!(revoke.status.is_success(), "{}", revoke.body);
+    let check = call(
+        &app.router,
+        "verifier",
+        &[("code", &issued.code), ("birth_date", "2002-04-17")],
+        None,
+    )
+    .await
+    .json();
+    assert_eq!(check["status"], "revoked");
+    assert!(
+        app.outbox().iter().any(|m| m.contains("Contrat rompu.")),
+        "the revocation is e-mailed with its reason"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn another_service_and_applicants_are_refused_every_action_and_nothing_changes() {
+    let app = demo().await;
+    let (number, applicant) = filed(&app, "awa.diop@example.org").await;
+    let lyon = log_in(&app, DEMO_OTHER_INSTRUCTOR).await;
+    let d = file_row(&app, &number).await;
+    let before = (d.clone(), events(&app).await, app.outbox().len());
+
+    // Not in the other service's queue, nor found by search, nor opened.
+    let queue = call(
+        &app.router,
+        "instruction/file",
+        &[("query[q]", &number)],
+        Some(&lyon),
+    )
+    .await
+    .json();
+    assert_eq!(queue["total"], 0);
+    assert!(
+        queue["counts"].to_string().matches(",0]").count() == 4,
+        "{queue}"
+    );
+    let open = call(
+        &app.router,
+        "instruction/dossier",
+        &[("number", &number)],
+        Some(&lyon),
+    )
+    .await;
+    assert_eq!(error_kind(&open), "NotFound");
+    let open = call(
+        &app.router,
+        "instruction/dossier",
+        &[("number", &number)],
+        Some(&applicant),
+    )
+    .await;
+    assert_eq!(error_kind(&open), "NotSignedIn");
+    // An applicant's session secret used as an agent's cookie is not an agent's session.
+    let forged = applicant.replace("wif_session=", "wif_agent=");
+    let open = call(
+        &app.router,
+        "instruction/dossier",
+        &[("number", &number)],
+        Some(&forged),
+    )
+    .await;
+    assert_eq!(error_kind(&open), "NotSignedIn");
+
+    let extra: &[(&str, &[(&str, &str)])] = &[
+        ("take_in_review", &[]),
+        (
+            "request_changes",
+            &[("message", "x"), ("documents[passport]", "on")],
+        ),
+        (
+            "accept",
+            &[("valid_from", "2030-01-01"), ("valid_until", "2030-02-01")],
+        ),
+        ("refuse", &[("message", "x")]),
+        ("close", &[]),
+        ("message", &[("message", "x")]),
+        ("revoke", &[("message", "x")]),
+    ];
+    for (name, fields) in extra {
+        let reply = act(&app, &lyon, &number, d.version, name, fields).await;
+        assert_eq!(error_kind(&reply), "NotFound", "{name} by another service");
+        for cookie in [applicant.as_str(), forged.as_str(), ""] {
+            let reply = act(&app, cookie, &number, d.version, name, fields).await;
+            assert_eq!(error_kind(&reply), "NotSignedIn", "{name} by {cookie:?}");
+        }
+    }
+    // Documents, authorisation and export routes.
+    let file_id = server::db::entities::stored_file::Entity::find()
+        .one(&app.state.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    assert_eq!(
+        get_with(
+            &app.router,
+            &format!("/instruction/fichier/{file_id}"),
+            &lyon
+        )
+        .await
+        .status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        get(&app.router, &format!("/instruction/fichier/{file_id}"))
+            .await
+            .status,
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(
+        get_with(
+            &app.router,
+            &format!("/instruction/autorisation/{number}"),
+            &lyon
+        )
+        .await
+        .status,
+        StatusCode::NOT_FOUND
+    );
+    let csv = get_with(&app.router, "/instruction/export.csv", &lyon).await;
+    assert_eq!(csv.status, StatusCode::OK);
+    assert!(!csv.body.contains(&number));
+    assert_eq!(
+        get(&app.router, "/instruction/export.csv").await.status,
+        StatusCode::UNAUTHORIZED
+    );
+    // An instructor is not an administrator.
+    let admin = call(&app.router, "instruction/admin", &[], Some(&lyon)).await;
+    assert_eq!(error_kind(&admin), "Forbidden");
+    let admin = call(
+        &app.router,
+        "instruction/admin/departement",
+        &[("code", "13"), ("service_code", "moe-lyon"), ("open", "on")],
+        Some(&lyon),
+    )
+    .await;
+    assert_eq!(error_kind(&admin), "Forbidden");
+    assert!(
+        server::db::entities::departement::Entity::find_by_id("13".to_owned())
+            .one(&app.state.db)
+            .await
+            .unwrap()
+            .is_none()
+    );
+
+    assert_eq!(
+        file_row(&app, &number).await,
+        before.0,
+        "the file did not change"
+    );
+    assert_eq!(events(&app).await, before.1, "nothing was recorded");
+    assert_eq!(app.outbox().len(), before.2, "nothing was sent");
+
+    // The Lyon instructor does see a Lyon file.
+    let (lyon_number, _) = filed_in(&app, "lyon@example.org", "69001").await;
+    let queue = call(&app.router, "instruction/file", &[], Some(&lyon))
+        .await
+        .json();
+    assert_eq!(queue["rows"][0]["number"], lyon_number.as_str());
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn illegal_transitions_missing_reasons_and_stale_versions_are_refused() {
+    let app = demo().await;
+    let (number, _) = filed(&app, "awa.diop@example.org").await;
+    let agent = log_in(&app, DEMO_INSTRUCTOR).await;
+    let other = log_in(&app, DEMO_ADMIN).await;
+    let d = file_row(&app, &number).await;
+    let before = events(&app).await;
+
+    let accept = act(
+        &app,
+        &agent,
+        &number,
+        d.version,
+        "accept",
+        &[("valid_from", &day(14)), ("valid_until", &day(100))],
+    )
+    .await;
+    assert_eq!(error_kind(&accept), "IllegalTransition");
+    assert!(accept.body.contains("submitted"), "{}", accept.body);
+    let refuse = act(&app, &agent, &number, d.version, "refuse", &[]).await;
+    assert_eq!(error_kind(&refuse), "Invalid", "a refusal needs a reason");
+    let nonsense = act(&app, &agent, &number, d.version, "delete", &[]).await;
+    assert_eq!(error_kind(&nonsense), "NotFound");
+    assert_eq!(events(&app).await, before);
+
+    // Two instructors take the same version: the second is told the file changed.
+    let first = act(&app, &agent, &number, d.version, "take_in_review", &[]).await;
+    assert!(first.status.is_success(), "{}", first.body);
+    let second = act(&app, &other, &number, d.version, "close", &[]).await;
+    assert_eq!(error_kind(&second), "Conflict");
+    assert_eq!(file_row(&app, &number).await.state, "in_review");
+
+    // Concurrently, with the same version: exactly one wins.
+    let d = file_row(&app, &number).await;
+    let (a, b) = tokio::join!(
+        act(
+            &app,
+            &agent,
+            &number,
+            d.version,
+            "refuse",
+            &[("message", "Pièces incohérentes.")]
+        ),
+        act(&app, &other, &number, d.version, "close", &[]),
+    );
+    assert_eq!(
+        u8::from(a.status.is_success()) + u8::from(b.status.is_success()),
+        1,
+        "{} / {}",
+        a.body,
+        b.body
+    );
+    let d = file_row(&app, &number).await;
+    assert!(d.state == "refused" || d.state == "closed");
+    // A final state is final.
+    let again = act(&app, &agent, &number, d.version, "take_in_review", &[]).await;
+    assert_eq!(error_kind(&again), "IllegalTransition");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn sign_in_is_limited_sessions_renew_and_end() {
+    let app = demo().await;
+    let wrong = |app: &TestApp| {
+        let router = app.router.clone();
+        async move {
+            call(
+                &router,
+                "instruction/connexion",
+                &[("email", DEMO_INSTRUCTOR), ("password", "not the password")],
+                None,
+            )
+            .await
+        }
+    };
+    for _ in 0..5 {
+        assert_eq!(error_kind(&wrong(&app).await), "BadCredentials");
+    }
+    let locked = call(
+        &app.router,
+        "instruction/connexion",
+        &[("email", DEMO_INSTRUCTOR), ("password", DEMO_PASSWORD)],
+        None,
+    )
+    .await;
+    assert_eq!(
+        error_kind(&locked),
+        "RateLimited",
+        "locked even with the right password"
+    );
+    app.advance(Duration::minutes(16));
+    let first = log_in(&app, DEMO_INSTRUCTOR).await;
+    assert!(call(&app.router, "instruction/moi", &[], Some(&first))
+        .await
+        .status
+        .is_success());
+    // Signing in again from this browser replaces its session.
+    let reply = call(
+        &app.router,
+        "instruction/connexion",
+        &[("email", DEMO_INSTRUCTOR), ("password", DEMO_PASSWORD)],
+        Some(&first),
+    )
+    .await;
+    let second = agent_cookie(&reply).expect("a new cookie");
+    assert_ne!(first, second);
+    assert_eq!(
+        error_kind(&call(&app.router, "instruction/moi", &[], Some(&first)).await),
+        "NotSignedIn"
+    );
+    let me = call(&app.router, "instruction/moi", &[], Some(&second))
+        .await
+        .json();
+    assert_eq!(me["email"], DEMO_INSTRUCTOR);
+    assert_eq!(me["services"][0]["code"], "moe-paris");
+    // Sessions end after eight hours, and on sign-out.
+    app.advance(Duration::hours(9));
+    assert_eq!(
+        error_kind(&call(&app.router, "instruction/moi", &[], Some(&second)).await),
+        "NotSignedIn"
+    );
+    let third = log_in(&app, DEMO_INSTRUCTOR).await;
+    call(&app.router, "instruction/deconnexion", &[], Some(&third)).await;
+    assert_eq!(
+        error_kind(&call(&app.router, "instruction/moi", &[], Some(&third)).await),
+        "NotSignedIn"
+    );
+    // An unknown address is told the same as a wrong password.
+    let unknown = call(
+        &app.router,
+        "instruction/connexion",
+        &[
+            ("email", "nobody@example.gouv.fr"),
+            ("password", DEMO_PASSWORD),
+        ],
+        None,
+    )
+    .await;
+    assert_eq!(error_kind(&unknown), "BadCredentials");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn administrators_manage_services_departements_and_agents() {
+    let app = demo().await;
+    let admin = log_in(&app, DEMO_ADMIN).await;
+    let ok = |r: Reply| assert!(r.status.is_success(), "{}", r.body);
+    ok(call(
+        &app.router,
+        "instruction/admin/service",
+        &[
+            ("code", "moe-gironde"),
+            ("name", "MOE de la Gironde"),
+            ("email", "moe33@example.gouv.fr"),
+        ],
+        Some(&admin),
+    )
+    .await);
+    ok(call(
+        &app.router,
+        "instruction/admin/departement",
+        &[
+            ("code", "33"),
+            ("service_code", "moe-gironde"),
+            ("open", "on"),
+        ],
+        Some(&admin),
+    )
+    .await);
+    ok(call(
+        &app.router,
+        "instruction/admin/agent",
+        &[
+            ("email", "gironde@example.gouv.fr"),
+            ("name", "Gabrielle Gironde"),
+            ("role", "instructor"),
+            ("services[moe-gironde]", "on"),
+            ("password", "un mot de passe long"),
+            ("active", "on"),
+        ],
+        Some(&admin),
+    )
+    .await);
+    let view = call(&app.router, "instruction/admin", &[], Some(&admin))
+        .await
+        .json();
+    let gironde = view["services"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["code"] == "moe-gironde")
+        .expect("service")
+        .clone();
+    assert_eq!(gironde["departements"], serde_json::json!([["33", true]]));
+    assert!(view["agents"]
+        .to_string()
+        .contains("gironde@example.gouv.fr"));
+    let routed = get(&app.router, "/api/v1/routing/33000").await;
+    assert!(
+        routed.body.contains("moe-gironde") || routed.body.contains("Gironde"),
+        "{}",
+        routed.body
+    );
+    // The new instructor signs in; a short password and an unknown service are refused.
+    let reply = call(
+        &app.router,
+        "instruction/connexion",
+        &[
+            ("email", "gironde@example.gouv.fr"),
+            ("password", "un mot de passe long"),
+        ],
+        None,
+    )
+    .await;
+    assert!(reply.status.is_success(), "{}", reply.body);
+    let short = call(
+        &app.router,
+        "instruction/admin/agent",
+        &[
+            ("email", "x@example.gouv.fr"),
+            ("name", "X"),
+            ("role", "instructor"),
+            ("password", "court"),
+            ("active", "on"),
+        ],
+        Some(&admin),
+    )
+    .await;
+    assert!(short.body.contains("password_length"), "{}", short.body);
+    let unknown = call(
+        &app.router,
+        "instruction/admin/agent",
+        &[
+            ("email", "x@example.gouv.fr"),
+            ("name", "X"),
+            ("role", "instructor"),
+            ("services[nope]", "on"),
+            ("password", "un mot de passe long"),
+        ],
+        Some(&admin),
+    )
+    .await;
+    assert_eq!(error_kind(&unknown), "Invalid");
+    // Deactivating an agent ends their sessions; an administrator cannot deactivate themself.
+    let gironde_cookie = agent_cookie(&reply).unwrap();
+    ok(call(
+        &app.router,
+        "instruction/admin/agent",
+        &[
+            ("email", "gironde@example.gouv.fr"),
+            ("name", "Gabrielle Gironde"),
+            ("role", "instructor"),
+            ("services[moe-gironde]", "on"),
+        ],
+        Some(&admin),
+    )
+    .await);
+    assert_eq!(
+        error_kind(&call(&app.router, "instruction/moi", &[], Some(&gironde_cookie)).await),
+        "NotSignedIn"
+    );
+    let me = call(
+        &app.router,
+        "instruction/admin/agent",
+        &[
+            ("email", DEMO_ADMIN),
+            ("name", "Alice"),
+            ("role", "admin"),
+            ("services[moe-paris]", "on"),
+        ],
+        Some(&admin),
+    )
+    .await;
+    assert_eq!(error_kind(&me), "Forbidden");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_queue_orders_by_urgency_filters_paginates_and_exports() {
+    use sea_orm::{ActiveModelTrait, Set};
+    let app = demo().await;
+    let (number, _) = filed(&app, "awa.diop@example.org").await;
+    let template = file_row(&app, &number).await;
+    // 60 more files of the same service, with varied dates, states and contracts.
+    let today = chrono::Utc::now().date_naive();
+    for i in 0..60i64 {
+        let mut m: dossier::ActiveModel = template.clone().into();
+        m.id = Set(format!("00000000-0000-0000-0000-{i:012}"));
+        m.number = Set(Some(format!("APT-2026-75-T{i:05}")));
+        m.student_name = Set(Some(format!("Étudiant {i:02}")));
+        m.contract_start = Set(Some(today + Duration::days(60 - i)));
+        m.permit_expires = Set(Some(today + Duration::days(100 + i % 7)));
+        m.contract_type = Set(Some(
+            if i % 3 == 0 { "cifre" } else { "employment" }.to_owned(),
+        ));
+        m.state = Set(if i % 4 == 0 { "in_review" } else { "submitted" }.to_owned());
+        m.insert(&app.state.db).await.unwrap();
+    }
+    let agent = log_in(&app, DEMO_INSTRUCTOR).await;
+    let q = |pairs: Vec<(&'static str, String)>| {
+        let router = app.router.clone();
+        let agent = agent.clone();
+        async move {
+            let owned: Vec<(String, String)> = pairs
+                .into_iter()
+                .map(|(k, v)| (format!("query[{k}]"), v))
+                .collect();
+            let borrowed: Vec<(&str, &str)> = owned
+                .iter()
+                .map(|(k, v)| (k.as_str(), v.as_str()))
+                .collect();
+            call(&router, "instruction/file", &borrowed, Some(&agent))
+                .await
+                .json()
+        }
+    };
+    let first = q(vec![]).await;
+    assert_eq!(
+        first["total"], 46,
+        "45 submitted + the real one: {}",
+        first["counts"]
+    );
+    assert_eq!(
+        first["counts"][1],
+        serde_json::json!(["en-instruction", 15])
+    );
+    assert_eq!(first["pages"], 2);
+    let starts: Vec<String> = first["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["contract_start"].as_str().unwrap().to_owned())
+        .collect();
+    let mut sorted = starts.clone();
+    sorted.sort();
+    assert_eq!(starts, sorted, "most urgent first");
+    assert_eq!(first["rows"].as_array().unwrap().len(), 25);
+    let second = q(vec![("page", "2".into())]).await;
+    assert_eq!(second["rows"].as_array().unwrap().len(), 21);
+    assert!(second["rows"][0]["contract_start"].as_str().unwrap() >= starts[24].as_str());
+    let cifre = q(vec![
+        ("contract", "cifre".into()),
+        ("tab", "en-instruction".into()),
+    ])
+    .await;
+    assert_eq!(cifre["total"], 5, "i ≡ 0 mod 12 among 0..60");
+    let window = q(vec![("from", day(10)), ("to", day(19))]).await;
+    assert!(window["rows"].as_array().unwrap().iter().all(|r| {
+        let s = r["contract_start"].as_str().unwrap();
+        s >= day(10).as_str() && s <= day(19).as_str()
+    }));
+    assert_eq!(window["total"], 9, "8 generated and the real one: {window}");
+    // The export has the same filters, every page, and defuses formulas.
+    let csv = get_with(
+        &app.router,
+        "/instruction/export.csv?onglet=a-traiter&contrat=cifre",
+        &agent,
+    )
+    .await;
+    assert_eq!(csv.status, StatusCode::OK);
+    assert!(csv.headers[header::CONTENT_TYPE]
+        .to_str()
+        .unwrap()
+        .starts_with("text/csv"));
+    let lines: Vec<&str> = csv.body.trim_start_matches('\u{feff}').lines().collect();
+    assert_eq!(
+        lines[0],
+        "numero;etat;etudiant;siret;departement;contrat;debut_contrat;fin_titre;depose_le"
+    );
+    assert_eq!(lines.len(), 1 + 15, "i ≡ 0 mod 3 and not mod 4");
+    assert!(lines[1..].iter().all(|l| l.contains(";cifre;")));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn public_statistics_count_decisions_and_their_median_time() {
+    let app = demo().await;
+    let mut numbers = Vec::new();
+    for i in 0..3 {
+        numbers.push(filed(&app, &format!("s{i}@example.org")).await.0);
+    }
+    for (i, number) in numbers.iter().enumerate().take(2) {
+        let agent = log_in(&app, DEMO_INSTRUCTOR).await;
+        let d = file_row(&app, number).await;
+        assert!(act(&app, &agent, number, d.version, "take_in_review", &[])
+            .await
+            .status
+            .is_success());
+        app.advance(Duration::days(2 + 2 * i as i64));
+        let agent = log_in(&app, DEMO_INSTRUCTOR).await;
+        let d = file_row(&app, number).await;
+        let reply = if i == 0 {
+            act(
+                &app,
+                &agent,
+                number,
+                d.version,
+                "accept",
+                &[("valid_from", &day(16)), ("valid_until", &day(150))],
+            )
+            .await
+        } else {
+            act(
+                &app,
+                &agent,
+                number,
+                d.version,
+                "refuse",
+                &[("message", "Non.")],
+            )
+            .await
+        };
+        assert!(reply.status.is_success(), "{}", reply.body);
+    }
+    let stats = call(&app.router, "statistiques", &[], None).await.json();
+    assert_eq!(stats["total"]["submitted"], 3);
+    assert_eq!(stats["total"]["accepted"], 1);
+    assert_eq!(stats["total"]["refused"], 1);
+    // Decided after 2 and 6 days: median 4.
+    let median = stats["total"]["median_days"].as_f64().unwrap();
+    assert!((median - 4.0).abs() < 0.01, "{median}");
+    assert_eq!(stats["by_departement"][0]["departement"], "75");
+    assert_eq!(
+        stats["by_month"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| m["submitted"].as_u64().unwrap())
+            .sum::<u64>(),
+        3
+    );
+    let page = get(&app.router, "/statistiques").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("data-testid=\"stats-chart\"") && page.body.contains("<svg"));
+}
