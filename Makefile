@@ -50,7 +50,7 @@ build-release: style
 run: build
 	@echo ""
 	@echo "Work in France: http://$(ADDR)   (database: $(DATABASE_URL); stop with Ctrl+C)"
-	@DATABASE_URL='$(DATABASE_URL)' ADDR='$(ADDR)' "$(CARGO_TARGET_DIR)/debug/server"
+	@WIF_DEMO=1 DATABASE_URL='$(DATABASE_URL)' ADDR='$(ADDR)' "$(CARGO_TARGET_DIR)/debug/server"
 
 test: build setup-browser
 	@scripts/test.sh

@@ -44,3 +44,7 @@ load "plain axum route (ceiling)" "http://127.0.0.1:$port/healthz/live"
 load "POST /api/v1/eligibility" "http://127.0.0.1:$port/api/v1/eligibility" "$data/post.lua"
 load "GET /eligibilite (SSR, answered)" "http://127.0.0.1:$port/eligibilite?nationality=DZ&permit=algerian_student_certificate&contract=employment&annual_hours=500&verifier=1"
 load "GET /eligibilite (SSR, empty)" "http://127.0.0.1:$port/eligibilite"
+
+echo ""
+echo "== Instructor queue with ${QUEUE_FILES:-100000} files (SQLite, release; cargo run --release --bin queue-bench)"
+cargo run --quiet --release -p server --bin queue-bench -- "${QUEUE_FILES:-100000}"

@@ -9,7 +9,7 @@ data=$(mktemp -d /tmp/wif-e2e.XXXXXX)
 outbox="${E2E_OUTBOX:-/tmp/wif-e2e-outbox-$port}"
 rm -rf "$outbox"
 export DATABASE_URL="sqlite://$data/e2e.sqlite?mode=rwc" ADDR="127.0.0.1:$port" LEPTOS_SITE_ROOT="${LEPTOS_SITE_ROOT:-target/site}"
-export MAIL_OUTBOX="$outbox" STORAGE_DIR="$data/files"
+export MAIL_OUTBOX="$outbox" STORAGE_DIR="$data/files" WIF_DEMO=1
 "${CARGO_TARGET_DIR:-target}/debug/server" &
 pid=$!
 trap 'kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -rf "$data"' EXIT INT TERM

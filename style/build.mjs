@@ -2,7 +2,7 @@
 // into style/generated/bundle.css, which cargo-leptos then minifies through lightningcss.
 // The Marianne font is left out (its use is reserved and it weighs): system fonts stand in.
 // Icons the components reference are inlined as data URIs, so no DSFR asset is served.
-import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import { readFileSync, writeFileSync, mkdirSync, readdirSync, existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -28,7 +28,28 @@ for (const file of files) {
   css = css.replace(/\/\*![\s\S]*?\*\//g, "");
   out += inlineIcons(css, file) + "\n";
 }
+// The icon classes the pages use (fr-icon-…), found in the sources, each with its SVG inlined:
+// the DSFR's own icon sheets weigh hundreds of kilobytes for the few used here.
+const sources = [];
+const walk = (dir) => {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) walk(path);
+    else if (entry.name.endsWith(".rs")) sources.push(readFileSync(path, "utf8"));
+  }
+};
+walk(join(here, "../app/src"));
+const icons = [...new Set(sources.join("\n").match(/fr-icon-[a-z0-9-]+/g) ?? [])].sort();
+const iconDirs = readdirSync(join(dist, "icons"));
+for (const icon of icons) {
+  const name = icon.slice("fr-icon-".length);
+  const dir = iconDirs.find((d) => existsSync(join(dist, "icons", d, `${name}.svg`)));
+  if (!dir) throw new Error(`unknown DSFR icon ${icon}`);
+  const svg = readFileSync(join(dist, "icons", dir, `${name}.svg`)).toString("base64");
+  const url = `url("data:image/svg+xml;base64,${svg}")`;
+  out += `.${icon}:before,.${icon}:after{-webkit-mask-image:${url};mask-image:${url}}\n`;
+}
 out += readFileSync(join(here, "main.css"), "utf8");
 mkdirSync(join(here, "generated"), { recursive: true });
 writeFileSync(join(here, "generated/bundle.css"), out);
-console.log(`style/generated/bundle.css: ${files.length} DSFR files + main.css, ${out.length} bytes`);
+console.log(`style/generated/bundle.css: ${files.length} DSFR files, ${icons.length} icons + main.css, ${out.length} bytes`);

@@ -450,6 +450,18 @@ impl Services {
         .unwrap_or_default())
     }
 
+    /// Whether the file's authorisation is issued and not revoked (then the applicant may download it).
+    pub async fn authorisation_in_force(&self, d: &dossier::Model) -> Result<bool, AppError> {
+        if state_of(d) != DossierState::Accepted {
+            return Ok(false);
+        }
+        Ok(crate::db::entities::authorisation::Entity::find_by_id(d.id.clone())
+            .one(&self.db)
+            .await
+            .map_err(db_err)?
+            .is_some_and(|a| a.revoked_at.is_none()))
+    }
+
     /// Deletes drafts not saved for 14 days, with their files. Returns how many.
     pub async fn purge_expired_drafts(&self) -> Result<usize, AppError> {
         let cutoff = self.now() - Duration::days(DRAFT_LIFETIME_DAYS);
@@ -1031,7 +1043,7 @@ impl Applicants for Services {
             timeline,
             documents,
             service_name: self.service_name(&d).await?,
-            authorisation: state == DossierState::Accepted,
+            authorisation: self.authorisation_in_force(&d).await?,
         })
     }
 

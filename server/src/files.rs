@@ -443,6 +443,10 @@ pub async fn applicant_authorisation(
     let result: Result<Response, AppError> = async {
         let session = session(services, &headers).await?;
         let d = services.dossier(&session.dossier_id).await?;
+        // A revoked authorisation no longer allows work: it is not handed out again.
+        if !services.authorisation_in_force(&d).await? {
+            return Err(AppError::NotFound);
+        }
         authorisation_download(services, &d).await
     }
     .await;

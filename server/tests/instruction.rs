@@ -349,6 +349,17 @@ async fn the_instructor_finds_reviews_asks_for_changes_accepts_and_the_authorisa
     .await
     .json();
     assert_eq!(check["status"], "revoked");
+    // The applicant's session and code are over too: a new code, as the access page sends it.
+    let email = "awa.diop@example.org";
+    assert!(call(&app.router, "demande/nouveau-code", &[("email", email)], None).await.status.is_success());
+    let code = app.last_code(email);
+    let applicant = call(&app.router, "demande/acces", &[("email", email), ("code", &code)], None)
+        .await
+        .session_cookie()
+        .expect("signed in again");
+    assert_eq!(get_with(&app.router, "/demande/autorisation.pdf", &applicant).await.status, StatusCode::NOT_FOUND);
+    let follow = call(&app.router, "demande/suivi", &[], Some(&applicant)).await.json();
+    assert_eq!(follow["authorisation"], false, "no download link once revoked");
     assert!(
         app.outbox().iter().any(|m| m.contains("Contrat rompu.")),
         "the revocation is e-mailed with its reason"

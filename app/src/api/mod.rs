@@ -161,13 +161,21 @@ pub async fn save_step(step: Step, form: RawForm) -> Result<(), AppError> {
     Ok(())
 }
 
-/// Files the request. A second click finds it filed and answers the same.
+/// Files the request (or sends it back after changes, then `back` is the follow-up page). A
+/// second click finds it filed and answers the same.
 #[server(endpoint = "demande/deposer")]
-pub async fn submit_request() -> Result<String, AppError> {
+pub async fn submit_request(back: Option<String>) -> Result<String, AppError> {
     let (service, session) = ssr::session().await?;
     let number = service.submit(&session).await?;
-    leptos_axum::redirect(&Step::Confirmation.path());
+    leptos_axum::redirect(&local_path(back, Step::Confirmation.path()));
     Ok(number)
+}
+
+/// A page of ours to go back to, never an open redirect.
+#[cfg(feature = "ssr")]
+fn local_path(back: Option<String>, default: String) -> String {
+    back.filter(|b| b.starts_with('/') && !b.starts_with("//") && !b.contains('\\'))
+        .unwrap_or(default)
 }
 
 #[server(endpoint = "demande/suivi")]
@@ -188,12 +196,6 @@ pub async fn send_reply(message: String) -> Result<(), AppError> {
 pub async fn remove_file(id: String, back: String) -> Result<(), AppError> {
     let (service, session) = ssr::session().await?;
     service.remove_file(&session, &id).await?;
-    // Only our own pages: never an open redirect.
-    let back = if back.starts_with('/') && !back.starts_with("//") {
-        back
-    } else {
-        Step::Documents.path()
-    };
-    leptos_axum::redirect(&back);
+    leptos_axum::redirect(&local_path(Some(back), Step::Documents.path()));
     Ok(())
 }

@@ -173,6 +173,15 @@ fn Footer() -> impl IntoView {
                         <li class="fr-footer__bottom-item">
                             <a class="fr-footer__bottom-link" href="/api/v1/openapi.json">{tr(Msg::FooterApi)}</a>
                         </li>
+                        <li class="fr-footer__bottom-item">
+                            <a class="fr-footer__bottom-link" href="/verifier">{tr(Msg::FooterVerify)}</a>
+                        </li>
+                        <li class="fr-footer__bottom-item">
+                            <a class="fr-footer__bottom-link" href="/statistiques">{tr(Msg::FooterStats)}</a>
+                        </li>
+                        <li class="fr-footer__bottom-item">
+                            <a class="fr-footer__bottom-link" href="/instruction">{tr(Msg::FooterInstructors)}</a>
+                        </li>
                     </ul>
                     <div class="fr-footer__bottom-copy">
                         <p>{tr(Msg::FooterLicence)}</p>

@@ -37,6 +37,9 @@ messages! {
         "Work in France helps foreign students and their employers find out whether a work authorisation is needed, request it and follow the file. The rules applied are those of the law in force.";
     AccessibilityStatus => "Accessibilité : partiellement conforme", "Accessibility: partially compliant";
     FooterApi => "API publique (OpenAPI)", "Public API (OpenAPI)";
+    FooterVerify => "Vérifier une autorisation", "Check an authorisation";
+    FooterStats => "Statistiques", "Statistics";
+    FooterInstructors => "Espace instructeur", "Instructor area";
     FooterLicence => "Sauf mention contraire, les contenus de ce site sont sous licence etalab-2.0.", "Unless stated otherwise, this site's content is under the etalab-2.0 licence.";
 
     HomeTitle => "Accueil", "Home";

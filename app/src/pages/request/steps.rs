@@ -720,6 +720,7 @@ fn FollowUpBody(
             <DocumentList slots=file.documents.clone() remove uploads back="/suivi" />
             <ErrorBanner error=submit_error />
             <ActionForm action=submit>
+                <input type="hidden" name="back" value="/suivi" />
                 <button class="fr-btn" type="submit" data-testid="resubmit">{t("Renvoyer le dossier au service", "Send the file back to the service")}</button>
             </ActionForm>
         })}

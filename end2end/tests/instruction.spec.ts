@@ -1,0 +1,139 @@
+import { test, expect, Page } from "@playwright/test";
+import * as fs from "fs";
+import { file, fileRequest, hydrated, PDF, sendFile, shot } from "./journey";
+
+// The instructor's side (issue: instructor), continuing the applicant's journey: the instructor
+// signs in, finds the file, asks for a change; the applicant sends it; the instructor accepts;
+// the applicant downloads the authorisation and /verifier confirms it; an instructor of another
+// service can neither find nor open the file.
+
+const PASSWORD = "demo-instruction-2026";
+const PARIS = "instructeur@demo.workinfrance.fr";
+const LYON = "instructeur.lyon@demo.workinfrance.fr";
+
+async function logIn(page: Page, email: string) {
+  await page.goto("/instruction/connexion");
+  await hydrated(page);
+  await page.getByLabel("Adresse électronique professionnelle").fill(email);
+  await page.getByLabel("Mot de passe").fill(PASSWORD);
+  await page.getByTestId("log-in").click();
+  await expect(page).toHaveURL(/\/instruction$/);
+  await expect(page.getByTestId("agent-bar")).toBeVisible();
+  await hydrated(page);
+}
+
+async function search(page: Page, number: string) {
+  await page.getByTestId("search").fill(number);
+  await page.getByTestId("filter").click();
+  await expect(page).toHaveURL(/q=APT/);
+}
+
+test("an instructor asks for a change, accepts, and the authorisation is downloaded and checked", async ({ page, browser }) => {
+  test.setTimeout(180_000);
+  const { number } = await fileRequest(page);
+
+  // The instructor finds the file in "to process" by its number and opens it.
+  const agentContext = await browser.newContext({ viewport: page.viewportSize() ?? undefined, locale: "fr-FR" });
+  const agent = await agentContext.newPage();
+  await logIn(agent, PARIS);
+  await search(agent, number);
+  await expect(agent.getByTestId("queue-row")).toHaveCount(1);
+  await shot(agent, "queue");
+  await agent.getByRole("link", { name: number }).click();
+  await expect(agent).toHaveURL(new RegExp(`/instruction/dossier/${number}`));
+  await hydrated(agent);
+  await expect(agent.getByTestId("file-state")).toHaveAttribute("data-state", "submitted");
+  await expect(agent.getByTestId("eligibility")).toContainText("Éligibilité recalculée");
+  await expect(agent.locator("iframe.wif-preview").first()).toBeVisible();
+
+  // A change request: a message and the passport again.
+  await agent.getByTestId("open-request_changes").click();
+  await agent.getByLabel("Ce qui manque ou est à corriger").fill("Le passeport est illisible : envoyez un scan en couleur.");
+  await agent.locator("label[for='doc-passport']").click();
+  await agent.getByTestId("act-request_changes").click();
+  await expect(agent.getByTestId("file-state")).toHaveAttribute("data-state", "changes_requested");
+  await expect(agent.getByTestId("history")).toContainText("Le passeport est illisible");
+  await shot(agent, "file-changes-requested");
+
+  // The applicant sees the request, sends the document and the file back.
+  await page.goto("/suivi");
+  await hydrated(page);
+  await expect(page.getByTestId("follow-state")).toHaveAttribute("data-state", "changes_requested");
+  await expect(page.getByTestId("timeline")).toContainText("Le passeport est illisible");
+  await sendFile(page, "passport", file("passeport-couleur.pdf", "application/pdf", PDF));
+  await expect(page.getByTestId("doc-passport")).toContainText("passeport-couleur.pdf");
+  await page.getByTestId("resubmit").click();
+  await expect(page.getByTestId("follow-state")).toHaveAttribute("data-state", "submitted");
+
+  // The instructor takes it in review and accepts with the proposed validity.
+  await agent.reload();
+  await hydrated(agent);
+  await expect(agent.getByTestId("file-state")).toHaveAttribute("data-state", "submitted");
+  await agent.getByTestId("act-take_in_review").click();
+  await expect(agent.getByTestId("file-state")).toHaveAttribute("data-state", "in_review");
+  await expect(agent.getByTestId("hour-cap")).toBeVisible();
+  await agent.getByTestId("act-accept").click();
+  await expect(agent.getByTestId("file-state")).toHaveAttribute("data-state", "accepted");
+  const verification = (await agent.getByTestId("verification-code").textContent()) ?? "";
+  expect(verification).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+  await shot(agent, "file-accepted");
+
+  // The applicant downloads the authorisation.
+  await page.goto("/suivi");
+  await hydrated(page);
+  await expect(page.getByTestId("follow-state")).toHaveAttribute("data-state", "accepted");
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("authorisation").click()]);
+  expect(download.suggestedFilename()).toBe(`autorisation-${number}.pdf`);
+  const pdf = fs.readFileSync((await download.path())!);
+  expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+  expect(pdf.toString("latin1")).toContain(verification);
+
+  // Anyone checks it on /verifier with the code and the birth date.
+  const visitor = await browser.newContext({ viewport: page.viewportSize() ?? undefined, locale: "fr-FR" });
+  const check = await visitor.newPage();
+  await check.goto(`/verifier?code=${verification}`);
+  await hydrated(check);
+  await check.getByTestId("verify-birth").fill("2002-04-17");
+  await check.getByTestId("verify-submit").click();
+  const result = check.getByTestId("verify-result");
+  // Valid from the contract's start, in two weeks.
+  await expect(result).toHaveAttribute("data-status", "not_yet_valid");
+  await expect(result).toContainText(number);
+  await expect(result).toContainText("A. D.");
+  await expect(result).not.toContainText("Diop");
+  await shot(check, "verify");
+  await check.getByTestId("verify-birth").fill("2002-04-18");
+  await check.getByTestId("verify-submit").click();
+  await expect(check.getByTestId("form-error")).toContainText("Aucune autorisation ne correspond");
+
+  // An instructor of another service can neither find nor open it.
+  const lyonContext = await browser.newContext({ viewport: page.viewportSize() ?? undefined, locale: "fr-FR" });
+  const lyon = await lyonContext.newPage();
+  await logIn(lyon, LYON);
+  await search(lyon, number);
+  await expect(lyon.getByTestId("queue-empty")).toBeVisible();
+  await lyon.goto(`/instruction/dossier/${number}`);
+  await expect(lyon.getByTestId("file-not-found")).toBeVisible();
+  await expect(lyon.getByTestId("actions")).toHaveCount(0);
+
+  await Promise.all([agentContext.close(), visitor.close(), lyonContext.close()]);
+});
+
+test("the statistics page shows a chart and its table", async ({ page }) => {
+  await page.goto("/statistiques");
+  await expect(page.getByTestId("stats-chart").locator("svg")).toBeVisible();
+  await expect(page.getByTestId("stats-months")).toBeVisible();
+  await expect(page.getByTestId("stats-departements")).toBeVisible();
+  await shot(page, "statistics");
+});
+
+test("the instructor area asks to sign in, and a wrong password is said plainly", async ({ page }) => {
+  await page.goto("/instruction");
+  await expect(page.getByTestId("signed-out")).toContainText("Connectez-vous");
+  await page.goto("/instruction/connexion");
+  await hydrated(page);
+  await page.getByLabel("Adresse électronique professionnelle").fill(PARIS);
+  await page.getByLabel("Mot de passe").fill("pas le bon mot de passe");
+  await page.getByTestId("log-in").click();
+  await expect(page.getByTestId("form-error")).toContainText("Adresse ou mot de passe incorrect");
+});
