@@ -51,6 +51,8 @@ pub struct Services {
     pub login_limiter: Arc<crate::limiter::Limiter>,
     /// Wrong guesses on the public check per client address.
     pub verify_limiter: Arc<crate::limiter::Limiter>,
+    /// The public statistics and when they were computed.
+    pub stats_cache: Arc<std::sync::Mutex<Option<(std::time::Instant, app::instruction::Stats)>>>,
 }
 
 pub(crate) fn db_err(e: impl std::fmt::Display) -> AppError {
@@ -455,11 +457,13 @@ impl Services {
         if state_of(d) != DossierState::Accepted {
             return Ok(false);
         }
-        Ok(crate::db::entities::authorisation::Entity::find_by_id(d.id.clone())
-            .one(&self.db)
-            .await
-            .map_err(db_err)?
-            .is_some_and(|a| a.revoked_at.is_none()))
+        Ok(
+            crate::db::entities::authorisation::Entity::find_by_id(d.id.clone())
+                .one(&self.db)
+                .await
+                .map_err(db_err)?
+                .is_some_and(|a| a.revoked_at.is_none()),
+        )
     }
 
     /// Deletes drafts not saved for 14 days, with their files. Returns how many.

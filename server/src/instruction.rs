@@ -97,7 +97,13 @@ impl Services {
             q = if compact.len() == 14 && compact.bytes().all(|b| b.is_ascii_digit()) {
                 q.filter(dossier::Column::Siret.eq(compact))
             } else if compact.to_uppercase().starts_with("APT-") {
-                q.filter(dossier::Column::Number.starts_with(compact.to_uppercase()))
+                // A whole number is found through its unique index; a beginning, by prefix.
+                let upper = compact.to_uppercase();
+                if upper.len() >= 18 {
+                    q.filter(dossier::Column::Number.eq(upper))
+                } else {
+                    q.filter(dossier::Column::Number.starts_with(upper))
+                }
             } else {
                 use sea_orm::sea_query::ExprTrait as _;
                 let pattern = format!(
@@ -493,22 +499,23 @@ impl Instruction for Services {
 
     async fn queue(&self, a: &AgentSession, f: &Filters) -> Result<QueuePage, AppError> {
         let base = self.queue_select(a, f);
+        // Each count is a range of the (service, state, contract start) index.
         let mut counts = Vec::new();
         for tab in Tab::ALL {
-            let states: Vec<&str> = tab.states().iter().map(|s| s.code()).collect();
+            let codes: Vec<&str> = tab.states().iter().map(|s| s.code()).collect();
             let n = base
                 .clone()
-                .filter(dossier::Column::State.is_in(states))
+                .filter(dossier::Column::State.is_in(codes))
                 .count(&self.db)
                 .await
                 .map_err(db_err)?;
             counts.push((*tab, n));
         }
-        let states: Vec<&str> = match f.state {
+        let codes: Vec<&str> = match f.state {
             Some(s) => vec![s.code()],
             None => f.tab.states().iter().map(|s| s.code()).collect(),
         };
-        let selected = base.filter(dossier::Column::State.is_in(states));
+        let selected = base.filter(dossier::Column::State.is_in(codes));
         let total = match f.state {
             None => counts
                 .iter()
@@ -909,7 +916,21 @@ impl Instruction for Services {
     }
 
     async fn stats(&self) -> Result<Stats, AppError> {
-        self.stats_rows().await
+        // Public and read often: computed at most once a minute.
+        let cached = self
+            .stats_cache
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone();
+        if let Some((at, stats)) = cached {
+            if at.elapsed() < std::time::Duration::from_secs(60) {
+                return Ok(stats);
+            }
+        }
+        let stats = self.stats_rows().await?;
+        *self.stats_cache.lock().unwrap_or_else(|e| e.into_inner()) =
+            Some((std::time::Instant::now(), stats.clone()));
+        Ok(stats)
     }
 }
 

@@ -7,6 +7,7 @@ pub mod applicants;
 pub mod authorisation;
 pub mod config;
 pub mod db;
+pub mod demo;
 pub mod files;
 pub mod instruction;
 pub mod limiter;
@@ -86,6 +87,7 @@ pub async fn state_with_clock(
         public_url: config.public_url.clone(),
         login_limiter: Arc::new(limiter::Limiter::new(20, chrono::Duration::minutes(15))),
         verify_limiter: Arc::new(limiter::Limiter::new(20, chrono::Duration::minutes(15))),
+        stats_cache: Default::default(),
     };
     Ok(AppState {
         db,
@@ -160,6 +162,9 @@ pub fn spawn_purge(services: Services) {
                 Ok(0) => {}
                 Ok(n) => tracing::info!("{n} expired draft(s) deleted"),
                 Err(e) => tracing::error!("purge of expired drafts failed: {e}"),
+            }
+            if let Err(e) = db::analyze(&services.db).await {
+                tracing::warn!("planner statistics not refreshed: {e}");
             }
         }
     });

@@ -15,6 +15,10 @@ async fn main() -> anyhow::Result<()> {
     let state = state(&config).await?;
     if std::env::var("WIF_DEMO").is_ok_and(|v| v == "1") {
         server::accounts::seed_demo(&state.db).await?;
+        let files = server::demo::seed_demo_files(&state.services).await?;
+        if files > 0 {
+            println!("Demo: {files} filed requests added to the queues");
+        }
         println!(
             "Demo accounts (password {}):",
             server::accounts::DEMO_PASSWORD

@@ -351,15 +351,38 @@ async fn the_instructor_finds_reviews_asks_for_changes_accepts_and_the_authorisa
     assert_eq!(check["status"], "revoked");
     // The applicant's session and code are over too: a new code, as the access page sends it.
     let email = "awa.diop@example.org";
-    assert!(call(&app.router, "demande/nouveau-code", &[("email", email)], None).await.status.is_success());
+    assert!(call(
+        &app.router,
+        "demande/nouveau-code",
+        &[("email", email)],
+        None
+    )
+    .await
+    .status
+    .is_success());
     let code = app.last_code(email);
-    let applicant = call(&app.router, "demande/acces", &[("email", email), ("code", &code)], None)
+    let applicant = call(
+        &app.router,
+        "demande/acces",
+        &[("email", email), ("code", &code)],
+        None,
+    )
+    .await
+    .session_cookie()
+    .expect("signed in again");
+    assert_eq!(
+        get_with(&app.router, "/demande/autorisation.pdf", &applicant)
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+    let follow = call(&app.router, "demande/suivi", &[], Some(&applicant))
         .await
-        .session_cookie()
-        .expect("signed in again");
-    assert_eq!(get_with(&app.router, "/demande/autorisation.pdf", &applicant).await.status, StatusCode::NOT_FOUND);
-    let follow = call(&app.router, "demande/suivi", &[], Some(&applicant)).await.json();
-    assert_eq!(follow["authorisation"], false, "no download link once revoked");
+        .json();
+    assert_eq!(
+        follow["authorisation"], false,
+        "no download link once revoked"
+    );
     assert!(
         app.outbox().iter().any(|m| m.contains("Contrat rompu.")),
         "the revocation is e-mailed with its reason"
@@ -944,4 +967,49 @@ async fn public_statistics_count_decisions_and_their_median_time() {
     let page = get(&app.router, "/statistiques").await;
     assert_eq!(page.status, StatusCode::OK);
     assert!(page.body.contains("data-testid=\"stats-chart\"") && page.body.contains("<svg"));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_demo_files_are_valid_requests_in_every_state() {
+    let app = demo().await;
+    let added = server::demo::seed_demo_files(&app.state.services)
+        .await
+        .unwrap();
+    assert_eq!(added, 36);
+    assert_eq!(
+        server::demo::seed_demo_files(&app.state.services)
+            .await
+            .unwrap(),
+        0,
+        "seeded once"
+    );
+    let agent = log_in(&app, DEMO_INSTRUCTOR).await;
+    let mut states = std::collections::BTreeSet::new();
+    for tab in ["a-traiter", "en-instruction", "en-attente", "decides"] {
+        let queue = call(
+            &app.router,
+            "instruction/file",
+            &[("query[tab]", tab)],
+            Some(&agent),
+        )
+        .await
+        .json();
+        for row in queue["rows"].as_array().unwrap() {
+            let number = row["number"].as_str().unwrap();
+            let view = call(
+                &app.router,
+                "instruction/dossier",
+                &[("number", number)],
+                Some(&agent),
+            )
+            .await
+            .json();
+            assert_eq!(
+                view["eligibility"]["outcome"], "required",
+                "{number} reads as a valid request: {view}"
+            );
+            states.insert(view["state"].as_str().unwrap().to_owned());
+        }
+    }
+    assert_eq!(states.len(), 7 - 1, "every filed state: {states:?}");
 }

@@ -115,7 +115,7 @@ fn StatsTable(
 ) -> impl IntoView {
     let lang = use_lang();
     view! {
-        <div class="fr-table"><div class="fr-table__wrapper"><div class="fr-table__container"><div class="fr-table__content">
+        <div class="fr-table fr-table--no-caption"><div class="fr-table__wrapper"><div class="fr-table__container"><div class="fr-table__content">
             <table data-testid=testid>
                 <caption>{t(first.0, first.1)}</caption>
                 <thead><tr>
@@ -156,7 +156,11 @@ fn StatsBody(stats: Stats) -> impl IntoView {
             <div class="fr-col-6 fr-col-md-3"><p class="wif-figure">{move || days(lang.get(), median)}</p><p class="fr-text--sm">{t("délai médian de décision", "median time to decision")}</p></div>
         </div>
         <h2 class="fr-h4">{t("Par mois", "By month")}</h2>
-        <Chart rows=stats.by_month.clone() />
+        {if stats.by_month.is_empty() {
+            view! { <p data-testid="stats-empty">{t("Aucune demande déposée pour l'instant.", "No request filed yet.")}</p> }.into_any()
+        } else {
+            view! { <Chart rows=stats.by_month.clone() /> }.into_any()
+        }}
         <StatsTable rows=stats.by_month.clone() first=("Par mois (mois de dépôt)", "By month (month filed)") by_month=true testid="stats-months" />
         <h2 class="fr-h4 fr-mt-4w">{t("Par département", "By département")}</h2>
         <StatsTable rows=stats.by_departement.clone() first=("Par département de l'établissement", "By the establishment's département") by_month=false testid="stats-departements" />

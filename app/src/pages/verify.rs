@@ -40,7 +40,7 @@ pub fn VerifyPage() -> impl IntoView {
             <div class="fr-grid-row fr-grid-row--center"><div class="fr-col-12 fr-col-md-8">
                 <h1>{t("Vérifier une autorisation de travail", "Check a work authorisation")}</h1>
                 <p>{t(
-                    "Saisissez le code de vérification imprimé sur l'autorisation (ou lu dans son QR code) et la date de naissance de l'étudiant. Seules l'état de l'autorisation et quelques informations sont affichées.",
+                    "Saisissez le code de vérification imprimé sur l'autorisation (ou lu dans son QR code) et la date de naissance de l'étudiant. Seuls l'état de l'autorisation et quelques informations sont affichés.",
                     "Enter the verification code printed on the authorisation (or read from its QR code) and the student's birth date. Only the authorisation's status and a few details are shown.",
                 )}</p>
                 <form method="get" action="/verifier" class="fr-mb-4w">

@@ -33,6 +33,17 @@ pub async fn connect(url: &str) -> anyhow::Result<DatabaseConnection> {
     Ok(db)
 }
 
+/// Refreshes the query planner's statistics. SQLite has no background analyser: without them it
+/// may pick the (service, state) index for a SIRET search; a bounded ANALYZE reads at most a
+/// thousand rows per index. PostgreSQL's autovacuum does this by itself.
+pub async fn analyze(db: &DatabaseConnection) -> anyhow::Result<()> {
+    if db.get_database_backend() == DbBackend::Sqlite {
+        db.execute_unprepared("PRAGMA analysis_limit=1000; ANALYZE;")
+            .await?;
+    }
+    Ok(())
+}
+
 /// The file of a `sqlite://path?…` URL (none for in-memory databases).
 fn sqlite_path(url: &str) -> Option<String> {
     let rest = url
