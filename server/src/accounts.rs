@@ -25,7 +25,7 @@ pub struct NewAgent<'a> {
 
 #[derive(Debug, thiserror::Error)]
 pub enum AccountError {
-    #[error("{}: {}", .0.field, .0.code)]
+    #[error("{}: {}", .0.field, .0.message(app::i18n::Lang::En))]
     Invalid(app::rules::FieldError),
     #[error("unknown service: {0}")]
     UnknownService(String),

@@ -10,7 +10,12 @@ async fn main() -> anyhow::Result<()> {
     let config = Config::from_env()?;
     let args: Vec<String> = std::env::args().skip(1).collect();
     if !args.is_empty() {
-        return command(&config, &args).await;
+        // A command's error is one line for the person who typed it, not a backtrace.
+        if let Err(e) = command(&config, &args).await {
+            eprintln!("error: {e:#}");
+            std::process::exit(2);
+        }
+        return Ok(());
     }
     let state = state(&config).await?;
     if std::env::var("WIF_DEMO").is_ok_and(|v| v == "1") {
