@@ -161,7 +161,6 @@ pub struct AuthorisationView {
 /// One file as the instructor sees it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct FileView {
-    pub id: String,
     pub number: String,
     pub state: DossierState,
     /// Sent back with every action: a file changed since is not acted on.
@@ -186,7 +185,6 @@ pub struct HistoryEntry {
     pub entry: TimelineEntry,
     pub who: String,
     pub action: String,
-    pub from: Option<DossierState>,
 }
 
 /// The administration page.

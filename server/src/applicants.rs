@@ -33,7 +33,6 @@ pub const DRAFT_LIFETIME_DAYS: i64 = 14;
 pub const SESSION_HOURS: i64 = 12;
 pub const MAX_ATTEMPTS: i32 = 5;
 pub const LOCK_MINUTES: i64 = 15;
-pub const MAX_MESSAGE_CHARS: usize = 2000;
 
 pub type Clock = Arc<dyn Fn() -> DateTime<Utc> + Send + Sync>;
 
@@ -664,9 +663,8 @@ impl Applicants for Services {
             .filter(|t| *t > now)
             .max()
         {
-            let minutes = ((until - now).num_seconds() + 59) / 60;
             return Err(AppError::Locked {
-                minutes: minutes.max(1) as u32,
+                minutes: crate::limiter::minutes_until(until, now),
             });
         }
         let matched = tokio::task::spawn_blocking({
@@ -681,28 +679,26 @@ impl Applicants for Services {
         .await
         .map_err(internal)?;
         let Some(grant) = matched else {
-            let failed = grants.iter().map(|g| g.failed_attempts).max().unwrap_or(0) + 1;
-            let lock = failed >= MAX_ATTEMPTS;
-            access_grant::Entity::update_many()
-                .col_expr(
-                    access_grant::Column::FailedAttempts,
-                    Expr::value(if lock { 0 } else { failed }),
-                )
-                .col_expr(
-                    access_grant::Column::LockedUntil,
-                    Expr::value(lock.then(|| now + Duration::minutes(LOCK_MINUTES))),
-                )
-                .filter(access_grant::Column::Email.eq(email.as_str()))
-                .exec(&self.db)
-                .await
-                .map_err(db_err)?;
+            // Counted in one statement: parallel wrong codes all count.
+            let (failed, lock) = crate::limiter::count_failure::<access_grant::Entity>(
+                &self.db,
+                access_grant::Column::FailedAttempts,
+                access_grant::Column::LockedUntil,
+                sea_orm::Condition::all().add(access_grant::Column::Email.eq(email.as_str())),
+                MAX_ATTEMPTS,
+                Duration::minutes(LOCK_MINUTES),
+                now,
+            )
+            .await
+            .map_err(db_err)?;
             return Err(if lock {
                 AppError::Locked {
                     minutes: LOCK_MINUTES as u32,
                 }
             } else {
                 AppError::WrongCode {
-                    attempts_left: (MAX_ATTEMPTS - failed).max(0) as u32,
+                    // An address with no live code has nothing to lock: it is told as if it had one.
+                    attempts_left: (MAX_ATTEMPTS - failed.max(1)).max(0) as u32,
                 }
             });
         };
@@ -1057,14 +1053,8 @@ impl Applicants for Services {
         if state == DossierState::Draft || state.is_final() {
             return Err(AppError::NotEditable(state));
         }
-        let message = message.trim().to_owned();
-        let length = message.chars().count();
-        if length == 0 || length > MAX_MESSAGE_CHARS {
-            return Err(AppError::Invalid(vec![app::rules::FieldError::new(
-                "message",
-                app::rules::ErrorCode::MessageLength,
-            )]));
-        }
+        let message = app::rules::decision::message(&message)
+            .map_err(|c| AppError::Invalid(vec![app::rules::FieldError::new("message", c)]))?;
         self.record(
             &self.db,
             &d.id,

@@ -213,6 +213,26 @@ pub async fn seed_demo_files(services: &Services) -> anyhow::Result<usize> {
                 DossierState::Refused => Action::Refuse,
                 _ => Action::Close,
             };
+            // Decisions follow the state machine: a file is taken in review before one.
+            let from = if matches!(action, Action::Accept | Action::Refuse) {
+                services
+                    .record(
+                        db,
+                        &id,
+                        Actor::Instructor,
+                        crate::accounts::DEMO_INSTRUCTOR,
+                        Action::TakeInReview.code(),
+                        Some(DossierState::Submitted),
+                        Some(DossierState::InReview),
+                        None,
+                    )
+                    .await
+                    .map_err(|e| anyhow::anyhow!("{e:?}"))?;
+                DossierState::InReview
+            } else {
+                DossierState::Submitted
+            };
+            debug_assert_eq!(from.apply(action, Actor::Instructor), Ok(state));
             services
                 .record(
                     db,
@@ -220,7 +240,7 @@ pub async fn seed_demo_files(services: &Services) -> anyhow::Result<usize> {
                     Actor::Instructor,
                     crate::accounts::DEMO_INSTRUCTOR,
                     action.code(),
-                    Some(DossierState::Submitted),
+                    Some(from),
                     Some(state),
                     message,
                 )

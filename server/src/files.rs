@@ -63,11 +63,8 @@ async fn agent(services: &Services, headers: &HeaderMap) -> Result<AgentSession,
 }
 
 fn lang_of(headers: &HeaderMap) -> Lang {
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|h| h.to_str().ok())
-        .find_map(|c| cookie_value(c, app::env::LANG_COOKIE).and_then(Lang::from_code))
+    cookie(headers, app::env::LANG_COOKIE)
+        .and_then(|c| Lang::from_code(&c))
         .unwrap_or_default()
 }
 

@@ -10,7 +10,7 @@ use app::instruction::{
 };
 use app::model::{AppError, TimelineEntry};
 use app::rules::decision::{self, Act, Role, Tab};
-use app::rules::dossier::{Action, Actor, DossierState};
+use app::rules::dossier::{Actor, DossierState};
 use app::rules::eligibility::{Contract, Outcome};
 use app::rules::{DocumentKind, ErrorCode, FieldError};
 use app::ssr::{AgentSession, Instruction};
@@ -27,6 +27,7 @@ use crate::db::entities::{
     agent, agent_service, agent_session, authorisation, departement, dossier, dossier_event,
     instruction_service,
 };
+use crate::limiter::{count_failure, minutes_until};
 use crate::{authorisation as pdf, notify, secret};
 
 pub const AGENT_SESSION_HOURS: i64 = app::api::instruction::AGENT_SESSION_HOURS;
@@ -47,10 +48,6 @@ impl From<AccountError> for AppError {
     }
 }
 
-fn minutes_until(until: DateTime<Utc>, now: DateTime<Utc>) -> u32 {
-    ((until - now).num_seconds() as f64 / 60.0).ceil().max(1.0) as u32
-}
-
 /// Initials as the public check shows them: "A. D." for Awa Diop.
 pub fn initials(given: &str, family: &str) -> String {
     [given, family]
@@ -69,20 +66,17 @@ impl Services {
         a: &AgentSession,
         number: &str,
     ) -> Result<dossier::Model, AppError> {
-        dossier::Entity::find()
+        visible(a)
             .filter(dossier::Column::Number.eq(number.trim().to_uppercase()))
-            .filter(dossier::Column::ServiceId.is_in(a.service_ids.clone()))
             .one(&self.db)
             .await
             .map_err(db_err)?
-            .filter(|d| state_of(d) != DossierState::Draft)
             .ok_or(AppError::NotFound)
     }
 
     /// The queue's query for these filters, without the tab's state (the counts vary it).
     fn queue_select(&self, a: &AgentSession, f: &Filters) -> Select<dossier::Entity> {
-        let mut q =
-            dossier::Entity::find().filter(dossier::Column::ServiceId.is_in(a.service_ids.clone()));
+        let mut q = visible(a);
         if let Some(c) = f.contract {
             q = q.filter(dossier::Column::ContractType.eq(c.code()));
         }
@@ -97,23 +91,18 @@ impl Services {
             q = if compact.len() == 14 && compact.bytes().all(|b| b.is_ascii_digit()) {
                 q.filter(dossier::Column::Siret.eq(compact))
             } else if compact.to_uppercase().starts_with("APT-") {
-                // A whole number is found through its unique index; a beginning, by prefix.
+                // A whole number (APT-year-département-suffix) is found through its unique
+                // index; a beginning, by prefix.
                 let upper = compact.to_uppercase();
-                if upper.len() >= 18 {
+                let parts: Vec<&str> = upper.split('-').collect();
+                if parts.len() == 4 && parts[3].len() == 6 {
                     q.filter(dossier::Column::Number.eq(upper))
                 } else {
                     q.filter(dossier::Column::Number.starts_with(upper))
                 }
             } else {
                 use sea_orm::sea_query::ExprTrait as _;
-                let pattern = format!(
-                    "%{}%",
-                    search
-                        .to_lowercase()
-                        .replace('\\', "")
-                        .replace('%', "")
-                        .replace('_', "")
-                );
+                let pattern = format!("%{}%", search.to_lowercase().replace(['\\', '%', '_'], ""));
                 q.filter(
                     Condition::any()
                         .add(
@@ -261,14 +250,12 @@ impl Services {
         a: &AgentSession,
         dossier_id: &str,
     ) -> Result<bool, AppError> {
-        Ok(dossier::Entity::find_by_id(dossier_id.to_owned())
+        Ok(visible(a)
+            .filter(dossier::Column::Id.eq(dossier_id))
             .one(&self.db)
             .await
             .map_err(db_err)?
-            .is_some_and(|d| {
-                d.service_id.is_some_and(|s| a.service_ids.contains(&s))
-                    && state_of(&d) != DossierState::Draft
-            }))
+            .is_some())
     }
 
     /// The queue as CSV rows (every page), for the export.
@@ -313,6 +300,14 @@ impl Services {
         }
         Ok(out)
     }
+}
+
+/// The files an agent may see, find and act on: filed files of the agent's services. Every read
+/// of the instructor's side starts here.
+fn visible(a: &AgentSession) -> Select<dossier::Entity> {
+    dossier::Entity::find()
+        .filter(dossier::Column::ServiceId.is_in(a.service_ids.clone()))
+        .filter(dossier::Column::State.ne(DossierState::Draft.code()))
 }
 
 /// A CSV cell: quoted when needed; a leading formula sign is neutralised for spreadsheets.
@@ -367,26 +362,23 @@ impl Instruction for Services {
         client: &str,
     ) -> Result<String, AppError> {
         let now = self.now();
-        if let Some(minutes) = self.login_limiter.blocked(client, now) {
-            return Err(AppError::RateLimited { minutes });
-        }
+        self.login_limiter
+            .attempt(client, now)
+            .map_err(|minutes| AppError::RateLimited { minutes })?;
         let found = agent::Entity::find()
             .filter(agent::Column::Email.eq(email.trim().to_lowercase()))
             .one(&self.db)
             .await
             .map_err(db_err)?;
-        if let Some(until) = found
+        let locked = found
             .as_ref()
             .and_then(|a| a.locked_until)
-            .filter(|u| *u > now)
-        {
-            return Err(AppError::RateLimited {
-                minutes: minutes_until(until, now),
-            });
-        }
-        // The same work whether the address exists or not: timing tells nothing.
+            .is_some_and(|u| u > now);
+        // The same work and the same answer whether the address exists, is locked or not:
+        // neither the message nor the time tells which addresses have accounts.
         let hash = found
             .as_ref()
+            .filter(|_| !locked)
             .map(|a| a.password_hash.clone())
             .unwrap_or_else(|| DUMMY_HASH.clone());
         let typed = password.to_owned();
@@ -394,23 +386,22 @@ impl Instruction for Services {
             .await
             .map_err(internal)?;
         let agent = match found {
-            Some(a) if ok && a.active => a,
-            other => {
-                self.login_limiter.fail(client, now);
-                if let Some(a) = other {
-                    let failed = a.failed_logins + 1;
-                    let mut update: agent::ActiveModel = a.into();
-                    if failed >= MAX_LOGIN_ATTEMPTS {
-                        update.failed_logins = Set(0);
-                        update.locked_until =
-                            Set(Some(now + Duration::minutes(LOGIN_LOCK_MINUTES)));
-                    } else {
-                        update.failed_logins = Set(failed);
-                    }
-                    update.update(&self.db).await.map_err(db_err)?;
-                }
+            Some(a) if ok && a.active && !locked => a,
+            Some(a) if !locked => {
+                count_failure::<agent::Entity>(
+                    &self.db,
+                    agent::Column::FailedLogins,
+                    agent::Column::LockedUntil,
+                    Condition::all().add(agent::Column::Id.eq(a.id)),
+                    MAX_LOGIN_ATTEMPTS,
+                    Duration::minutes(LOGIN_LOCK_MINUTES),
+                    now,
+                )
+                .await
+                .map_err(db_err)?;
                 return Err(AppError::BadCredentials);
             }
+            _ => return Err(AppError::BadCredentials),
         };
         let token = secret::new_token();
         let txn = self.db.begin().await.map_err(db_err)?;
@@ -562,7 +553,6 @@ impl Instruction for Services {
                 },
                 who: e.actor,
                 action: e.action,
-                from: e.from_state.as_deref().and_then(DossierState::from_code),
             })
             .collect();
         let issued = authorisation::Entity::find_by_id(d.id.clone())
@@ -578,7 +568,6 @@ impl Instruction for Services {
             forms.insert(key.to_owned(), form_of(json));
         }
         Ok(FileView {
-            id: d.id.clone(),
             number: d.number.clone().unwrap_or_default(),
             state: state_of(&d),
             version: d.version,
@@ -610,13 +599,14 @@ impl Instruction for Services {
     async fn act(&self, a: &AgentSession, r: ActRequest) -> Result<(), AppError> {
         let d = self.file_of(a, &r.number).await?;
         let from = state_of(&d);
-        let message = if r.act.needs_message() {
+        // Required for some actions; optional for the others, but checked when given.
+        let message = if r.act.needs_message() || !r.message.trim().is_empty() {
             Some(
                 decision::message(&r.message)
                     .map_err(|c| AppError::Invalid(vec![FieldError::new("message", c)]))?,
             )
         } else {
-            decision::message(&r.message).ok()
+            None
         };
         if r.act == Act::Message {
             return self
@@ -629,7 +619,9 @@ impl Instruction for Services {
         }
         let now = self.now();
         let mut update = <dossier::ActiveModel as Default>::default();
-        let mut issued = None;
+        // Beside the file's row: an acceptance issues the authorisation, a revocation withdraws it.
+        let mut issue = None;
+        let mut revoke = None;
         let to = match r.act.transition() {
             Some(action) => {
                 let to = from
@@ -669,7 +661,7 @@ impl Instruction for Services {
                 }
                 let validity =
                     decision::validity(&r.validity, student, job).map_err(AppError::Invalid)?;
-                issued = Some(authorisation::ActiveModel {
+                let issued = authorisation::ActiveModel {
                     dossier_id: Set(d.id.clone()),
                     code: Set(secret::new_verification_code()),
                     valid_from: Set(validity.from),
@@ -683,52 +675,30 @@ impl Instruction for Services {
                     employer_name: Set(employer.employer_name.clone()),
                     failed_checks: Set(0),
                     locked_until: Set(None),
-                });
+                };
+                issue = Some((issued, parsed));
             }
             Act::Revoke => {
-                let issued = authorisation::Entity::find_by_id(d.id.clone())
+                let current = authorisation::Entity::find_by_id(d.id.clone())
                     .one(&self.db)
                     .await
                     .map_err(db_err)?
                     .filter(|i| i.revoked_at.is_none())
-                    .ok_or(AppError::IllegalTransition {
-                        from,
-                        action: Action::Accept,
-                    })?;
-                let mut revoke: authorisation::ActiveModel = issued.into();
-                revoke.revoked_at = Set(Some(now));
-                let txn = self.db.begin().await.map_err(db_err)?;
-                self.bump(&txn, &d, update).await?;
-                revoke.update(&txn).await.map_err(db_err)?;
-                self.record(
-                    &txn,
-                    &d.id,
-                    Actor::Instructor,
-                    &a.email,
-                    Act::Revoke.code(),
-                    Some(from),
-                    None,
-                    message.clone(),
-                )
-                .await?;
-                txn.commit().await.map_err(db_err)?;
-                let lang = Self::lang(&d);
-                self.send(&notify::revoked(
-                    &Self::followers(&d),
-                    d.number.as_deref().unwrap_or_default(),
-                    message.as_deref(),
-                    &self.public_url,
-                    lang,
-                ))
-                .await;
-                return Ok(());
+                    .ok_or(AppError::NotEditable(from))?;
+                let mut withdrawn: authorisation::ActiveModel = current.into();
+                withdrawn.revoked_at = Set(Some(now));
+                revoke = Some(withdrawn);
             }
             _ => {}
         }
         let txn = self.db.begin().await.map_err(db_err)?;
         self.bump(&txn, &d, update).await?;
-        if let Some(issued) = issued {
-            issued.insert(&txn).await.map_err(db_err)?;
+        let issued = match issue {
+            Some((model, parsed)) => Some((model.insert(&txn).await.map_err(db_err)?, parsed)),
+            None => None,
+        };
+        if let Some(withdrawn) = revoke {
+            withdrawn.update(&txn).await.map_err(db_err)?;
         }
         self.record(
             &txn,
@@ -743,23 +713,44 @@ impl Instruction for Services {
         .await?;
         txn.commit().await.map_err(db_err)?;
 
-        let done = self.dossier(&d.id).await?;
-        let lang = Self::lang(&done);
-        let number = done.number.clone().unwrap_or_default();
-        let mut mail = notify::state_changed(
-            &Self::followers(&done),
-            &number,
-            to.unwrap_or(from),
-            message.as_deref(),
-            &self.public_url,
-            lang,
-        );
-        if to == Some(DossierState::Accepted) {
-            mail.attachments.push(crate::mail::MailAttachment {
-                file_name: format!("autorisation-{number}.pdf"),
-                content_type: "application/pdf".into(),
-                bytes: self.authorisation_pdf(&done).await?,
-            });
+        // The decision stands from here: the e-mail goes out whatever happens to its attachment.
+        let lang = Self::lang(&d);
+        let number = d.number.clone().unwrap_or_default();
+        let followers = Self::followers(&d);
+        let mut mail = if r.act == Act::Revoke {
+            notify::revoked(
+                &followers,
+                &number,
+                message.as_deref(),
+                &self.public_url,
+                lang,
+            )
+        } else {
+            notify::state_changed(
+                &followers,
+                &number,
+                to.unwrap_or(from),
+                message.as_deref(),
+                &self.public_url,
+                lang,
+            )
+        };
+        if let Some((issued, parsed)) = &issued {
+            match self.service_name(&d).await {
+                Ok(service) => mail.attachments.push(crate::mail::MailAttachment {
+                    file_name: format!("autorisation-{number}.pdf"),
+                    content_type: "application/pdf".into(),
+                    bytes: pdf::authorisation_pdf(
+                        &d,
+                        issued,
+                        parsed,
+                        &service,
+                        &self.public_url,
+                        lang,
+                    ),
+                }),
+                Err(e) => tracing::error!("authorisation of {number} not attached: {e}"),
+            }
         }
         self.send(&mail).await;
         Ok(())
@@ -869,16 +860,15 @@ impl Instruction for Services {
         client: &str,
     ) -> Result<VerifyAnswer, AppError> {
         let now = self.now();
-        if let Some(minutes) = self.verify_limiter.blocked(client, now) {
-            return Err(AppError::RateLimited { minutes });
-        }
+        self.verify_limiter
+            .attempt(client, now)
+            .map_err(|minutes| AppError::RateLimited { minutes })?;
         let found = authorisation::Entity::find()
             .filter(authorisation::Column::Code.eq(code))
             .one(&self.db)
             .await
             .map_err(db_err)?;
         let Some(issued) = found else {
-            self.verify_limiter.fail(client, now);
             return Err(AppError::NoMatch);
         };
         if let Some(until) = issued.locked_until.filter(|u| *u > now) {
@@ -887,18 +877,22 @@ impl Instruction for Services {
             });
         }
         if issued.birth_date != birth {
-            self.verify_limiter.fail(client, now);
-            let failed = issued.failed_checks + 1;
-            let mut update: authorisation::ActiveModel = issued.into();
-            if failed >= MAX_CHECK_ATTEMPTS {
-                update.failed_checks = Set(0);
-                update.locked_until = Set(Some(now + Duration::minutes(LOGIN_LOCK_MINUTES)));
-            } else {
-                update.failed_checks = Set(failed);
-            }
-            update.update(&self.db).await.map_err(db_err)?;
+            count_failure::<authorisation::Entity>(
+                &self.db,
+                authorisation::Column::FailedChecks,
+                authorisation::Column::LockedUntil,
+                Condition::all()
+                    .add(authorisation::Column::DossierId.eq(issued.dossier_id.clone())),
+                MAX_CHECK_ATTEMPTS,
+                Duration::minutes(LOGIN_LOCK_MINUTES),
+                now,
+            )
+            .await
+            .map_err(db_err)?;
             return Err(AppError::NoMatch);
         }
+        // A right answer is not a guess: the address gets its attempt back.
+        self.verify_limiter.forgive(client);
         let d = self.dossier(&issued.dossier_id).await?;
         Ok(VerifyAnswer {
             status: decision::verify_status(

@@ -4,9 +4,9 @@
 mod common;
 
 use axum::http::{header, StatusCode};
-use chrono::{Duration, Utc};
+use chrono::Duration;
 use common::journey::{
-    day, employer_step, job_step, save, signed_in, student_step, typed_draft, upload_all,
+    employer_step, job_step, save, signed_in, student_step, typed_draft, upload_all,
 };
 use common::{call, get, get_with, jpeg_bytes, pdf_bytes, png_bytes, upload, TestApp};
 use sea_orm::{EntityTrait, PaginatorTrait};

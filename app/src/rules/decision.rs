@@ -36,14 +36,6 @@ impl Tab {
             ],
         }
     }
-
-    /// The tab that holds a file in this state (drafts are in none).
-    pub fn of(state: DossierState) -> Option<Tab> {
-        Tab::ALL
-            .iter()
-            .copied()
-            .find(|t| t.states().contains(&state))
-    }
 }
 
 code_enum! {
@@ -153,13 +145,9 @@ impl Act {
     }
 
     pub fn needs_message(self) -> bool {
-        matches!(self, Act::Message | Act::Revoke) || self.transition().is_some_and(needs_message)
+        matches!(self, Act::Message | Act::Revoke)
+            || self.transition().is_some_and(Action::needs_reason)
     }
-}
-
-/// Whether an action needs a written reason or message (rules.md §4).
-pub fn needs_message(action: Action) -> bool {
-    action.needs_reason()
 }
 
 /// The period an authorisation covers.

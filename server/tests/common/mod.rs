@@ -158,11 +158,18 @@ impl Reply {
 
     /// The session cookie this reply sets, as a `Cookie` header value.
     pub fn session_cookie(&self) -> Option<String> {
+        self.cookie("wif_session")
+    }
+
+    /// A cookie this reply sets (not one it removes), as a `Cookie` header value.
+    pub fn cookie(&self, name: &str) -> Option<String> {
+        let set = format!("{name}=");
+        let removed = format!("{name}=;");
         self.headers
             .get_all(header::SET_COOKIE)
             .iter()
             .filter_map(|v| v.to_str().ok())
-            .find(|c| c.starts_with("wif_session=") && !c.starts_with("wif_session=;"))
+            .find(|c| c.starts_with(&set) && !c.starts_with(&removed))
             .map(|c| c.split(';').next().unwrap_or("").to_owned())
     }
 }

@@ -13,7 +13,7 @@ use crate::instruction::FileView;
 use crate::model::AppError;
 use crate::pages::request::{action_error, field_message, t, ErrorBanner, StepSummary};
 use crate::rules::decision::Act;
-use crate::rules::dossier::{Action, Actor, DossierState};
+use crate::rules::dossier::{Action, Actor};
 use crate::rules::request::Step;
 use crate::rules::DocumentKind;
 
@@ -84,8 +84,10 @@ fn FileBody(file: FileView, act: ServerAction<ActOnFile>) -> impl IntoView {
     let version = file.version;
     let pending = move || act.pending().get();
     let form = move |a: Act| (number.clone(), version, a);
+    // The forms offered are the transitions the state machine allows from here.
+    let can = |action: Action| state.apply(action, Actor::Instructor).is_ok();
 
-    let take = (state == DossierState::Submitted).then(|| {
+    let take = can(Action::TakeInReview).then(|| {
         let (number, version, a) = form(Act::TakeInReview);
         view! {
             <ActionForm action=act>
@@ -94,7 +96,7 @@ fn FileBody(file: FileView, act: ServerAction<ActOnFile>) -> impl IntoView {
             </ActionForm>
         }
     });
-    let accept = (state == DossierState::InReview).then(|| {
+    let accept = can(Action::Accept).then(|| {
         let (number, version, a) = form(Act::Accept);
         let proposed = file.proposed;
         let cap = file.eligibility.as_ref().and_then(|e| e.max_annual_hours);
@@ -128,7 +130,7 @@ fn FileBody(file: FileView, act: ServerAction<ActOnFile>) -> impl IntoView {
             </details>
         }
     });
-    let changes = matches!(state, DossierState::Submitted | DossierState::InReview).then(|| {
+    let changes = can(Action::RequestChanges).then(|| {
         let (number, version, a) = form(Act::RequestChanges);
         view! {
             <details class="wif-act">
@@ -154,7 +156,7 @@ fn FileBody(file: FileView, act: ServerAction<ActOnFile>) -> impl IntoView {
             </details>
         }
     });
-    let refuse = (state == DossierState::InReview).then(|| {
+    let refuse = can(Action::Refuse).then(|| {
         let (number, version, a) = form(Act::Refuse);
         view! {
             <details class="wif-act">
@@ -167,7 +169,7 @@ fn FileBody(file: FileView, act: ServerAction<ActOnFile>) -> impl IntoView {
             </details>
         }
     });
-    let close = matches!(state, DossierState::Submitted | DossierState::InReview).then(|| {
+    let close = can(Action::Close).then(|| {
         let (number, version, a) = form(Act::Close);
         view! {
             <details class="wif-act">
@@ -208,7 +210,7 @@ fn FileBody(file: FileView, act: ServerAction<ActOnFile>) -> impl IntoView {
             </div>
         }
     });
-    let message = (state != DossierState::Draft).then(|| {
+    let message = {
         let (number, version, a) = form(Act::Message);
         view! {
             <details class="wif-act">
@@ -220,7 +222,7 @@ fn FileBody(file: FileView, act: ServerAction<ActOnFile>) -> impl IntoView {
                 </ActionForm>
             </details>
         }
-    });
+    };
 
     let eligibility = file.eligibility.clone().map(|e| {
         let outcome = e.outcome;
