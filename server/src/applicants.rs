@@ -1063,9 +1063,27 @@ impl Applicants for Services {
             "message",
             None,
             None,
-            Some(message),
+            Some(message.clone()),
         )
-        .await
+        .await?;
+        // The service hears of it without watching the queue.
+        if let Some(service) = match d.service_id {
+            Some(id) => instruction_service::Entity::find_by_id(id)
+                .one(&self.db)
+                .await
+                .map_err(db_err)?,
+            None => None,
+        } {
+            self.send(&notify::applicant_message(
+                &service.email,
+                d.number.as_deref().unwrap_or_default(),
+                &s.email,
+                &message,
+                &self.public_url,
+            ))
+            .await;
+        }
+        Ok(())
     }
 
     async fn remove_file(&self, s: &ApplicantSession, file_id: &str) -> Result<(), AppError> {

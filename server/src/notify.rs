@@ -179,3 +179,21 @@ pub fn revoked(
         attachments: Vec::new(),
     }
 }
+
+/// An applicant's message, to the instruction service's address (in French: the service's language).
+pub fn applicant_message(
+    to: &str,
+    number: &str,
+    from: &str,
+    message: &str,
+    public_url: &str,
+) -> Mail {
+    Mail {
+        to: vec![to.to_owned()],
+        subject: format!("Dossier {number} : message du demandeur"),
+        body: format!(
+            "Bonjour,\n\n{from} a écrit au sujet du dossier {number} :\n\n{message}\n\nRépondre depuis le dossier : {public_url}/instruction/dossier/{number}"
+        ) + sign(Lang::Fr),
+        attachments: Vec::new(),
+    }
+}

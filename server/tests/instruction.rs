@@ -195,6 +195,20 @@ async fn the_instructor_finds_reviews_asks_for_changes_accepts_and_the_authorisa
     )
     .await;
     assert!(reply.status.is_success(), "{}", reply.body);
+    let reply = call(
+        &app.router,
+        "demande/repondre",
+        &[("message", "Je renvoie le passeport aujourd'hui.")],
+        Some(&applicant),
+    )
+    .await;
+    assert!(reply.status.is_success(), "{}", reply.body);
+    let to_service = app
+        .outbox()
+        .into_iter()
+        .find(|m| m.contains("To: moe-paris@example.gouv.fr"))
+        .expect("the service is e-mailed the applicant's message");
+    assert!(to_service.contains("Je renvoie le passeport aujourd'hui."));
     let follow = call(&app.router, "demande/suivi", &[], Some(&applicant))
         .await
         .json();

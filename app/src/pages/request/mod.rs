@@ -73,14 +73,29 @@ pub(crate) fn field_message(
 #[component]
 pub(crate) fn ErrorBanner(error: Signal<Option<AppError>>) -> impl IntoView {
     let lang = use_lang();
+    // A session that ended is the applicant's or the instructor's, by the page it ended on.
+    let agent = leptos_router::hooks::use_location()
+        .pathname
+        .get_untracked()
+        .starts_with("/instruction");
     view! {
         <div role="alert" aria-live="assertive">
             {move || error.get().map(|e| {
                 let signed_out = matches!(e, AppError::NotSignedIn);
+                let text = if signed_out && agent {
+                    lang.get().pick(("Votre session a expiré : reconnectez-vous.", "Your session has expired: sign in again.")).to_owned()
+                } else {
+                    e.message(lang.get())
+                };
+                let (href, link) = if agent {
+                    ("/instruction/connexion", ("Se connecter", "Sign in"))
+                } else {
+                    ("/acces", ("Saisir mon code d'accès", "Enter my access code"))
+                };
                 view! {
                     <div class="fr-alert fr-alert--error fr-alert--sm fr-mb-3w" data-testid="form-error">
-                        <p>{e.message(lang.get())}</p>
-                        {signed_out.then(|| view! { <p><a class="fr-link" href="/acces">{move || lang.get().pick(("Saisir mon code d'accès", "Enter my access code"))}</a></p> })}
+                        <p>{text}</p>
+                        {signed_out.then(|| view! { <p><a class="fr-link" href=href>{move || lang.get().pick(link)}</a></p> })}
                     </div>
                 }
             })}
