@@ -6,7 +6,7 @@ use app::rules::validation::Email;
 use chrono::Utc;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    Set, TransactionTrait,
+    Set,
 };
 
 use crate::db::entities::{agent, agent_service, departement, instruction_service};
@@ -60,7 +60,7 @@ pub async fn save_agent(db: &DatabaseConnection, new: NewAgent<'_>) -> Result<i3
         }
         None => None,
     };
-    let txn = db.begin().await?;
+    let txn = crate::db::write_txn(db).await?;
     let mut service_ids = Vec::new();
     for code in new.service_codes {
         let service = instruction_service::Entity::find()

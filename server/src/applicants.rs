@@ -18,7 +18,7 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    QueryOrder, Set, TransactionTrait,
+    QueryOrder, Set,
 };
 
 use crate::db::entities::{
@@ -476,7 +476,7 @@ impl Services {
             .map_err(db_err)?;
         for d in &expired {
             let files = self.files(&d.id).await?;
-            let txn = self.db.begin().await.map_err(db_err)?;
+            let txn = crate::db::write_txn(&self.db).await.map_err(db_err)?;
             delete_of_dossier::<stored_file::Entity>(&txn, stored_file::Column::DossierId, &d.id)
                 .await?;
             delete_of_dossier::<access_grant::Entity>(&txn, access_grant::Column::DossierId, &d.id)
@@ -543,7 +543,7 @@ impl Applicants for Services {
     async fn start(&self, email: Email, role: FiledBy, lang: Lang) -> Result<(), AppError> {
         let now = self.now();
         let id = uuid::Uuid::new_v4().to_string();
-        let txn = self.db.begin().await.map_err(db_err)?;
+        let txn = crate::db::write_txn(&self.db).await.map_err(db_err)?;
         dossier::ActiveModel {
             id: Set(id.clone()),
             number: Set(None),
@@ -910,7 +910,7 @@ impl Applicants for Services {
             .ok_or(AppError::StepNotReached(Step::Employer))?;
         let service = self.service_for(employer.departement.as_str()).await?;
         let now = self.now();
-        let txn = self.db.begin().await.map_err(db_err)?;
+        let txn = crate::db::write_txn(&self.db).await.map_err(db_err)?;
         let mut number = String::new();
         for attempt in 0..5 {
             number = secret::new_file_number(
@@ -1097,7 +1097,7 @@ impl Applicants for Services {
         if !self.removable(&d, &file).await? {
             return Err(AppError::NotEditable(state_of(&d)));
         }
-        let txn = self.db.begin().await.map_err(db_err)?;
+        let txn = crate::db::write_txn(&self.db).await.map_err(db_err)?;
         stored_file::Entity::delete_by_id(file.id.clone())
             .exec(&txn)
             .await
@@ -1131,7 +1131,7 @@ impl Services {
         let next = DossierState::ChangesRequested
             .apply(Action::Submit, Actor::Applicant)
             .map_err(|_| AppError::Conflict)?;
-        let txn = self.db.begin().await.map_err(db_err)?;
+        let txn = crate::db::write_txn(&self.db).await.map_err(db_err)?;
         let update = dossier::ActiveModel {
             state: Set(next.code().to_owned()),
             requested_documents: Set(None),

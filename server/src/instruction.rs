@@ -18,7 +18,7 @@ use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 use sea_orm::sea_query::{Expr, Func};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
-    QuerySelect, Select, Set, TransactionTrait,
+    QuerySelect, Select, Set,
 };
 
 use crate::accounts::{self, AccountError, NewAgent};
@@ -404,7 +404,7 @@ impl Instruction for Services {
             _ => return Err(AppError::BadCredentials),
         };
         let token = secret::new_token();
-        let txn = self.db.begin().await.map_err(db_err)?;
+        let txn = crate::db::write_txn(&self.db).await.map_err(db_err)?;
         // A new session on every sign-in; the browser's previous one ends, and stale ones go.
         if let Some(previous) = previous {
             agent_session::Entity::delete_by_id(secret::token_hash(previous))
@@ -691,7 +691,7 @@ impl Instruction for Services {
             }
             _ => {}
         }
-        let txn = self.db.begin().await.map_err(db_err)?;
+        let txn = crate::db::write_txn(&self.db).await.map_err(db_err)?;
         self.bump(&txn, &d, update).await?;
         let issued = match issue {
             Some((model, parsed)) => Some((model.insert(&txn).await.map_err(db_err)?, parsed)),

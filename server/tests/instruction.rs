@@ -1019,3 +1019,50 @@ async fn the_demo_files_are_valid_requests_in_every_state() {
     }
     assert_eq!(states.len(), 7 - 1, "every filed state: {states:?}");
 }
+
+/// SQLite refuses at once ("database is locked") a deferred transaction that read before another
+/// connection wrote, whatever the busy timeout: filings and decisions at the same moment must
+/// all succeed (they take the write lock when they begin).
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn simultaneous_filings_and_decisions_all_succeed() {
+    let app = demo().await;
+    let mut cookies = Vec::new();
+    for i in 0..6 {
+        let cookie = common::journey::typed_draft(&app, &format!("parallel{i}@example.org")).await;
+        common::journey::upload_all(&app, &cookie).await;
+        cookies.push(cookie);
+    }
+    let (first, _) = filed(&app, "first@example.org").await;
+    let agent = log_in(&app, DEMO_INSTRUCTOR).await;
+    let d = file_row(&app, &first).await;
+    let mut tasks = tokio::task::JoinSet::new();
+    for cookie in cookies {
+        let router = app.router.clone();
+        tasks.spawn(async move { call(&router, "demande/deposer", &[], Some(&cookie)).await });
+    }
+    let router = app.router.clone();
+    let version = d.version.to_string();
+    tasks.spawn(async move {
+        call(
+            &router,
+            "instruction/agir",
+            &[
+                ("number", first.as_str()),
+                ("version", version.as_str()),
+                ("act", "take_in_review"),
+            ],
+            Some(&agent),
+        )
+        .await
+    });
+    while let Some(reply) = tasks.join_next().await {
+        let reply = reply.unwrap();
+        assert!(reply.status.is_success(), "{}", reply.body);
+    }
+    let filed_now = dossier::Entity::find()
+        .filter(dossier::Column::Number.is_not_null())
+        .count(&app.state.db)
+        .await
+        .unwrap();
+    assert_eq!(filed_now, 7);
+}

@@ -33,6 +33,21 @@ pub async fn connect(url: &str) -> anyhow::Result<DatabaseConnection> {
     Ok(db)
 }
 
+/// A transaction that writes. On SQLite it takes the write lock at BEGIN (IMMEDIATE): a deferred
+/// transaction that reads first and writes later fails at once with "database is locked" when
+/// another connection wrote in between, whatever the busy timeout; an immediate one waits its
+/// turn. PostgreSQL ignores the mode.
+pub async fn write_txn(
+    db: &DatabaseConnection,
+) -> Result<sea_orm::DatabaseTransaction, sea_orm::DbErr> {
+    use sea_orm::{SqliteTransactionMode, TransactionOptions, TransactionTrait};
+    db.begin_with_options(TransactionOptions {
+        sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
+        ..Default::default()
+    })
+    .await
+}
+
 /// Refreshes the query planner's statistics. SQLite has no background analyser: without them it
 /// may pick the (service, state) index for a SIRET search; a bounded ANALYZE reads at most a
 /// thousand rows per index. PostgreSQL's autovacuum does this by itself.
