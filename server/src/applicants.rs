@@ -88,6 +88,16 @@ async fn delete_of_dossier<E: EntityTrait>(
     Ok(())
 }
 
+/// One line of a request's history as the pages show it.
+pub(crate) fn timeline_entry(e: &dossier_event::Model) -> TimelineEntry {
+    TimelineEntry {
+        at: e.at.to_rfc3339(),
+        actor: Actor::from_code(&e.actor_kind).unwrap_or(Actor::Applicant),
+        state: e.to_state.as_deref().and_then(DossierState::from_code),
+        message: e.message.clone(),
+    }
+}
+
 /// A stored file as the pages show it.
 pub(crate) fn stored(f: &stored_file::Model) -> StoredFile {
     StoredFile {
@@ -199,6 +209,20 @@ impl Services {
             .await
             .map_err(db_err)?
             .ok_or(AppError::NotFound)
+    }
+
+    /// A request's history, oldest first, without its creation.
+    pub(crate) async fn history(
+        &self,
+        dossier_id: &str,
+    ) -> Result<Vec<dossier_event::Model>, AppError> {
+        Ok(dossier_event::Entity::find()
+            .filter(dossier_event::Column::DossierId.eq(dossier_id))
+            .filter(dossier_event::Column::Action.ne("create"))
+            .order_by_asc(dossier_event::Column::Id)
+            .all(&self.db)
+            .await
+            .map_err(db_err)?)
     }
 
     pub async fn files(&self, dossier_id: &str) -> Result<Vec<stored_file::Model>, AppError> {
@@ -989,21 +1013,11 @@ impl Applicants for Services {
         if state == DossierState::Draft {
             return Err(AppError::StepNotReached(Step::Summary));
         }
-        let events = dossier_event::Entity::find()
-            .filter(dossier_event::Column::DossierId.eq(d.id.clone()))
-            .order_by_asc(dossier_event::Column::Id)
-            .all(&self.db)
-            .await
-            .map_err(db_err)?;
-        let timeline = events
-            .into_iter()
-            .filter(|e| e.action != "create")
-            .map(|e| TimelineEntry {
-                at: e.at.to_rfc3339(),
-                actor: Actor::from_code(&e.actor_kind).unwrap_or(Actor::Applicant),
-                state: e.to_state.as_deref().and_then(DossierState::from_code),
-                message: e.message,
-            })
+        let timeline = self
+            .history(&d.id)
+            .await?
+            .iter()
+            .map(timeline_entry)
             .collect();
         let files = self.files(&d.id).await?;
         let parsed = Parsed::of(

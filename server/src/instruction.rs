@@ -8,7 +8,7 @@ use app::instruction::{
     ActRequest, AdminChange, AdminView, AgentRow, AgentView, AuthorisationView, FileView, Filters,
     HistoryEntry, QueuePage, QueueRow, ServiceView, Stats, StatsRow, VerifyAnswer, PAGE_SIZE,
 };
-use app::model::{AppError, TimelineEntry};
+use app::model::AppError;
 use app::rules::decision::{self, Act, Role, Tab};
 use app::rules::dossier::{Actor, DossierState};
 use app::rules::eligibility::{Contract, Outcome};
@@ -22,10 +22,9 @@ use sea_orm::{
 };
 
 use crate::accounts::{self, AccountError, NewAgent};
-use crate::applicants::{db_err, form_of, internal, state_of, Parsed, Services};
+use crate::applicants::{db_err, form_of, internal, state_of, timeline_entry, Parsed, Services};
 use crate::db::entities::{
-    agent, agent_service, agent_session, authorisation, departement, dossier, dossier_event,
-    instruction_service,
+    agent, agent_service, agent_session, authorisation, departement, dossier, instruction_service,
 };
 use crate::limiter::{count_failure, minutes_until};
 use crate::{authorisation as pdf, notify, secret};
@@ -535,22 +534,12 @@ impl Instruction for Services {
         let d = self.file_of(a, number).await?;
         let parsed = self.parsed_as_filed(&d);
         let files = self.files(&d.id).await?;
-        let events = dossier_event::Entity::find()
-            .filter(dossier_event::Column::DossierId.eq(d.id.clone()))
-            .order_by_asc(dossier_event::Column::Id)
-            .all(&self.db)
-            .await
-            .map_err(db_err)?;
-        let history = events
+        let history = self
+            .history(&d.id)
+            .await?
             .into_iter()
-            .filter(|e| e.action != "create")
             .map(|e| HistoryEntry {
-                entry: TimelineEntry {
-                    at: e.at.to_rfc3339(),
-                    actor: Actor::from_code(&e.actor_kind).unwrap_or(Actor::Applicant),
-                    state: e.to_state.as_deref().and_then(DossierState::from_code),
-                    message: e.message,
-                },
+                entry: timeline_entry(&e),
                 who: e.actor,
                 action: e.action,
             })
