@@ -477,16 +477,24 @@ impl Services {
 
     /// Whether the file's authorisation is issued and not revoked (then the applicant may download it).
     pub async fn authorisation_in_force(&self, d: &dossier::Model) -> Result<bool, AppError> {
+        Ok(self
+            .issued(d)
+            .await?
+            .is_some_and(|a| a.revoked_at.is_none()))
+    }
+
+    /// The authorisation issued for an accepted file (revoked or not); none for any other state.
+    pub async fn issued(
+        &self,
+        d: &dossier::Model,
+    ) -> Result<Option<crate::db::entities::authorisation::Model>, AppError> {
         if state_of(d) != DossierState::Accepted {
-            return Ok(false);
+            return Ok(None);
         }
-        Ok(
-            crate::db::entities::authorisation::Entity::find_by_id(d.id.clone())
-                .one(&self.db)
-                .await
-                .map_err(db_err)?
-                .is_some_and(|a| a.revoked_at.is_none()),
-        )
+        crate::db::entities::authorisation::Entity::find_by_id(d.id.clone())
+            .one(&self.db)
+            .await
+            .map_err(db_err)
     }
 
     /// Deletes drafts not saved for 14 days, with their files. Returns how many.

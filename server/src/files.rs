@@ -418,14 +418,19 @@ pub async fn receipt(State(state): State<AppState>, headers: HeaderMap) -> Respo
     result.unwrap_or_else(|e| app_error_response(&e, lang))
 }
 
+/// The authorisation of an accepted file as a download; the applicant gets it only while in
+/// force (a revoked authorisation no longer allows work), its instructors always.
 async fn authorisation_download(
     services: &Services,
     d: &dossier::Model,
+    only_in_force: bool,
 ) -> Result<Response, AppError> {
-    if d.state != DossierState::Accepted.code() {
-        return Err(AppError::NotFound);
-    }
-    let pdf = services.authorisation_pdf(d).await?;
+    let issued = services
+        .issued(d)
+        .await?
+        .filter(|a| !only_in_force || a.revoked_at.is_none())
+        .ok_or(AppError::NotFound)?;
+    let pdf = services.authorisation_pdf(d, &issued).await?;
     let name = format!("autorisation-{}.pdf", d.number.clone().unwrap_or_default());
     Ok(attachment("application/pdf", &name, pdf))
 }
@@ -440,11 +445,7 @@ pub async fn applicant_authorisation(
     let result: Result<Response, AppError> = async {
         let session = session(services, &headers).await?;
         let d = services.dossier(&session.dossier_id).await?;
-        // A revoked authorisation no longer allows work: it is not handed out again.
-        if !services.authorisation_in_force(&d).await? {
-            return Err(AppError::NotFound);
-        }
-        authorisation_download(services, &d).await
+        authorisation_download(services, &d, true).await
     }
     .await;
     result.unwrap_or_else(|e| app_error_response(&e, lang))
@@ -461,7 +462,7 @@ pub async fn agent_authorisation(
     let result: Result<Response, AppError> = async {
         let agent = agent(services, &headers).await?;
         let d = services.file_of(&agent, &number).await?;
-        authorisation_download(services, &d).await
+        authorisation_download(services, &d, false).await
     }
     .await;
     result.unwrap_or_else(|e| app_error_response(&e, lang))

@@ -216,17 +216,16 @@ impl Services {
     }
 
     /// The authorisation PDF of an accepted file.
-    pub async fn authorisation_pdf(&self, d: &dossier::Model) -> Result<Vec<u8>, AppError> {
-        let a = authorisation::Entity::find_by_id(d.id.clone())
-            .one(&self.db)
-            .await
-            .map_err(db_err)?
-            .ok_or(AppError::NotFound)?;
+    pub async fn authorisation_pdf(
+        &self,
+        d: &dossier::Model,
+        a: &authorisation::Model,
+    ) -> Result<Vec<u8>, AppError> {
         let parsed = self.parsed_as_filed(d);
         let service = self.service_name(d).await?;
         Ok(pdf::authorisation_pdf(
             d,
-            &a,
+            a,
             &parsed,
             &service,
             &self.public_url,

@@ -357,6 +357,15 @@ async fn the_instructor_finds_reviews_asks_for_changes_accepts_and_the_authorisa
     .await
     .json();
     assert_eq!(check["status"], "revoked");
+    // Its instructors still download it, to see what was issued.
+    let kept = get_with(
+        &app.router,
+        &format!("/instruction/autorisation/{number}"),
+        &agent,
+    )
+    .await;
+    assert_eq!(kept.status, StatusCode::OK);
+    assert!(kept.bytes.starts_with(b"%PDF"));
     // The applicant's session and code are over too: a new code, as the access page sends it.
     let email = "awa.diop@example.org";
     assert!(call(
