@@ -51,10 +51,19 @@ test("an instructor asks for a change, accepts, and the authorisation is downloa
 
   // A change request: a message and the passport again.
   await agent.getByTestId("open-request_changes").click();
-  await agent.locator("label[for='doc-passport']").click();
+  // At phone width under load, a value set on this page was seen reset a moment later (the
+  // text once, the checkbox once; open bug, see the note): set both, and send only once both
+  // have held for a second.
+  const passport = agent.locator("#doc-passport");
   const reason = agent.getByLabel("Ce qui manque ou est à corriger");
-  await reason.fill("Le passeport est illisible : envoyez un scan en couleur.");
-  await expect(reason).toHaveValue("Le passeport est illisible : envoyez un scan en couleur.");
+  const text = "Le passeport est illisible : envoyez un scan en couleur.";
+  await expect(async () => {
+    if (!(await passport.isChecked())) await agent.locator("label[for='doc-passport']").click();
+    if ((await reason.inputValue()) !== text) await reason.fill(text);
+    await agent.waitForTimeout(1_000);
+    expect(await passport.isChecked()).toBe(true);
+    expect(await reason.inputValue()).toBe(text);
+  }).toPass({ timeout: 30_000 });
   await agent.getByTestId("act-request_changes").click();
   await expect(agent.getByTestId("file-state")).toHaveAttribute("data-state", "changes_requested");
   await expect(agent.getByTestId("history")).toContainText("Le passeport est illisible");
