@@ -1,2 +1,3 @@
 pub mod form;
+pub mod keyed;
 pub mod layout;

@@ -6,6 +6,7 @@ use leptos_meta::Title;
 
 use super::{AgentBar, AgentSignedOut};
 use crate::api::instruction::{load_admin, load_me, SaveAgent, SaveDepartement, SaveService};
+use crate::components::keyed::{fingerprint, keyed};
 use crate::components::layout::use_lang;
 use crate::instruction::AdminView;
 use crate::pages::request::{action_error, t, ErrorBanner};
@@ -33,7 +34,10 @@ pub fn AdminPage() -> impl IntoView {
             <Suspense fallback=move || view! { <p>{t("Chargement…", "Loading…")}</p> }>
                 {move || Suspend::new(async move {
                     match (me.await, admin.await) {
-                        (Ok(me), Ok(view)) => view! { <AgentBar agent=me /> <AdminBody view service departement agent /> }.into_any(),
+                        (Ok(me), Ok(data)) => view! {
+                            <AgentBar agent=me />
+                            {keyed(fingerprint(&data), move || view! { <AdminBody view=data.clone() service departement agent /> })}
+                        }.into_any(),
                         (Err(error), _) | (_, Err(error)) => view! { <AgentSignedOut error /> }.into_any(),
                     }
                 })}

@@ -7,6 +7,7 @@ use leptos_router::hooks::use_params_map;
 
 use super::{date_text, instant_text, state_badge, AgentBar, AgentSignedOut};
 use crate::api::instruction::{load_file, load_me, ActOnFile};
+use crate::components::keyed::{fingerprint, keyed};
 use crate::components::layout::use_lang;
 use crate::i18n::action_label;
 use crate::instruction::FileView;
@@ -32,7 +33,10 @@ pub fn FilePage() -> impl IntoView {
             <Suspense fallback=move || view! { <p>{t("Chargement…", "Loading…")}</p> }>
                 {move || Suspend::new(async move {
                     match (me.await, file.await) {
-                        (Ok(agent), Ok(file)) => view! { <AgentBar agent /> <FileBody file act /> }.into_any(),
+                        (Ok(agent), Ok(file)) => view! {
+                            <AgentBar agent />
+                            {keyed(fingerprint(&file), move || view! { <FileBody file=file.clone() act /> })}
+                        }.into_any(),
                         (Ok(agent), Err(AppError::NotFound)) => view! {
                             <AgentBar agent />
                             <Title text=t("Dossier introuvable", "File not found") />

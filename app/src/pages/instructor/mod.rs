@@ -11,6 +11,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::instruction::{load_me, load_queue, LogIn, LogOut};
+use crate::components::keyed::{fingerprint, keyed};
 use crate::components::layout::use_lang;
 use crate::instruction::{AgentView, QueuePage as Queue, QueueQuery};
 use crate::model::AppError;
@@ -145,10 +146,14 @@ pub fn QueuePage() -> impl IntoView {
             <Suspense fallback=move || view! { <p>{t("Chargement…", "Loading…")}</p> }>
                 {move || Suspend::new(async move {
                     match (me.await, queue.await) {
-                        (Ok(agent), Ok(page)) => view! {
-                            <AgentBar agent />
-                            <QueueBody query=queue_query.get_untracked() page />
-                        }.into_any(),
+                        (Ok(agent), Ok(page)) => {
+                            let query = queue_query.get_untracked();
+                            let key = (fingerprint(&query), fingerprint(&page));
+                            view! {
+                                <AgentBar agent />
+                                {keyed(key, move || view! { <QueueBody query=query.clone() page=page.clone() /> })}
+                            }.into_any()
+                        }
                         (Err(error), _) | (_, Err(error)) => view! { <AgentSignedOut error /> }.into_any(),
                     }
                 })}

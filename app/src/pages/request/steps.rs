@@ -9,6 +9,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use super::fields::{self, Kind};
 use super::{action_error, step_title, t, ErrorBanner, SignOutButton, Stepper};
 use crate::api::{load_draft, load_follow_up, RemoveFile, SaveStep, SendReply, SubmitRequest};
+use crate::components::keyed::{fingerprint, keyed};
 use crate::components::layout::use_lang;
 use crate::i18n::Lang;
 use crate::model::{AppError, DocumentSlot, DraftView, FollowUp, UploadError};
@@ -77,7 +78,11 @@ pub fn StepPage() -> impl IntoView {
                     };
                     match draft.await {
                         Err(error) => view! { <SignedOut error /> }.into_any(),
-                        Ok(draft) => view! { <StepBody step draft save submit remove uploads /> }.into_any(),
+                        // New elements for another step or other saved values (see `keyed`).
+                        Ok(draft) => keyed((step, fingerprint(&draft)), move || {
+                            view! { <StepBody step draft=draft.clone() save submit remove uploads /> }
+                        })
+                        .into_any(),
                     }
                 })}
             </Suspense>
@@ -673,7 +678,10 @@ pub fn FollowUpPage() -> impl IntoView {
                             <a class="fr-btn fr-mt-2w" href="/demande/recapitulatif">{t("Reprendre la demande", "Resume the request")}</a>
                         }.into_any(),
                         Err(error) => view! { <SignedOut error /> }.into_any(),
-                        Ok(file) => view! { <FollowUpBody file reply remove submit uploads /> }.into_any(),
+                        Ok(file) => keyed(fingerprint(&file), move || {
+                            view! { <FollowUpBody file=file.clone() reply remove submit uploads /> }
+                        })
+                        .into_any(),
                     }
                 })}
             </Suspense>
