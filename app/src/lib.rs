@@ -18,7 +18,7 @@ use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Html, Link, Meta, MetaTags, Stylesheet, Title};
 use leptos_router::{
     components::{Route, Router, Routes},
-    path,
+    path, SsrMode,
 };
 
 use crate::components::layout::{provide_lang, use_lang, Layout};
@@ -64,20 +64,22 @@ pub fn App() -> impl IntoView {
         <Title formatter=move |page: String| format!("{page} – Work in France") />
         <Router>
             <Layout>
+                // Pages that read data render it before the first byte (`SsrMode::Async`): they
+                // are complete without JavaScript, and hydrate over the same elements.
                 <Routes fallback=pages::not_found::NotFound>
                     <Route path=path!("/") view=pages::home::HomePage />
                     <Route path=path!("/eligibilite") view=pages::eligibility::EligibilityPage />
                     <Route path=path!("/accessibilite") view=pages::accessibility::AccessibilityPage />
                     <Route path=path!("/demande") view=pages::request::StartPage />
                     <Route path=path!("/acces") view=pages::request::AccessPage />
-                    <Route path=path!("/demande/:step") view=pages::request::StepPage />
-                    <Route path=path!("/suivi") view=pages::request::FollowUpPage />
-                    <Route path=path!("/instruction") view=pages::instructor::QueuePage />
+                    <Route path=path!("/demande/:step") view=pages::request::StepPage ssr=SsrMode::Async />
+                    <Route path=path!("/suivi") view=pages::request::FollowUpPage ssr=SsrMode::Async />
+                    <Route path=path!("/instruction") view=pages::instructor::QueuePage ssr=SsrMode::Async />
                     <Route path=path!("/instruction/connexion") view=pages::instructor::LoginPage />
-                    <Route path=path!("/instruction/dossier/:number") view=pages::instructor::FilePage />
-                    <Route path=path!("/instruction/admin") view=pages::instructor::AdminPage />
-                    <Route path=path!("/verifier") view=pages::verify::VerifyPage />
-                    <Route path=path!("/statistiques") view=pages::stats::StatsPage />
+                    <Route path=path!("/instruction/dossier/:number") view=pages::instructor::FilePage ssr=SsrMode::Async />
+                    <Route path=path!("/instruction/admin") view=pages::instructor::AdminPage ssr=SsrMode::Async />
+                    <Route path=path!("/verifier") view=pages::verify::VerifyPage ssr=SsrMode::Async />
+                    <Route path=path!("/statistiques") view=pages::stats::StatsPage ssr=SsrMode::Async />
                 </Routes>
             </Layout>
         </Router>

@@ -42,9 +42,9 @@ export function unique(prefix: string): string {
   return `${prefix}.${Date.now()}.${Math.floor(Math.random() * 1e6)}@example.org`;
 }
 
-export async function start(page: Page, email: string, role: string) {
+export async function start(page: Page, email: string, role: string, js = true) {
   await page.goto("/demande");
-  await hydrated(page);
+  if (js) await hydrated(page);
   await page.locator(`label[for='role-${role}']`).click();
   await page.getByLabel("Votre adresse électronique").fill(email);
   await page.getByRole("button", { name: "Recevoir mon code d'accès" }).click();
@@ -52,22 +52,21 @@ export async function start(page: Page, email: string, role: string) {
   await expect(page.getByTestId("code-sent")).toContainText(email);
 }
 
-export async function signIn(page: Page, email: string, code: string) {
-  await hydrated(page);
+export async function signIn(page: Page, email: string, code: string, js = true) {
+  if (js) await hydrated(page);
   await page.getByLabel("Adresse électronique", { exact: true }).fill(email);
   await page.getByLabel("Code d'accès").fill(code);
   await page.getByRole("button", { name: "Accéder", exact: true }).click();
 }
 
-export async function save(page: Page, next: RegExp) {
+export async function save(page: Page, next: RegExp, js = true) {
   await page.getByTestId("save-step").click();
   await expect(page).toHaveURL(next);
-  await hydrated(page);
+  if (js) await hydrated(page);
 }
 
-export async function studentStep(page: Page, email: string) {
-  await expect(page).toHaveURL(/\/demande\/salarie/);
-  await hydrated(page);
+/** Step 1's fields, typed (any page state: with or without JavaScript). */
+export async function fillStudent(page: Page, email: string) {
   await page.getByLabel("Nom de famille").fill("Diop");
   await page.getByLabel("Prénoms").fill("Awa");
   await page.getByLabel("Date de naissance").fill("2002-04-17");
@@ -83,6 +82,13 @@ export async function studentStep(page: Page, email: string) {
   await page.getByLabel("Code postal", { exact: true }).fill("75005");
   await page.getByLabel("Commune", { exact: true }).fill("Paris");
   await page.getByLabel("Adresse électronique de l'étudiant").fill(email);
+  await page.getByLabel("Téléphone de l'étudiant").fill("06 12 34 56 78");
+}
+
+export async function studentStep(page: Page, email: string) {
+  await expect(page).toHaveURL(/\/demande\/salarie/);
+  await hydrated(page);
+  await fillStudent(page, email);
   // A wrong phone is said next to the field as soon as it is left.
   const phone = page.getByLabel("Téléphone de l'étudiant");
   await phone.fill("12345");
@@ -94,7 +100,7 @@ export async function studentStep(page: Page, email: string) {
   await save(page, /\/demande\/employeur/);
 }
 
-export async function employerStep(page: Page) {
+export async function fillEmployer(page: Page) {
   await page.getByLabel("SIRET de l'établissement qui emploie").fill("73282932000074");
   await page.getByLabel("Raison sociale").fill("Boulangerie du Panthéon");
   await page.getByLabel("Adresse de l'établissement").fill("3 place du Panthéon");
@@ -103,10 +109,14 @@ export async function employerStep(page: Page) {
   await page.getByLabel("Personne à contacter").fill("Jeanne Martin");
   await page.getByLabel("Adresse électronique de l'employeur").fill(unique("rh"));
   await page.getByLabel("Téléphone de l'employeur").fill("01 42 34 56 78");
+}
+
+export async function employerStep(page: Page) {
+  await fillEmployer(page);
   await save(page, /\/demande\/emploi/);
 }
 
-export async function jobStep(page: Page, withinCurriculum: boolean) {
+export async function fillJob(page: Page, withinCurriculum: boolean) {
   await page.getByLabel("Type de contrat").selectOption("employment");
   await page.locator("#f-contract_start").fill(day(14));
   await page.getByLabel("Fin du contrat").fill(day(200));
@@ -117,6 +127,10 @@ export async function jobStep(page: Page, withinCurriculum: boolean) {
   await page.getByLabel("Profession réglementée").selectOption("none");
   await page.getByLabel("Heures travaillées sur 12 mois").fill("1200");
   await page.locator("label[for='f-renewal-false']").click();
+}
+
+export async function jobStep(page: Page, withinCurriculum: boolean) {
+  await fillJob(page, withinCurriculum);
   await page.getByTestId("save-step").click();
 }
 
@@ -136,6 +150,20 @@ export async function sendFile(page: Page, kind: string, f: { name: string; mime
 }
 
 
+/** One file for each document of a student's request (works with and without JavaScript). */
+export async function attachDocuments(page: Page) {
+  await sendFile(page, "passport", file("passeport.pdf", "application/pdf", PDF));
+  await expect(page.getByTestId("doc-passport")).toContainText("passeport.pdf");
+  await sendFile(page, "residence_permit", file("titre.png", "image/png", PNG));
+  await expect(page.getByTestId("doc-residence_permit")).toContainText("titre.png");
+  await sendFile(page, "enrolment_certificate", file("certificat.jpg", "image/jpeg", JPEG));
+  await expect(page.getByTestId("doc-enrolment_certificate")).toContainText("certificat.jpg");
+  await sendFile(page, "employment_contract", file("contrat.pdf", "application/pdf", PDF));
+  await expect(page.getByTestId("doc-employment_contract")).toContainText("contrat.pdf");
+  await sendFile(page, "mandate", file("mandat.pdf", "application/pdf", PDF));
+  await expect(page.getByTestId("doc-mandate")).toContainText("mandat.pdf");
+}
+
 /** A request typed, documented and filed by a student; returns what the applicant needs later. */
 export async function fileRequest(page: Page): Promise<{ email: string; code: string; number: string }> {
   const email = unique("awa");
@@ -147,16 +175,7 @@ export async function fileRequest(page: Page): Promise<{ email: string; code: st
   await jobStep(page, true);
   await expect(page).toHaveURL(/\/demande\/justificatifs/);
   await hydrated(page);
-  await sendFile(page, "passport", file("passeport.pdf", "application/pdf", PDF));
-  await expect(page.getByTestId("doc-passport")).toContainText("passeport.pdf");
-  await sendFile(page, "residence_permit", file("titre.png", "image/png", PNG));
-  await expect(page.getByTestId("doc-residence_permit")).toContainText("titre.png");
-  await sendFile(page, "enrolment_certificate", file("certificat.jpg", "image/jpeg", JPEG));
-  await expect(page.getByTestId("doc-enrolment_certificate")).toContainText("certificat.jpg");
-  await sendFile(page, "employment_contract", file("contrat.pdf", "application/pdf", PDF));
-  await expect(page.getByTestId("doc-employment_contract")).toContainText("contrat.pdf");
-  await sendFile(page, "mandate", file("mandat.pdf", "application/pdf", PDF));
-  await expect(page.getByTestId("doc-mandate")).toContainText("mandat.pdf");
+  await attachDocuments(page);
   await page.getByTestId("to-summary").click();
   await expect(page).toHaveURL(/\/demande\/recapitulatif/);
   await hydrated(page);
