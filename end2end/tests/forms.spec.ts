@@ -125,3 +125,27 @@ test("each step opens with its own values, by links, back and forward, language 
   await page.goto("/demande/emploi");
   expect(await shown(page)).toMatchObject({ contract: "employment", weekly_hours: "20", within_curriculum: "true" });
 });
+
+test("answers given before the page is interactive are kept and counted once it is", async ({ page }) => {
+  test.setTimeout(60_000);
+  // The WASM is held back until the form has been answered, as on a slow phone.
+  let release = () => {};
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\.wasm$/, async (route) => {
+    await gate;
+    await route.continue();
+  });
+  await page.goto("/eligibilite");
+  await page.getByLabel("Nationalité de l'étudiant").selectOption("DZ");
+  await page.locator("label", { hasText: "Certificat de résidence algérien « étudiant »" }).click();
+  await page.getByLabel("Type de contrat").selectOption("employment");
+  await page.getByLabel("Heures travaillées sur 12 mois").fill("300");
+  await expect(page.locator("body[data-hydrated='true']")).toHaveCount(0);
+  release();
+  await hydrated(page);
+  await expect(page.getByLabel("Nationalité de l'étudiant")).toHaveValue("DZ");
+  await expect(page.getByLabel("Heures travaillées sur 12 mois")).toHaveValue("300");
+  const result = page.getByTestId("eligibility-result");
+  await expect(result).toHaveAttribute("data-outcome", "required");
+  await expect(page.getByTestId("eligibility-cap")).toContainText("803,5");
+});

@@ -122,6 +122,19 @@ where
                         let on_change = on_change.clone();
                         let picked = code.clone();
                         let mine = code.clone();
+                        let input_ref = NodeRef::<leptos::html::Input>::new();
+                        // Once hydrated the box follows the value, on its changes only: at
+                        // hydration it keeps what was ticked before the WASM took over (the page
+                        // reads that back into the value), where a `prop:checked` would untick it.
+                        Effect::watch(
+                            move || value.get() == mine,
+                            move |checked, _, _| {
+                                if let Some(input) = input_ref.get_untracked() {
+                                    input.set_checked(*checked);
+                                }
+                            },
+                            false,
+                        );
                         view! {
                             <div class="fr-fieldset__element" class:fr-fieldset__element--inline=inline>
                                 <div class="fr-radio-group">
@@ -130,9 +143,8 @@ where
                                         id=input_id.clone()
                                         name=id
                                         value=code
-                                        // The attribute for the server's HTML, the property to follow changes once hydrated.
                                         checked=checked
-                                        prop:checked=move || value.get() == mine
+                                        node_ref=input_ref
                                         disabled=move || disabled.get()
                                         aria-describedby=has_hint.then(|| format!("{id}-hint"))
                                         on:change=move |_| on_change(picked.clone())

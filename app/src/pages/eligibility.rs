@@ -149,6 +149,37 @@ pub fn EligibilityPage() -> impl IntoView {
             .unwrap_or(false)
     });
 
+    let form_ref = NodeRef::<leptos::html::Form>::new();
+    // Answers given before the WASM took over are in the fields, not in the query: read them
+    // once hydrated, so the answer shown follows what the form shows.
+    #[cfg(feature = "hydrate")]
+    Effect::new(move |_| {
+        let Some(data) = form_ref
+            .get()
+            .and_then(|form| web_sys::FormData::new_with_form(&form).ok())
+        else {
+            return;
+        };
+        let typed: Vec<(&'static str, String)> = EligibilityAnswers::FIELDS
+            .iter()
+            .filter_map(|field| {
+                let shown = data.get(field).as_string().or_else(|| {
+                    // An unticked box is absent from the form's data.
+                    (*field == "renewal").then(|| "false".to_owned())
+                })?;
+                let held = answers.with_untracked(|a| a.get(field).unwrap_or("").to_owned());
+                (shown != held && !(shown == "false" && held.is_empty())).then_some((*field, shown))
+            })
+            .collect();
+        if !typed.is_empty() {
+            answers.update(|a| {
+                for (field, value) in typed {
+                    a.set(field, Some(value));
+                }
+            });
+        }
+    });
+
     view! {
         <Title text=tr(Msg::EligibilityTitle) />
         <div class="fr-container fr-my-4w">
@@ -156,7 +187,7 @@ pub fn EligibilityPage() -> impl IntoView {
             <p class="fr-text--lead">{tr(Msg::EligibilityLead)}</p>
             <div class="fr-grid-row fr-grid-row--gutters">
                 <div class="fr-col-12 fr-col-md-7">
-                    <form method="get" action="/eligibilite" novalidate on:submit=on_submit data-testid="eligibility-form">
+                    <form method="get" action="/eligibilite" novalidate on:submit=on_submit data-testid="eligibility-form" node_ref=form_ref>
                         <input type="hidden" name=SUBMITTED value="1" />
                         <input type="hidden" name="lang" value=move || lang.get().code() />
                         <SelectField

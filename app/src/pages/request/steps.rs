@@ -202,10 +202,29 @@ fn StepForm(step: Step, draft: DraftView, save: ServerAction<SaveStep>) -> impl 
     let explanation =
         draft.with_value(|d| d.eligibility.as_ref().map(|e| e.explanation_query.clone()));
     let previous = Step::from_number(step.number() - 1).filter(|_| step != Step::Student);
+    let form_ref = NodeRef::<leptos::html::Form>::new();
+    // What was typed before the WASM took over is in the fields, not in `initial`: read it
+    // once hydrated, so the checks as typed start from what the page shows.
+    #[cfg(feature = "hydrate")]
+    Effect::new(move |_| {
+        let Some(data) = form_ref
+            .get()
+            .and_then(|form| leptos::web_sys::FormData::new_with_form(&form).ok())
+        else {
+            return;
+        };
+        values.update(|v| {
+            for name in step.fields() {
+                if let Some(value) = data.get(&format!("form[{name}]")).as_string() {
+                    v.insert((*name).to_owned(), value);
+                }
+            }
+        });
+    });
     view! {
         <ErrorBanner error=server_error />
         {move || stopped().map(|outcome| view! { <StoppedNotice outcome explanation=explanation.clone() /> })}
-        <ActionForm action=save>
+        <ActionForm action=save node_ref=form_ref>
             <div on:input=on_input on:change=on_input on:focusout=on_blur>
                 <input type="hidden" name="step" value=step.code() />
                 <p class="fr-hint-text">{t("Tous les champs sont obligatoires, sauf mention contraire.", "All fields are required unless stated otherwise.")}</p>
