@@ -322,6 +322,32 @@ impl leptos::server_fn::error::FromServerFnError for AppError {
     }
 }
 
+/// Which instruction service handles an establishment's postcode: the answer of
+/// `GET /api/v1/routing/{postcode}`, read by the employer step as the postcode is typed.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct Routing {
+    /// The département of the employer's establishment.
+    pub departement: String,
+    /// Whether this service takes requests for that département yet.
+    pub open: bool,
+    /// The instruction service, when open.
+    pub service: Option<ServiceInfo>,
+    /// Where to apply when this service is not open there.
+    pub apply_elsewhere: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct ServiceInfo {
+    pub code: String,
+    pub name: String,
+    pub email: String,
+}
+
+/// The national online service (ANEF), where requests go when our service is not open.
+pub const ANEF_URL: &str = "https://administration-etrangers-en-france.interieur.gouv.fr";
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -126,6 +126,26 @@ test("each step opens with its own values, by links, back and forward, language 
   expect(await shown(page)).toMatchObject({ contract: "employment", weekly_hours: "20", within_curriculum: "true" });
 });
 
+test("the employer step says which service will handle the file as the postcode is typed", async ({ page }) => {
+  test.setTimeout(90_000);
+  const email = unique("routing");
+  await start(page, email, "employer");
+  await signIn(page, email, await codeFor(email));
+  await studentStep(page, unique("student"));
+  const postcode = page.getByLabel("Code postal de l'établissement");
+  const said = page.getByTestId("routing");
+  await expect(said).toBeEmpty();
+  await postcode.pressSequentially("7500");
+  await expect(said).toBeEmpty();
+  await postcode.pressSequentially("5");
+  await expect(said.getByRole("paragraph")).toContainText("Département 75 : la demande sera instruite par");
+  await postcode.fill("13001");
+  await expect(said.getByRole("paragraph")).toContainText("Le département 13 n'est pas encore ouvert");
+  await expect(said.getByRole("link", { name: "Déposer sur l'ANEF" })).toHaveAttribute("href", /administration-etrangers-en-france/);
+  await postcode.fill("");
+  await expect(said).toBeEmpty();
+});
+
 test("answers given before the page is interactive are kept and counted once it is", async ({ page }) => {
   test.setTimeout(60_000);
   // The WASM is held back until the form has been answered, as on a slow phone.

@@ -153,27 +153,7 @@ pub async fn eligibility(
     }
 }
 
-#[derive(Debug, Serialize, Deserialize, ToSchema)]
-pub struct ServiceInfo {
-    pub code: String,
-    pub name: String,
-    pub email: String,
-}
-
-#[derive(Debug, Serialize, Deserialize, ToSchema)]
-pub struct Routing {
-    /// The département of the employer's establishment.
-    pub departement: String,
-    /// Whether this service takes requests for that département yet.
-    pub open: bool,
-    /// The instruction service, when open.
-    pub service: Option<ServiceInfo>,
-    /// Where to apply when this service is not open there.
-    pub apply_elsewhere: Option<String>,
-}
-
-/// The national online service (ANEF), where requests go when our service is not open.
-pub const ANEF_URL: &str = "https://administration-etrangers-en-france.interieur.gouv.fr";
+pub use app::model::{Routing, ServiceInfo, ANEF_URL};
 
 /// Which instruction service handles an establishment's postcode (Code du travail R.5221-15).
 #[utoipa::path(

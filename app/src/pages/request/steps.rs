@@ -12,7 +12,7 @@ use crate::api::{load_draft, load_follow_up, RemoveFile, SaveStep, SendReply, Su
 use crate::components::keyed::{fingerprint, keyed};
 use crate::components::layout::use_lang;
 use crate::i18n::Lang;
-use crate::model::{AppError, DocumentSlot, DraftView, FollowUp, UploadError};
+use crate::model::{AppError, DocumentSlot, DraftView, FollowUp, Routing, UploadError};
 use crate::rules::dossier::DossierState;
 use crate::rules::eligibility::Outcome;
 use crate::rules::request::{self, RawForm, Step};
@@ -231,7 +231,11 @@ fn StepForm(step: Step, draft: DraftView, save: ServerAction<SaveStep>) -> impl 
                 {step.fields().iter().map(|name| {
                     let name: &'static str = name;
                     let error = Signal::derive(move || errors.with(|m| m.get(name).copied()));
-                    view! { <Field name initial=initial.get(name).cloned().unwrap_or_default() error /> }
+                    let routing = (name == "establishment_postcode").then(|| {
+                        let postcode = Signal::derive(move || values.with(|v| v.get(name).cloned().unwrap_or_default()));
+                        view! { <RoutingHint postcode /> }
+                    });
+                    view! { <Field name initial=initial.get(name).cloned().unwrap_or_default() error /> {routing} }
                 }).collect_view()}
             </div>
             <ul class="fr-btns-group fr-btns-group--inline-md fr-mt-3w">
@@ -244,6 +248,66 @@ fn StepForm(step: Step, draft: DraftView, save: ServerAction<SaveStep>) -> impl 
             </ul>
             <p class="fr-text--xs">{move || lang.get().pick(("Le brouillon est conservé 14 jours après le dernier enregistrement.", "The draft is kept 14 days after the last save."))}</p>
         </ActionForm>
+    }
+}
+
+/// Which service will handle the file, said as soon as the establishment's postcode is valid:
+/// the browser asks `GET /api/v1/routing/{postcode}`, before the applicant types the rest.
+#[component]
+fn RoutingHint(postcode: Signal<String>) -> impl IntoView {
+    let lang = use_lang();
+    // The answer, with the postcode it answers.
+    let answer = RwSignal::new(None::<(String, Routing)>);
+    #[cfg(not(feature = "hydrate"))]
+    let _ = postcode;
+    #[cfg(feature = "hydrate")]
+    Effect::new(move |_| {
+        let typed = postcode.get().trim().to_owned();
+        if crate::rules::Departement::from_postcode(&typed).is_err() {
+            answer.set(None);
+            return;
+        }
+        if answer.with_untracked(|a| a.as_ref().is_some_and(|(p, _)| *p == typed)) {
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            let url = format!("/api/v1/routing/{typed}");
+            let Ok(response) = gloo_net::http::Request::get(&url).send().await else {
+                return;
+            };
+            let Ok(routing) = response.json::<Routing>().await else {
+                return;
+            };
+            // Another postcode may have been typed while this one was asked.
+            if postcode.get_untracked().trim() == typed {
+                answer.set(Some((typed, routing)));
+            }
+        });
+    });
+    view! {
+        <div aria-live="polite" data-testid="routing">
+            {move || answer.get().map(|(_, routing)| match routing.service {
+                Some(service) => view! {
+                    <div class="fr-alert fr-alert--info fr-alert--sm fr-mb-3w" data-open="true">
+                        <p>{move || match lang.get() {
+                            Lang::Fr => format!("Département {} : la demande sera instruite par {}.", routing.departement, service.name),
+                            Lang::En => format!("Département {}: the request will be handled by {}.", routing.departement, service.name),
+                        }}</p>
+                    </div>
+                }.into_any(),
+                None => {
+                    let elsewhere = routing.apply_elsewhere.unwrap_or_else(|| crate::model::ANEF_URL.to_owned());
+                    view! {
+                        <div class="fr-alert fr-alert--warning fr-alert--sm fr-mb-3w" data-open="false">
+                            <p>{move || match lang.get() {
+                                Lang::Fr => format!("Le département {} n'est pas encore ouvert sur ce service : la demande se dépose sur le site de l'administration numérique des étrangers en France (ANEF). ", routing.departement),
+                                Lang::En => format!("Département {} is not open on this service yet: the request is made on the digital administration for foreigners in France (ANEF). ", routing.departement),
+                            }}<a class="fr-link" href=elsewhere rel="external">{t("Déposer sur l'ANEF", "Apply on ANEF")}</a></p>
+                        </div>
+                    }.into_any()
+                }
+            })}
+        </div>
     }
 }
 
