@@ -3,6 +3,7 @@
 #   make test   set up what is missing, run every test: unit, integration on SQLite and on a
 #               throwaway PostgreSQL 15, and the Playwright journeys in headless Chromium
 #   make bench  front-end size and load figures (release build; not part of make test)
+#   make build-release  the release build (server and front end in target/site-release)
 
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -15,7 +16,8 @@ WASM_BINDGEN_VERSION := 0.2.130
 # One target directory shared by every build of this workspace on the machine, CI's clean
 # clones included: a fresh clone rebuilds only what changed.
 export CARGO_TARGET_DIR ?= $(HOME)/.cache/work-in-france/target
-export PATH := $(HOME)/.cargo/bin:$(PATH)
+# binaryen 132's wasm-opt (scripts/setup.sh wasm-opt) before any other on the machine.
+export PATH := $(CURDIR)/scripts/binaryen/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export RUSTUP_TOOLCHAIN := $(RUST_TOOLCHAIN)
 export LEPTOS_SITE_ROOT ?= target/site
 # cargo-leptos sets this when it builds; leptos reads it at compile time to name the wasm file.
@@ -42,21 +44,26 @@ build: style
 	@scripts/prune-target.sh
 	cargo leptos build
 
+# The release site has its own root, so a debug build (make run, the journeys) and a release
+# build (the release journey, make bench) never overwrite each other's front end.
+RELEASE_SITE_ROOT := target/site-release
+export RELEASE_SITE_ROOT
+
 build-release: style
 	@scripts/prune-target.sh
 	@scripts/setup.sh wasm-opt
-	cargo leptos build --release
+	LEPTOS_SITE_ROOT=$(RELEASE_SITE_ROOT) cargo leptos build --release
 
 run: build
 	@echo ""
 	@echo "Work in France: http://$(ADDR)   (database: $(DATABASE_URL); stop with Ctrl+C)"
 	@WIF_DEMO=1 DATABASE_URL='$(DATABASE_URL)' ADDR='$(ADDR)' "$(CARGO_TARGET_DIR)/debug/server"
 
-test: build setup-browser
+test: build build-release setup-browser
 	@scripts/test.sh
 
 bench: build-release
-	@scripts/bench.sh
+	@LEPTOS_SITE_ROOT=$(RELEASE_SITE_ROOT) scripts/bench.sh
 
 clean:
-	rm -rf target/site style/generated
+	rm -rf target/site target/site-release style/generated

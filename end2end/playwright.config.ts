@@ -2,7 +2,11 @@ import { defineConfig, devices } from "@playwright/test";
 
 // The app is started by Playwright on its own port with a fresh SQLite database
 // (scripts/serve-e2e.sh); `make test` builds it first.
-const port = Number(process.env.E2E_PORT ?? 3111);
+// E2E_PROFILE=release runs the given journeys on the release build (make test does, so a
+// release front end that does not hydrate cannot pass).
+const release = process.env.E2E_PROFILE === "release";
+const port = Number(process.env.E2E_PORT ?? (release ? 3112 : 3111));
+const siteRoot = release ? process.env.RELEASE_SITE_ROOT ?? "target/site-release" : process.env.LEPTOS_SITE_ROOT ?? "target/site";
 
 export default defineConfig({
   testDir: "./tests",
@@ -31,7 +35,7 @@ export default defineConfig({
     { name: "phone", use: { ...devices["Pixel 7"] } },
   ],
   webServer: {
-    command: `../scripts/serve-e2e.sh ${port}`,
+    command: `LEPTOS_SITE_ROOT=${siteRoot} ../scripts/serve-e2e.sh ${port}`,
     url: `http://127.0.0.1:${port}/healthz`,
     timeout: 60_000,
     reuseExistingServer: false,

@@ -10,7 +10,8 @@ outbox="${E2E_OUTBOX:-/tmp/wif-e2e-outbox-$port}"
 rm -rf "$outbox"
 export DATABASE_URL="sqlite://$data/e2e.sqlite?mode=rwc" ADDR="127.0.0.1:$port" LEPTOS_SITE_ROOT="${LEPTOS_SITE_ROOT:-target/site}"
 export MAIL_OUTBOX="$outbox" STORAGE_DIR="$data/files" WIF_DEMO=1
-"${CARGO_TARGET_DIR:-target}/debug/server" &
+# E2E_PROFILE=release serves the release build (its server and its front end).
+"${CARGO_TARGET_DIR:-target}/${E2E_PROFILE:-debug}/server" &
 pid=$!
 trap 'kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -rf "$data"' EXIT INT TERM
 wait "$pid"

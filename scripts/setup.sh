@@ -26,7 +26,15 @@ case "${1:-base}" in
     command -v chromium >/dev/null 2>&1 || apt_install chromium
     exit 0 ;;
   wasm-opt)
-    command -v wasm-opt >/dev/null 2>&1 || apt_install binaryen
+    # npm's binaryen 132, not Debian's 108, whose wasm-opt breaks wasm-bindgen 0.2.130's output
+    # (the release front end does not hydrate: "WebAssembly.Table.set(): Argument 1 is invalid").
+    # The Makefile puts scripts/binaryen/node_modules/.bin first on PATH.
+    dir=scripts/binaryen
+    if [ ! -x "$dir/node_modules/.bin/wasm-opt" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
+      say "npm packages in $dir/ (wasm-opt)"
+      (cd "$dir" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
+    fi
+    "$dir/node_modules/.bin/wasm-opt" --version | grep -q "version 132" || { say "wasm-opt is not binaryen 132"; exit 1; }
     exit 0 ;;
   bench)
     command -v wrk >/dev/null 2>&1 || apt_install wrk

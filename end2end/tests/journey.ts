@@ -4,7 +4,7 @@ import * as path from "path";
 
 // The applicant's steps, shared by the journeys (request.spec.ts, instruction.spec.ts).
 
-const port = Number(process.env.E2E_PORT ?? 3111);
+const port = Number(process.env.E2E_PORT ?? (process.env.E2E_PROFILE === "release" ? 3112 : 3111));
 const outbox = process.env.E2E_OUTBOX ?? `/tmp/wif-e2e-outbox-${port}`;
 
 export async function hydrated(page: Page) {
