@@ -22,6 +22,7 @@ printf '%-28s %10d %10d %10d\n' "wasm + js" "$total_raw" "$total_gz" "$total_br"
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 data=$(mktemp -d /tmp/wif-bench.XXXXXX)
 DATABASE_URL="sqlite://$data/bench.sqlite?mode=rwc" ADDR="127.0.0.1:$port" RUST_LOG=warn \
+  WIF_DEMO=1 MAIL_OUTBOX="$data/outbox" STORAGE_DIR="$data/files" LEPTOS_SITE_ROOT="${pkg%/pkg}" \
   "${CARGO_TARGET_DIR:-target}/release/server" >"$data/server.log" 2>&1 &
 pid=$!
 trap 'kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -rf "$data"' EXIT
@@ -44,6 +45,23 @@ load "plain axum route (ceiling)" "http://127.0.0.1:$port/healthz/live"
 load "POST /api/v1/eligibility" "http://127.0.0.1:$port/api/v1/eligibility" "$data/post.lua"
 load "GET /eligibilite (SSR, answered)" "http://127.0.0.1:$port/eligibilite?nationality=DZ&permit=algerian_student_certificate&contract=employment&annual_hours=500&verifier=1"
 load "GET /eligibilite (SSR, empty)" "http://127.0.0.1:$port/eligibilite"
+
+echo ""
+echo "== First visit on an emulated phone (CPU 4x slower, Slow 4G: 562.5 ms, 180 KB/s; cache disabled)"
+node scripts/bench/phone.mjs "http://127.0.0.1:$port" "${pkg%/pkg}" "$data/outbox"
+
+echo ""
+echo "== Lighthouse 12.2.3, mobile, /eligibilite (simulated throttling)"
+CHROME_PATH=/usr/bin/chromium scripts/bench/node_modules/.bin/lighthouse "http://127.0.0.1:$port/eligibilite" \
+  --form-factor=mobile --only-categories=performance --output=json --output-path="$data/lighthouse.json" \
+  --chrome-flags="--headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync" \
+  --quiet
+node -e '
+  const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+  const a = (k) => r.audits[k].numericValue;
+  console.log(`performance score ${Math.round(r.categories.performance.score * 100)} / 100`);
+  console.log(`total blocking time ${a("total-blocking-time").toFixed(0)} ms; first contentful paint ${a("first-contentful-paint").toFixed(0)} ms; largest contentful paint ${a("largest-contentful-paint").toFixed(0)} ms; time to interactive ${a("interactive").toFixed(0)} ms`);
+' "$data/lighthouse.json"
 
 echo ""
 echo "== Instructor queue with ${QUEUE_FILES:-100000} files (SQLite, release; cargo run --release --bin queue-bench)"

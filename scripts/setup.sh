@@ -39,6 +39,13 @@ case "${1:-base}" in
   bench)
     command -v wrk >/dev/null 2>&1 || apt_install wrk
     command -v brotli >/dev/null 2>&1 || apt_install brotli
+    command -v chromium >/dev/null 2>&1 || apt_install chromium
+    # playwright-core and Lighthouse 12.2.3 (the last for Node 20), without their browsers.
+    dir=scripts/bench
+    if [ ! -d "$dir/node_modules" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
+      say "npm packages in $dir/"
+      (cd "$dir" && PUPPETEER_SKIP_DOWNLOAD=1 PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
+    fi
     exit 0 ;;
 esac
 
