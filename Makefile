@@ -42,7 +42,7 @@ style: setup
 
 build: style
 	@scripts/prune-target.sh
-	cargo leptos build
+	cargo leptos build --split
 
 # The release site has its own root, so a debug build (make run, the journeys) and a release
 # build (the release journey, make bench) never overwrite each other's front end.
@@ -52,7 +52,7 @@ export RELEASE_SITE_ROOT
 build-release: style
 	@scripts/prune-target.sh
 	@scripts/setup.sh wasm-opt
-	LEPTOS_SITE_ROOT=$(RELEASE_SITE_ROOT) cargo leptos build --release
+	LEPTOS_SITE_ROOT=$(RELEASE_SITE_ROOT) cargo leptos build --release --split
 
 run: build
 	@echo ""

@@ -17,7 +17,7 @@ step "end-to-end journeys (Playwright, headless Chromium)"
 (cd end2end && npx playwright test) 2>&1 | tee -a "$log"
 
 step "end-to-end journeys on the release build (wasm-opt'd front end, release server)"
-(cd end2end && E2E_PROFILE=release npx playwright test tests/eligibility.spec.ts tests/request.spec.ts) 2>&1 | tee -a "$log"
+(cd end2end && E2E_PROFILE=release npx playwright test tests/eligibility.spec.ts tests/request.spec.ts tests/bundle.spec.ts) 2>&1 | tee -a "$log"
 
 passed=$(awk '/^test result: ok\./ {n += $4} /^ +[0-9]+ passed \(/ {n += $1} END {print n + 0}' "$log")
 echo ""

@@ -18,7 +18,7 @@ use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Html, Link, Meta, MetaTags, Stylesheet, Title};
 use leptos_router::{
     components::{Route, Router, Routes},
-    path, SsrMode,
+    lazy_route, path, Lazy, LazyRoute, SsrMode,
 };
 
 use crate::components::layout::{provide_lang, use_lang, Layout};
@@ -40,6 +40,43 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <App />
             </body>
         </html>
+    }
+}
+
+/// A route whose page is loaded when it is visited: `cargo leptos build --split` moves the
+/// page's code out of the main bundle, so no page downloads another's (an applicant never
+/// fetches the instructor's pages). The visited page's part is preloaded with the main one.
+macro_rules! lazy_page {
+    ($($route:ident => $page:path),* $(,)?) => {$(
+        pub struct $route;
+        #[lazy_route]
+        impl LazyRoute for $route {
+            fn data() -> Self {
+                Self
+            }
+            fn view(this: Self) -> AnyView {
+                let _ = this;
+                $page().into_any()
+            }
+        }
+    )*};
+}
+
+mod routes {
+    use super::*;
+    lazy_page! {
+        Eligibility => pages::eligibility::EligibilityPage,
+        Accessibility => pages::accessibility::AccessibilityPage,
+        Start => pages::request::StartPage,
+        Access => pages::request::AccessPage,
+        RequestStep => pages::request::StepPage,
+        FollowUp => pages::request::FollowUpPage,
+        Queue => pages::instructor::QueuePage,
+        LogIn => pages::instructor::LoginPage,
+        File => pages::instructor::FilePage,
+        Admin => pages::instructor::AdminPage,
+        Verify => pages::verify::VerifyPage,
+        Stats => pages::stats::StatsPage,
     }
 }
 
@@ -68,18 +105,18 @@ pub fn App() -> impl IntoView {
                 // are complete without JavaScript, and hydrate over the same elements.
                 <Routes fallback=pages::not_found::NotFound>
                     <Route path=path!("/") view=pages::home::HomePage />
-                    <Route path=path!("/eligibilite") view=pages::eligibility::EligibilityPage />
-                    <Route path=path!("/accessibilite") view=pages::accessibility::AccessibilityPage />
-                    <Route path=path!("/demande") view=pages::request::StartPage />
-                    <Route path=path!("/acces") view=pages::request::AccessPage />
-                    <Route path=path!("/demande/:step") view=pages::request::StepPage ssr=SsrMode::Async />
-                    <Route path=path!("/suivi") view=pages::request::FollowUpPage ssr=SsrMode::Async />
-                    <Route path=path!("/instruction") view=pages::instructor::QueuePage ssr=SsrMode::Async />
-                    <Route path=path!("/instruction/connexion") view=pages::instructor::LoginPage />
-                    <Route path=path!("/instruction/dossier/:number") view=pages::instructor::FilePage ssr=SsrMode::Async />
-                    <Route path=path!("/instruction/admin") view=pages::instructor::AdminPage ssr=SsrMode::Async />
-                    <Route path=path!("/verifier") view=pages::verify::VerifyPage ssr=SsrMode::Async />
-                    <Route path=path!("/statistiques") view=pages::stats::StatsPage ssr=SsrMode::Async />
+                    <Route path=path!("/eligibilite") view={Lazy::<routes::Eligibility>::new()} />
+                    <Route path=path!("/accessibilite") view={Lazy::<routes::Accessibility>::new()} />
+                    <Route path=path!("/demande") view={Lazy::<routes::Start>::new()} />
+                    <Route path=path!("/acces") view={Lazy::<routes::Access>::new()} />
+                    <Route path=path!("/demande/:step") view={Lazy::<routes::RequestStep>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/suivi") view={Lazy::<routes::FollowUp>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/instruction") view={Lazy::<routes::Queue>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/instruction/connexion") view={Lazy::<routes::LogIn>::new()} />
+                    <Route path=path!("/instruction/dossier/:number") view={Lazy::<routes::File>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/instruction/admin") view={Lazy::<routes::Admin>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/verifier") view={Lazy::<routes::Verify>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/statistiques") view={Lazy::<routes::Stats>::new()} ssr=SsrMode::Async />
                 </Routes>
             </Layout>
         </Router>

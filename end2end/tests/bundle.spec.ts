@@ -1,0 +1,41 @@
+import { test, expect, Page } from "@playwright/test";
+import { codeFor, hydrated, signIn, start, unique } from "./journey";
+
+// Each page downloads its own part of the front end (lazy routes, `cargo leptos build --split`):
+// an applicant's pages never fetch the code of the instructor's pages, nor the other way round.
+
+const INSTRUCTOR = /split___(queue|file|admin|log_in)_view/;
+const APPLICANT = /split___(start|access|request_step|follow_up)_view/;
+
+function codeFetched(page: Page): string[] {
+  const urls: string[] = [];
+  page.on("request", (r) => {
+    if (/\.(wasm|js)$/.test(new URL(r.url()).pathname)) urls.push(new URL(r.url()).pathname);
+  });
+  return urls;
+}
+
+test("an applicant's pages fetch none of the instructor's code", async ({ page }) => {
+  test.setTimeout(60_000);
+  const fetched = codeFetched(page);
+  await page.goto("/eligibilite");
+  await hydrated(page);
+  expect(fetched.some((u) => /split___eligibility_view/.test(u))).toBe(true);
+  const email = unique("bundle");
+  await start(page, email, "student");
+  await signIn(page, email, await codeFor(email));
+  await expect(page).toHaveURL(/\/demande\/salarie/);
+  await hydrated(page);
+  await expect(page.getByLabel("Nom de famille")).toBeVisible();
+  expect(fetched.some((u) => /split___request_step_view/.test(u))).toBe(true);
+  expect(fetched.filter((u) => INSTRUCTOR.test(u))).toEqual([]);
+});
+
+test("the instructor's sign-in fetches none of the applicant's code", async ({ page }) => {
+  const fetched = codeFetched(page);
+  await page.goto("/instruction/connexion");
+  await hydrated(page);
+  await expect(page.getByLabel("Mot de passe")).toBeVisible();
+  expect(fetched.some((u) => /split___log_in_view/.test(u))).toBe(true);
+  expect(fetched.filter((u) => APPLICANT.test(u))).toEqual([]);
+});
