@@ -9,15 +9,23 @@ DURATION="${DURATION:-10}"
 CONNECTIONS="${CONNECTIONS:-32}"
 pkg="${LEPTOS_SITE_ROOT:-target/site}/pkg"
 
-echo "== Front end (release: cargo leptos build --release)"
-printf '%-28s %10s %10s %10s\n' file raw gzip-9 brotli-11
-total_raw=0; total_gz=0; total_br=0
-for f in "$pkg"/*.wasm "$pkg"/*.js "$pkg"/*.css; do
-  raw=$(stat -c %s "$f"); gz=$(gzip -9 -c "$f" | wc -c); br=$(brotli -q 11 -c "$f" | wc -c)
-  printf '%-28s %10d %10d %10d\n' "$(basename "$f")" "$raw" "$gz" "$br"
-  case "$f" in *.css) ;; *) total_raw=$((total_raw+raw)); total_gz=$((total_gz+gz)); total_br=$((total_br+br));; esac
+echo "== Front end (release: cargo leptos build --release --split), bytes"
+printf '%-44s %10s %10s %10s\n' file raw gzip-9 brotli-11
+sizes() { # name, files...
+  local name=$1 raw=0 gz=0 br=0; shift
+  for f in "$@"; do
+    raw=$((raw + $(stat -c %s "$f"))); gz=$((gz + $(gzip -9 -c "$f" | wc -c))); br=$((br + $(brotli -q 11 -c "$f" | wc -c)))
+  done
+  printf '%-44s %10d %10d %10d\n' "$name" "$raw" "$gz" "$br"
+}
+sizes "main wasm + js (every page)" "$pkg"/work-in-france.wasm "$pkg"/work-in-france.js "$pkg"/__wasm_split*.js
+for f in "$pkg"/split___*.wasm; do
+  sizes "page part: $(basename "$f" | sed 's/^split___\(.*\)_view_.*/\1/')" "$f"
 done
-printf '%-28s %10d %10d %10d\n' "wasm + js" "$total_raw" "$total_gz" "$total_br"
+shopt -s nullglob; chunks=("$pkg"/chunk_*.wasm); shopt -u nullglob
+[ ${#chunks[@]} -gt 0 ] && sizes "shared chunks (${#chunks[@]} files, fetched as needed)" "${chunks[@]}"
+sizes "CSS" "$pkg"/*.css
+echo "(what a first visit actually transfers, per page, is measured on the emulated phone below)"
 
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 data=$(mktemp -d /tmp/wif-bench.XXXXXX)

@@ -87,7 +87,7 @@ async function measure(route, signIn) {
       code += bytes;
       const onDisk = path.join(siteRoot, pathname);
       if (fs.existsSync(onDisk)) codeBrotli += brotli(onDisk);
-      files.push(path.basename(pathname));
+      files.push(path.basename(pathname).replace(/^split___(.*)_view_.*$/, "$1"));
     }
   }
   await context.close();
@@ -102,9 +102,9 @@ const rows = [
 await browser.close();
 
 const kb = (n) => `${(n / 1024).toFixed(0)} KB`;
-console.log("page                 all bytes  wasm+js (gzip)  wasm+js (brotli-11)  hydrated  answers input   code fetched");
+console.log("page                 all bytes  wasm+js (gzip)  wasm+js (brotli-11)  hydrated  answers input   code fetched (page parts; files)");
 for (const r of rows) {
   console.log(
-    `${r.route.padEnd(20)} ${kb(r.total).padStart(9)}  ${kb(r.code).padStart(14)}  ${kb(r.codeBrotli).padStart(19)}  ${(r.hydrated / 1000).toFixed(2).padStart(7)} s  ${(r.usable / 1000).toFixed(2).padStart(11)} s   ${r.files.join(", ")}`,
+    `${r.route.padEnd(20)} ${kb(r.total).padStart(9)}  ${kb(r.code).padStart(14)}  ${kb(r.codeBrotli).padStart(19)}  ${(r.hydrated / 1000).toFixed(2).padStart(7)} s  ${(r.usable / 1000).toFixed(2).padStart(11)} s   ${r.files.filter((f) => !/^(chunk_|work-in-france|__wasm_split)/.test(f)).join(", ")}; ${r.files.length} files`,
   );
 }
