@@ -18,7 +18,7 @@ use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Html, Link, Meta, MetaTags, Stylesheet, Title};
 use leptos_router::{
     components::{Route, Router, Routes},
-    lazy_route, path, Lazy, LazyRoute, SsrMode,
+    path, Lazy, SsrMode,
 };
 
 use crate::components::layout::{provide_lang, use_lang, Layout};
@@ -43,40 +43,90 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
-/// A route whose page is loaded when it is visited: `cargo leptos build --split` moves the
-/// page's code out of the main bundle, so no page downloads another's (an applicant never
-/// fetches the instructor's pages). The visited page's part is preloaded with the main one.
-macro_rules! lazy_page {
-    ($($route:ident => $page:path),* $(,)?) => {$(
-        pub struct $route;
-        #[lazy_route]
-        impl LazyRoute for $route {
-            fn data() -> Self {
-                Self
-            }
-            fn view(this: Self) -> AnyView {
-                let _ = this;
-                $page().into_any()
+/// Routes whose pages are loaded when they are visited: `cargo leptos build --split` moves
+/// each group's code out of the main bundle, so a page never downloads another group's (an
+/// applicant never fetches the instructor's pages). The visited group's part is preloaded with
+/// the main one. Pages are grouped, not split one by one: code shared by several split points
+/// goes to one chunk per combination of them, and twelve split points made 208 chunks, which a
+/// phone fetched six at a time over HTTP/1.1 (11.6 s to hydrate /eligibilite on Slow 4G).
+mod routes {
+    use leptos::prelude::*;
+    use leptos_router::{hooks::use_location, lazy_route, LazyRoute};
+
+    use crate::pages;
+
+    /// The page of the group that the current address names (the group's routes say which).
+    fn path() -> String {
+        let path = use_location().pathname.get_untracked();
+        path.trim_end_matches('/').to_owned()
+    }
+
+    pub struct Eligibility;
+    #[lazy_route]
+    impl LazyRoute for Eligibility {
+        fn data() -> Self {
+            Self
+        }
+        fn view(this: Self) -> AnyView {
+            let _ = this;
+            pages::eligibility::EligibilityPage().into_any()
+        }
+    }
+
+    /// `/demande`, `/acces`, `/demande/{step}`, `/suivi`.
+    pub struct ApplicantPages;
+    #[lazy_route]
+    impl LazyRoute for ApplicantPages {
+        fn data() -> Self {
+            Self
+        }
+        fn view(this: Self) -> AnyView {
+            let _ = this;
+            match path().as_str() {
+                "/demande" => pages::request::StartPage().into_any(),
+                "/acces" => pages::request::AccessPage().into_any(),
+                "/suivi" => pages::request::FollowUpPage().into_any(),
+                _ => pages::request::StepPage().into_any(),
             }
         }
-    )*};
-}
+    }
 
-mod routes {
-    use super::*;
-    lazy_page! {
-        Eligibility => pages::eligibility::EligibilityPage,
-        Accessibility => pages::accessibility::AccessibilityPage,
-        Start => pages::request::StartPage,
-        Access => pages::request::AccessPage,
-        RequestStep => pages::request::StepPage,
-        FollowUp => pages::request::FollowUpPage,
-        Queue => pages::instructor::QueuePage,
-        LogIn => pages::instructor::LoginPage,
-        File => pages::instructor::FilePage,
-        Admin => pages::instructor::AdminPage,
-        Verify => pages::verify::VerifyPage,
-        Stats => pages::stats::StatsPage,
+    /// `/instruction`, `/instruction/connexion`, `/instruction/dossier/{number}`, `/instruction/admin`.
+    pub struct InstructorPages;
+    #[lazy_route]
+    impl LazyRoute for InstructorPages {
+        fn data() -> Self {
+            Self
+        }
+        fn view(this: Self) -> AnyView {
+            let _ = this;
+            let path = path();
+            if path == "/instruction/connexion" {
+                pages::instructor::LoginPage().into_any()
+            } else if path == "/instruction/admin" {
+                pages::instructor::AdminPage().into_any()
+            } else if path.starts_with("/instruction/dossier/") {
+                pages::instructor::FilePage().into_any()
+            } else {
+                pages::instructor::QueuePage().into_any()
+            }
+        }
+    }
+
+    /// `/verifier`, `/statistiques`.
+    pub struct PublicPages;
+    #[lazy_route]
+    impl LazyRoute for PublicPages {
+        fn data() -> Self {
+            Self
+        }
+        fn view(this: Self) -> AnyView {
+            let _ = this;
+            match path().as_str() {
+                "/verifier" => pages::verify::VerifyPage().into_any(),
+                _ => pages::stats::StatsPage().into_any(),
+            }
+        }
     }
 }
 
@@ -106,17 +156,17 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=pages::not_found::NotFound>
                     <Route path=path!("/") view=pages::home::HomePage />
                     <Route path=path!("/eligibilite") view={Lazy::<routes::Eligibility>::new()} />
-                    <Route path=path!("/accessibilite") view={Lazy::<routes::Accessibility>::new()} />
-                    <Route path=path!("/demande") view={Lazy::<routes::Start>::new()} />
-                    <Route path=path!("/acces") view={Lazy::<routes::Access>::new()} />
-                    <Route path=path!("/demande/:step") view={Lazy::<routes::RequestStep>::new()} ssr=SsrMode::Async />
-                    <Route path=path!("/suivi") view={Lazy::<routes::FollowUp>::new()} ssr=SsrMode::Async />
-                    <Route path=path!("/instruction") view={Lazy::<routes::Queue>::new()} ssr=SsrMode::Async />
-                    <Route path=path!("/instruction/connexion") view={Lazy::<routes::LogIn>::new()} />
-                    <Route path=path!("/instruction/dossier/:number") view={Lazy::<routes::File>::new()} ssr=SsrMode::Async />
-                    <Route path=path!("/instruction/admin") view={Lazy::<routes::Admin>::new()} ssr=SsrMode::Async />
-                    <Route path=path!("/verifier") view={Lazy::<routes::Verify>::new()} ssr=SsrMode::Async />
-                    <Route path=path!("/statistiques") view={Lazy::<routes::Stats>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/accessibilite") view=pages::accessibility::AccessibilityPage />
+                    <Route path=path!("/demande") view={Lazy::<routes::ApplicantPages>::new()} />
+                    <Route path=path!("/acces") view={Lazy::<routes::ApplicantPages>::new()} />
+                    <Route path=path!("/demande/:step") view={Lazy::<routes::ApplicantPages>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/suivi") view={Lazy::<routes::ApplicantPages>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/instruction") view={Lazy::<routes::InstructorPages>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/instruction/connexion") view={Lazy::<routes::InstructorPages>::new()} />
+                    <Route path=path!("/instruction/dossier/:number") view={Lazy::<routes::InstructorPages>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/instruction/admin") view={Lazy::<routes::InstructorPages>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/verifier") view={Lazy::<routes::PublicPages>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/statistiques") view={Lazy::<routes::PublicPages>::new()} ssr=SsrMode::Async />
                 </Routes>
             </Layout>
         </Router>

@@ -4,8 +4,8 @@ import { codeFor, hydrated, signIn, start, unique } from "./journey";
 // Each page downloads its own part of the front end (lazy routes, `cargo leptos build --split`):
 // an applicant's pages never fetch the code of the instructor's pages, nor the other way round.
 
-const INSTRUCTOR = /split___(queue|file|admin|log_in)_view/;
-const APPLICANT = /split___(start|access|request_step|follow_up)_view/;
+const INSTRUCTOR = /split___instructor_pages_view/;
+const APPLICANT = /split___applicant_pages_view/;
 
 function codeFetched(page: Page): string[] {
   const urls: string[] = [];
@@ -27,7 +27,7 @@ test("an applicant's pages fetch none of the instructor's code", async ({ page }
   await expect(page).toHaveURL(/\/demande\/salarie/);
   await hydrated(page);
   await expect(page.getByLabel("Nom de famille")).toBeVisible();
-  expect(fetched.some((u) => /split___request_step_view/.test(u))).toBe(true);
+  expect(fetched.some((u) => APPLICANT.test(u))).toBe(true);
   expect(fetched.filter((u) => INSTRUCTOR.test(u))).toEqual([]);
 });
 
@@ -36,6 +36,6 @@ test("the instructor's sign-in fetches none of the applicant's code", async ({ p
   await page.goto("/instruction/connexion");
   await hydrated(page);
   await expect(page.getByLabel("Mot de passe")).toBeVisible();
-  expect(fetched.some((u) => /split___log_in_view/.test(u))).toBe(true);
+  expect(fetched.some((u) => INSTRUCTOR.test(u))).toBe(true);
   expect(fetched.filter((u) => APPLICANT.test(u))).toEqual([]);
 });

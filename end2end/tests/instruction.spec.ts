@@ -157,6 +157,8 @@ test("the queue and the file's forms show their own values after links, back and
   await logIn(page, PARIS);
   await page.getByTestId("tab-en-instruction").click();
   await expect(page).toHaveURL(/onglet=en-instruction/);
+  // The rows are the tab's once the tab shows as the current one (the list is drawn anew).
+  await expect(page.getByTestId("tab-en-instruction")).toHaveAttribute("aria-current", "page");
   const links = page.getByTestId("queue-row").getByRole("link");
   await expect(links.nth(1)).toBeVisible();
   const [a, b] = [await links.nth(0).getAttribute("href"), await links.nth(1).getAttribute("href")];
@@ -184,6 +186,7 @@ test("the queue and the file's forms show their own values after links, back and
   await page.getByTestId("search").fill("pas cherché");
   await page.getByTestId("tab-en-instruction").click();
   await expect(page).toHaveURL(/onglet=en-instruction/);
+  await expect(page.getByTestId("tab-en-instruction")).toHaveAttribute("aria-current", "page");
   await expect(page.getByTestId("search")).toHaveValue("");
   await page.locator(`a[href='${a}']`).click();
   await expect(page).toHaveURL(a!);
