@@ -80,8 +80,9 @@ async function measure(route, signIn) {
   let total = 0, code = 0, codeBrotli = 0;
   const files = [];
   for (const [id, bytes] of sizes) {
-    const url = urls.get(id) ?? "";
     total += bytes;
+    const url = urls.get(id);
+    if (!url || !url.startsWith("http")) continue;
     const pathname = new URL(url).pathname;
     if (/\.(wasm|js)$/.test(pathname)) {
       code += bytes;
