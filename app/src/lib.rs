@@ -130,18 +130,22 @@ mod routes {
     }
 }
 
+/// Marks the page once the WASM has taken over all of it, the visited page's lazy part included
+/// (end-to-end tests wait for it; the front end calls it when hydration has finished). An effect
+/// of `App` ran before the lazy part was hydrated: a test then typed into a page that did not
+/// listen yet.
+#[cfg(feature = "hydrate")]
+pub fn mark_hydrated() {
+    if let Some(body) = document().body() {
+        let _ = body.set_attribute("data-hydrated", "true");
+    }
+}
+
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
     provide_lang();
     let lang = use_lang();
-    // Marks the page once the WASM has taken over (end-to-end tests wait for it).
-    #[cfg(feature = "hydrate")]
-    Effect::new(|_| {
-        if let Some(body) = document().body() {
-            let _ = body.set_attribute("data-hydrated", "true");
-        }
-    });
 
     view! {
         <Html {..} lang=move || lang.get().code() data-fr-scheme="light" />

@@ -1,9 +1,18 @@
 //! The browser entry point: hydrate the server-rendered page. Lazy routes (see `app::App`)
-//! need the asynchronous hydration, which waits for the visited page's part of the bundle.
+//! need the asynchronous hydration, which waits for the visited page's part of the bundle; the
+//! page is marked hydrated when all of it listens.
 #![recursion_limit = "512"]
 
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    leptos::mount::hydrate_lazy(app::App);
+    wasm_bindgen_futures::spawn_local(async {
+        let Some(body) = leptos::prelude::document().body() else {
+            return;
+        };
+        leptos::mount::hydrate_from_async(body, app::App)
+            .await
+            .forget();
+        app::mark_hydrated();
+    });
 }
