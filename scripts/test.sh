@@ -11,7 +11,7 @@ step "unit and integration tests (rules, API, pages) on SQLite"
 cargo test -p app -p server --lib --bins --tests 2>&1 | tee -a "$log"
 
 step "integration tests on PostgreSQL 15"
-scripts/with-postgres.sh cargo test -p server --test api --test requests --test instruction 2>&1 | tee -a "$log"
+scripts/with-postgres.sh cargo test -p server --test api --test requests --test instruction --test security 2>&1 | tee -a "$log"
 
 step "end-to-end journeys (Playwright, headless Chromium)"
 (cd end2end && npx playwright test) 2>&1 | tee -a "$log"

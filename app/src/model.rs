@@ -157,8 +157,12 @@ pub enum AppError {
     Invalid(Vec<FieldError>),
     #[error("not signed in")]
     NotSignedIn,
+    /// The same answer whether the address has a request or not.
     #[error("wrong access code")]
-    WrongCode { attempts_left: u32 },
+    WrongCode,
+    /// Too many wrong guesses in all: the codes are void, a new one must be asked for.
+    #[error("access codes void")]
+    CodeVoid,
     #[error("locked")]
     Locked { minutes: u32 },
     #[error("step not reached")]
@@ -185,6 +189,9 @@ pub enum AppError {
     RateLimited { minutes: u32 },
     #[error("no match")]
     NoMatch,
+    /// A call the pages never make: arguments missing or not of their type.
+    #[error("bad request: {0}")]
+    BadRequest(String),
     #[error("server error: {0}")]
     Server(String),
 }
@@ -208,10 +215,18 @@ impl AppError {
                     "Your session has expired: enter your address and access code again.",
                 ))
                 .to_owned(),
-            WrongCode { attempts_left } => match lang {
-                Lang::Fr => format!("Adresse ou code d'accès incorrect. Essais restants avant blocage : {attempts_left}."),
-                Lang::En => format!("Wrong address or access code. Attempts left before locking: {attempts_left}."),
-            },
+            WrongCode => lang
+                .pick((
+                    "Adresse ou code d'accès incorrect. Après 5 essais, l'accès est bloqué 15 minutes.",
+                    "Wrong address or access code. After 5 attempts, access is locked for 15 minutes.",
+                ))
+                .to_owned(),
+            CodeVoid => lang
+                .pick((
+                    "Trop d'essais : ce code n'est plus valable. Demandez un nouveau code ci-dessous.",
+                    "Too many attempts: this code is no longer valid. Ask for a new code below.",
+                ))
+                .to_owned(),
             Locked { minutes } => match lang {
                 Lang::Fr => format!(
                     "Trop d'essais : l'accès est bloqué pendant {minutes} minute{}. Réessayez ensuite, ou demandez un nouveau code.",
@@ -297,12 +312,45 @@ impl AppError {
                     "No authorisation matches this code and birth date.",
                 ))
                 .to_owned(),
+            BadRequest(_) => lang
+                .pick((
+                    "La demande envoyée est incomplète : rechargez la page et recommencez.",
+                    "The request sent was incomplete: reload the page and try again.",
+                ))
+                .to_owned(),
             Server(_) => lang
                 .pick((
                     "Le service rencontre un problème : rien n'a été perdu, réessayez dans un instant.",
                     "The service has a problem: nothing was lost, try again in a moment.",
                 ))
                 .to_owned(),
+        }
+    }
+
+    /// The HTTP status of this answer: 4xx for what the user can change, 5xx for the server's
+    /// faults only (monitoring counts those).
+    pub fn status(&self) -> u16 {
+        use AppError::*;
+        match self {
+            BadRequest(_) => 400,
+            NotSignedIn | WrongCode | BadCredentials => 401,
+            Forbidden => 403,
+            NotFound | NoMatch => 404,
+            StepNotReached(_) | NotEditable(_) | Conflict | IllegalTransition { .. } => 409,
+            CodeVoid => 410,
+            Invalid(_) | Stopped(_) | DepartementClosed { .. } | DocumentsMissing(_) => 422,
+            Locked { .. } | RateLimited { .. } => 429,
+            Server(_) => 500,
+        }
+    }
+
+    /// Seconds to wait before trying again (`Retry-After`), for the answers that have one.
+    pub fn retry_after(&self) -> Option<u64> {
+        match self {
+            AppError::Locked { minutes } | AppError::RateLimited { minutes } => {
+                Some(u64::from(*minutes) * 60)
+            }
+            _ => None,
         }
     }
 
@@ -318,7 +366,14 @@ impl leptos::server_fn::error::FromServerFnError for AppError {
     type Encoder = leptos::server_fn::codec::JsonEncoding;
 
     fn from_server_fn_error(value: leptos::server_fn::error::ServerFnErrorErr) -> Self {
-        AppError::Server(value.to_string())
+        use leptos::server_fn::error::ServerFnErrorErr::*;
+        match value {
+            // What the caller sent could not be read: the caller's mistake, not the server's.
+            Args(_) | MissingArg(_) | Deserialization(_) | UnsupportedRequestMethod(_) => {
+                AppError::BadRequest(value.to_string())
+            }
+            _ => AppError::Server(value.to_string()),
+        }
     }
 }
 
@@ -351,6 +406,59 @@ pub const ANEF_URL: &str = "https://administration-etrangers-en-france.interieur
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_error_has_the_status_of_its_kind() {
+        use crate::rules::dossier::{Action, DossierState};
+        use crate::rules::eligibility::Outcome;
+        use crate::rules::request::Step;
+        for (error, status, retry) in [
+            (AppError::BadRequest("x".into()), 400, None),
+            (AppError::NotSignedIn, 401, None),
+            (AppError::WrongCode, 401, None),
+            (AppError::BadCredentials, 401, None),
+            (AppError::Forbidden, 403, None),
+            (AppError::NotFound, 404, None),
+            (AppError::NoMatch, 404, None),
+            (AppError::Conflict, 409, None),
+            (AppError::StepNotReached(Step::Job), 409, None),
+            (AppError::NotEditable(DossierState::Submitted), 409, None),
+            (
+                AppError::IllegalTransition {
+                    from: DossierState::Draft,
+                    action: Action::Accept,
+                },
+                409,
+                None,
+            ),
+            (AppError::CodeVoid, 410, None),
+            (AppError::Invalid(vec![]), 422, None),
+            (AppError::Stopped(Outcome::NotRequired), 422, None),
+            (AppError::DepartementClosed { departement: "13".into() }, 422, None),
+            (AppError::DocumentsMissing(vec![]), 422, None),
+            (AppError::Locked { minutes: 15 }, 429, Some(900)),
+            (AppError::RateLimited { minutes: 2 }, 429, Some(120)),
+            (AppError::Server("x".into()), 500, None),
+        ] {
+            assert_eq!(error.status(), status, "{error:?}");
+            assert_eq!(error.retry_after(), retry, "{error:?}");
+            assert_ne!(error.message(Lang::Fr), error.message(Lang::En), "{error:?}");
+        }
+    }
+
+    #[test]
+    fn unreadable_calls_are_the_callers_mistake() {
+        use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
+        for (err, status) in [
+            (ServerFnErrorErr::Args("x".into()), 400),
+            (ServerFnErrorErr::MissingArg("x".into()), 400),
+            (ServerFnErrorErr::Deserialization("x".into()), 400),
+            (ServerFnErrorErr::ServerError("x".into()), 500),
+            (ServerFnErrorErr::Serialization("x".into()), 500),
+        ] {
+            assert_eq!(AppError::from_server_fn_error(err).status(), status);
+        }
+    }
 
     #[test]
     fn upload_errors_round_trip_and_read_in_both_languages() {

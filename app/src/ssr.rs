@@ -26,11 +26,18 @@ pub struct SignedIn {
 
 #[async_trait::async_trait]
 pub trait Applicants: Send + Sync {
-    /// Creates a draft and e-mails its access code.
-    async fn start(&self, email: Email, role: FiledBy, lang: Lang) -> Result<(), AppError>;
-    /// Sends a new code for every live request of this address (silent when there is none).
-    async fn resend_code(&self, email: Email, lang: Lang) -> Result<(), AppError>;
-    async fn sign_in(&self, email: Email, code: &str) -> Result<SignedIn, AppError>;
+    /// Creates a draft (or reuses the address's live draft in this role) and e-mails its
+    /// access code. `client` is the caller's address, for the rate limits.
+    async fn start(
+        &self,
+        email: Email,
+        role: FiledBy,
+        lang: Lang,
+        client: &str,
+    ) -> Result<(), AppError>;
+    /// Sends a new code for every request of this address (silent when there is none).
+    async fn resend_code(&self, email: Email, lang: Lang, client: &str) -> Result<(), AppError>;
+    async fn sign_in(&self, email: Email, code: &str, client: &str) -> Result<SignedIn, AppError>;
     async fn session(&self, token: &str) -> Result<ApplicantSession, AppError>;
     async fn sign_out(&self, token: &str) -> Result<(), AppError>;
     async fn draft(&self, session: &ApplicantSession) -> Result<DraftView, AppError>;

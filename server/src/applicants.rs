@@ -15,7 +15,6 @@ use app::rules::validation::Email;
 use app::rules::{decide, DocumentKind, Eligibility, RulesConfig};
 use app::ssr::{ApplicantSession, Applicants, SignedIn};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
-use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
     QueryOrder, Set,
@@ -31,8 +30,6 @@ use crate::{notify, receipt, secret};
 /// How long a draft (and an access code) lives after its last save.
 pub const DRAFT_LIFETIME_DAYS: i64 = 14;
 pub const SESSION_HOURS: i64 = 12;
-pub const MAX_ATTEMPTS: i32 = 5;
-pub const LOCK_MINUTES: i64 = 15;
 
 pub type Clock = Arc<dyn Fn() -> DateTime<Utc> + Send + Sync>;
 
@@ -48,6 +45,10 @@ pub struct Services {
     pub public_url: String,
     /// Wrong passwords per client address.
     pub login_limiter: Arc<crate::limiter::Limiter>,
+    /// Access-code guesses per client address.
+    pub applicant_limiter: Arc<crate::limiter::Limiter>,
+    /// Starts and new-code requests per client address.
+    pub code_limiter: Arc<crate::limiter::Limiter>,
     /// Wrong guesses on the public check per client address.
     pub verify_limiter: Arc<crate::limiter::Limiter>,
     /// The public statistics and when they were computed.
@@ -238,44 +239,6 @@ impl Services {
         if let Err(e) = self.mailer.send(mail).await {
             tracing::error!("mail to {:?} not sent: {e}", mail.to);
         }
-    }
-
-    async fn new_grant(
-        &self,
-        db: &impl ConnectionTrait,
-        dossier_id: &str,
-        email: &str,
-    ) -> Result<String, AppError> {
-        let code = secret::new_access_code();
-        let hash = tokio::task::spawn_blocking({
-            let code = code.clone();
-            move || secret::hash_code(&code)
-        })
-        .await
-        .map_err(internal)?
-        .map_err(internal)?;
-        let now = self.now();
-        // A new code replaces the old one for this address and request.
-        access_grant::Entity::delete_many()
-            .filter(access_grant::Column::DossierId.eq(dossier_id))
-            .filter(access_grant::Column::Email.eq(email))
-            .exec(db)
-            .await
-            .map_err(db_err)?;
-        access_grant::ActiveModel {
-            dossier_id: Set(dossier_id.to_owned()),
-            email: Set(email.to_owned()),
-            code_hash: Set(hash),
-            expires_at: Set(now + Duration::days(DRAFT_LIFETIME_DAYS)),
-            failed_attempts: Set(0),
-            locked_until: Set(None),
-            created_at: Set(now),
-            ..Default::default()
-        }
-        .insert(db)
-        .await
-        .map_err(db_err)?;
-        Ok(code)
     }
 
     pub async fn record(
@@ -572,194 +535,22 @@ impl Services {
 
 #[async_trait::async_trait]
 impl Applicants for Services {
-    async fn start(&self, email: Email, role: FiledBy, lang: Lang) -> Result<(), AppError> {
-        let now = self.now();
-        let id = uuid::Uuid::new_v4().to_string();
-        let txn = crate::db::write_txn(&self.db).await.map_err(db_err)?;
-        dossier::ActiveModel {
-            id: Set(id.clone()),
-            number: Set(None),
-            state: Set(DossierState::Draft.code().to_owned()),
-            filed_by: Set(role.code().to_owned()),
-            lang: Set(lang.code().to_owned()),
-            creator_email: Set(email.as_str().to_owned()),
-            student_email: Set((role == FiledBy::Student).then(|| email.as_str().to_owned())),
-            employer_email: Set((role == FiledBy::Employer).then(|| email.as_str().to_owned())),
-            student_form: Set(None),
-            employer_form: Set(None),
-            job_form: Set(None),
-            departement: Set(None),
-            service_id: Set(None),
-            contract_type: Set(None),
-            student_name: Set(None),
-            siret: Set(None),
-            contract_start: Set(None),
-            permit_expires: Set(None),
-            requested_documents: Set(None),
-            version: Set(0),
-            created_at: Set(now),
-            updated_at: Set(now),
-            submitted_at: Set(None),
-            decided_at: Set(None),
-        }
-        .insert(&txn)
-        .await
-        .map_err(db_err)?;
-        let code = self.new_grant(&txn, &id, email.as_str()).await?;
-        self.record(
-            &txn,
-            &id,
-            Actor::Applicant,
-            email.as_str(),
-            "create",
-            None,
-            Some(DossierState::Draft),
-            None,
-        )
-        .await?;
-        txn.commit().await.map_err(db_err)?;
-        self.mailer
-            .send(&notify::access_code(
-                email.as_str(),
-                &code,
-                &self.public_url,
-                lang,
-            ))
-            .await
-            .map_err(internal)
+    async fn start(
+        &self,
+        email: Email,
+        role: FiledBy,
+        lang: Lang,
+        client: &str,
+    ) -> Result<(), AppError> {
+        self.start_request(email, role, lang, client).await
     }
 
-    async fn resend_code(&self, email: Email, lang: Lang) -> Result<(), AppError> {
-        let now = self.now();
-        let grants = access_grant::Entity::find()
-            .filter(access_grant::Column::Email.eq(email.as_str()))
-            .all(&self.db)
-            .await
-            .map_err(db_err)?;
-        // At most one new code a minute, so the address cannot be flooded.
-        if grants.is_empty()
-            || grants
-                .iter()
-                .any(|g| now - g.created_at < Duration::minutes(1))
-        {
-            return Ok(());
-        }
-        let mut codes = Vec::new();
-        for g in grants {
-            let d = self.dossier(&g.dossier_id).await?;
-            // The lock survives a new code: asking again does not give more attempts.
-            let locked = g.locked_until;
-            let code = self.new_grant(&self.db, &d.id, email.as_str()).await?;
-            if let Some(until) = locked {
-                access_grant::Entity::update_many()
-                    .col_expr(access_grant::Column::LockedUntil, Expr::value(until))
-                    .filter(access_grant::Column::DossierId.eq(d.id.clone()))
-                    .filter(access_grant::Column::Email.eq(email.as_str()))
-                    .exec(&self.db)
-                    .await
-                    .map_err(db_err)?;
-            }
-            let what = match (&d.number, lang) {
-                (Some(n), _) => n.clone(),
-                (None, Lang::Fr) => {
-                    format!("demande commencée le {}", d.created_at.format("%d/%m/%Y"))
-                }
-                (None, Lang::En) => {
-                    format!("request started on {}", d.created_at.format("%d/%m/%Y"))
-                }
-            };
-            codes.push((what, code));
-        }
-        self.mailer
-            .send(&notify::new_codes(
-                email.as_str(),
-                &codes,
-                &self.public_url,
-                lang,
-            ))
-            .await
-            .map_err(internal)
+    async fn resend_code(&self, email: Email, lang: Lang, client: &str) -> Result<(), AppError> {
+        self.resend_codes(email, lang, client).await
     }
 
-    async fn sign_in(&self, email: Email, code: &str) -> Result<SignedIn, AppError> {
-        let now = self.now();
-        let grants: Vec<access_grant::Model> = access_grant::Entity::find()
-            .filter(access_grant::Column::Email.eq(email.as_str()))
-            .filter(access_grant::Column::ExpiresAt.gt(now))
-            .all(&self.db)
-            .await
-            .map_err(db_err)?;
-        if let Some(until) = grants
-            .iter()
-            .filter_map(|g| g.locked_until)
-            .filter(|t| *t > now)
-            .max()
-        {
-            return Err(AppError::Locked {
-                minutes: crate::limiter::minutes_until(until, now),
-            });
-        }
-        let matched = tokio::task::spawn_blocking({
-            let grants = grants.clone();
-            let code = code.to_owned();
-            move || {
-                grants
-                    .into_iter()
-                    .find(|g| secret::verify_code(&code, &g.code_hash))
-            }
-        })
-        .await
-        .map_err(internal)?;
-        let Some(grant) = matched else {
-            // Counted in one statement: parallel wrong codes all count.
-            let (failed, lock) = crate::limiter::count_failure::<access_grant::Entity>(
-                &self.db,
-                access_grant::Column::FailedAttempts,
-                access_grant::Column::LockedUntil,
-                sea_orm::Condition::all().add(access_grant::Column::Email.eq(email.as_str())),
-                MAX_ATTEMPTS,
-                Duration::minutes(LOCK_MINUTES),
-                now,
-            )
-            .await
-            .map_err(db_err)?;
-            return Err(if lock {
-                AppError::Locked {
-                    minutes: LOCK_MINUTES as u32,
-                }
-            } else {
-                AppError::WrongCode {
-                    // An address with no live code has nothing to lock: it is told as if it had one.
-                    attempts_left: (MAX_ATTEMPTS - failed.max(1)).max(0) as u32,
-                }
-            });
-        };
-        access_grant::Entity::update_many()
-            .col_expr(access_grant::Column::FailedAttempts, Expr::value(0))
-            .filter(access_grant::Column::Email.eq(email.as_str()))
-            .exec(&self.db)
-            .await
-            .map_err(db_err)?;
-        let token = secret::new_token();
-        session::ActiveModel {
-            token_hash: Set(secret::token_hash(&token)),
-            dossier_id: Set(Some(grant.dossier_id.clone())),
-            email: Set(email.as_str().to_owned()),
-            expires_at: Set(now + Duration::hours(SESSION_HOURS)),
-            created_at: Set(now),
-        }
-        .insert(&self.db)
-        .await
-        .map_err(db_err)?;
-        let d = self.dossier(&grant.dossier_id).await?;
-        let next = if state_of(&d) == DossierState::Draft {
-            Parsed::of(&d, self.today(), &self.rules)
-                .first_open_step(&self.files(&d.id).await?)
-                .path()
-        } else {
-            "/suivi".to_owned()
-        };
-        Ok(SignedIn { token, next })
+    async fn sign_in(&self, email: Email, code: &str, client: &str) -> Result<SignedIn, AppError> {
+        self.sign_in_with_code(email, code, client).await
     }
 
     async fn session(&self, token: &str) -> Result<ApplicantSession, AppError> {

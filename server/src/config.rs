@@ -18,8 +18,17 @@ pub struct Config {
     /// `SMTP_URL`, e.g. `smtps://user:password@smtp.example.org`; none writes to the outbox.
     pub smtp_url: Option<String>,
     pub mail_from: String,
-    /// The address people type, for links in e-mails (`PUBLIC_URL`).
+    /// The address people type, for links in e-mails (`PUBLIC_URL`). When it is https, the
+    /// cookies are `Secure` with `__Host-` names and pages send `Strict-Transport-Security`.
     pub public_url: String,
+    /// Reverse proxies whose `X-Forwarded-For` is believed (`TRUSTED_PROXIES`: addresses or
+    /// CIDR blocks, comma-separated). Anyone else's is ignored: the client is the peer.
+    pub trusted_proxies: Vec<crate::net::Cidr>,
+    /// Per client address: access-code guesses per 15 minutes
+    /// (`LIMIT_SIGN_IN_PER_CLIENT`, default 20) and starts or new-code requests per hour
+    /// (`LIMIT_CODE_REQUESTS_PER_CLIENT`, default 20).
+    pub sign_in_per_client: u32,
+    pub code_requests_per_client: u32,
 }
 
 impl Config {
@@ -54,6 +63,13 @@ impl Config {
                 .unwrap_or_else(|| format!("http://{addr}"))
                 .trim_end_matches('/')
                 .to_owned(),
+            trusted_proxies: match var("TRUSTED_PROXIES") {
+                Some(list) => crate::net::Cidr::parse_list(&list)
+                    .map_err(|e| anyhow::anyhow!("TRUSTED_PROXIES: {e}"))?,
+                None => Vec::new(),
+            },
+            sign_in_per_client: number(var("LIMIT_SIGN_IN_PER_CLIENT"), 20)?,
+            code_requests_per_client: number(var("LIMIT_CODE_REQUESTS_PER_CLIENT"), 20)?,
         })
     }
 
@@ -68,6 +84,24 @@ impl Config {
             smtp_url: None,
             mail_from: Self::DEFAULT_MAIL_FROM.into(),
             public_url: "http://127.0.0.1:3000".into(),
+            trusted_proxies: Vec::new(),
+            sign_in_per_client: 20,
+            code_requests_per_client: 20,
         }
+    }
+
+    /// Whether the public address is https (then cookies are `Secure` and `__Host-`).
+    pub fn https(&self) -> bool {
+        self.public_url.starts_with("https://")
+    }
+}
+
+fn number(value: Option<String>, default: u32) -> anyhow::Result<u32> {
+    match value {
+        Some(v) => v
+            .trim()
+            .parse()
+            .map_err(|e| anyhow::anyhow!("{v:?} is not a number: {e}")),
+        None => Ok(default),
     }
 }

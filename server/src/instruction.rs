@@ -26,7 +26,8 @@ use crate::applicants::{db_err, form_of, internal, state_of, timeline_entry, Par
 use crate::db::entities::{
     agent, agent_service, agent_session, authorisation, departement, dossier, instruction_service,
 };
-use crate::limiter::{count_failure, minutes_until};
+use crate::limiter::{forgive_attempts, minutes_until, reserve_attempt};
+use crate::security::SecurityEvent;
 use crate::{authorisation as pdf, notify, secret};
 
 pub const AGENT_SESSION_HOURS: i64 = app::api::instruction::AGENT_SESSION_HOURS;
@@ -368,39 +369,54 @@ impl Instruction for Services {
             .one(&self.db)
             .await
             .map_err(db_err)?;
-        let locked = found
-            .as_ref()
-            .and_then(|a| a.locked_until)
-            .is_some_and(|u| u > now);
+        // The guess is reserved before the password is checked, in one statement: however many
+        // arrive at once, at most MAX_LOGIN_ATTEMPTS are checked before the account locks.
+        let reserved = match &found {
+            Some(a) => reserve_attempt::<agent::Entity>(
+                &self.db,
+                agent::Column::FailedLogins,
+                agent::Column::LockedUntil,
+                Condition::all().add(agent::Column::Id.eq(a.id)),
+                MAX_LOGIN_ATTEMPTS,
+                Duration::minutes(LOGIN_LOCK_MINUTES),
+                now,
+                &[],
+            )
+            .await
+            .map_err(db_err)?,
+            None => false,
+        };
         // The same work and the same answer whether the address exists, is locked or not:
         // neither the message nor the time tells which addresses have accounts.
         let hash = found
             .as_ref()
-            .filter(|_| !locked)
+            .filter(|_| reserved)
             .map(|a| a.password_hash.clone())
-            .unwrap_or_else(|| DUMMY_HASH.clone());
+            .unwrap_or_else(|| secret::DUMMY_HASH.clone());
         let typed = password.to_owned();
-        let ok = tokio::task::spawn_blocking(move || secret::verify_code(&typed, &hash))
+        let ok = secret::slow(move || secret::verify_code(&typed, &hash))
             .await
             .map_err(internal)?;
         let agent = match found {
-            Some(a) if ok && a.active && !locked => a,
-            Some(a) if !locked => {
-                count_failure::<agent::Entity>(
-                    &self.db,
-                    agent::Column::FailedLogins,
-                    agent::Column::LockedUntil,
-                    Condition::all().add(agent::Column::Id.eq(a.id)),
-                    MAX_LOGIN_ATTEMPTS,
-                    Duration::minutes(LOGIN_LOCK_MINUTES),
-                    now,
-                )
-                .await
-                .map_err(db_err)?;
+            Some(a) if ok && reserved && a.active => a,
+            Some(a) => {
+                let event = if !reserved {
+                    SecurityEvent::SignInWhileLocked
+                } else if self.agent_locked(a.id, now).await? {
+                    SecurityEvent::Lockout
+                } else {
+                    SecurityEvent::SignInFailed
+                };
+                self.security(event, &a.email, client, None).await;
                 return Err(AppError::BadCredentials);
             }
-            _ => return Err(AppError::BadCredentials),
+            None => {
+                self.security(SecurityEvent::SignInFailed, email.trim(), client, None)
+                    .await;
+                return Err(AppError::BadCredentials);
+            }
         };
+        let agent_email = agent.email.clone();
         let token = secret::new_token();
         let txn = crate::db::write_txn(&self.db).await.map_err(db_err)?;
         // A new session on every sign-in; the browser's previous one ends, and stale ones go.
@@ -431,6 +447,8 @@ impl Instruction for Services {
         update.update(&txn).await.map_err(db_err)?;
         txn.commit().await.map_err(db_err)?;
         self.login_limiter.clear(client);
+        self.security(SecurityEvent::SignInSucceeded, &agent_email, client, None)
+            .await;
         Ok(token)
     }
 
@@ -859,26 +877,45 @@ impl Instruction for Services {
         let Some(issued) = found else {
             return Err(AppError::NoMatch);
         };
-        if let Some(until) = issued.locked_until.filter(|u| *u > now) {
+        // Reserved before the birth date is compared, in one statement (see `log_in`).
+        let which =
+            Condition::all().add(authorisation::Column::DossierId.eq(issued.dossier_id.clone()));
+        let reserved = reserve_attempt::<authorisation::Entity>(
+            &self.db,
+            authorisation::Column::FailedChecks,
+            authorisation::Column::LockedUntil,
+            which.clone(),
+            MAX_CHECK_ATTEMPTS,
+            Duration::minutes(LOGIN_LOCK_MINUTES),
+            now,
+            &[],
+        )
+        .await
+        .map_err(db_err)?;
+        if !reserved {
+            let until = authorisation::Entity::find_by_id(issued.dossier_id.clone())
+                .one(&self.db)
+                .await
+                .map_err(db_err)?
+                .and_then(|a| a.locked_until)
+                .unwrap_or(now);
             return Err(AppError::RateLimited {
                 minutes: minutes_until(until, now),
             });
         }
         if issued.birth_date != birth {
-            count_failure::<authorisation::Entity>(
-                &self.db,
-                authorisation::Column::FailedChecks,
-                authorisation::Column::LockedUntil,
-                Condition::all()
-                    .add(authorisation::Column::DossierId.eq(issued.dossier_id.clone())),
-                MAX_CHECK_ATTEMPTS,
-                Duration::minutes(LOGIN_LOCK_MINUTES),
-                now,
-            )
-            .await
-            .map_err(db_err)?;
+            self.security(SecurityEvent::CheckFailed, &issued.dossier_id, client, None)
+                .await;
             return Err(AppError::NoMatch);
         }
+        forgive_attempts::<authorisation::Entity>(
+            &self.db,
+            authorisation::Column::FailedChecks,
+            authorisation::Column::LockedUntil,
+            which,
+        )
+        .await
+        .map_err(db_err)?;
         // A right answer is not a guess: the address gets its attempt back.
         self.verify_limiter.forgive(client);
         let d = self.dossier(&issued.dossier_id).await?;
@@ -917,6 +954,16 @@ impl Instruction for Services {
 }
 
 impl Services {
+    /// Whether the agent's account is locked now (read after a failure, for the log).
+    async fn agent_locked(&self, id: i32, now: DateTime<Utc>) -> Result<bool, AppError> {
+        Ok(agent::Entity::find_by_id(id)
+            .one(&self.db)
+            .await
+            .map_err(db_err)?
+            .and_then(|a| a.locked_until)
+            .is_some_and(|u| u > now))
+    }
+
     async fn instructor_message(
         &self,
         a: &AgentSession,
@@ -946,11 +993,6 @@ impl Services {
         Ok(())
     }
 }
-
-/// A hash checked when the address is unknown, so that a wrong address costs the same time.
-static DUMMY_HASH: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
-    secret::hash_code("no account has this password").unwrap_or_default()
-});
 
 #[cfg(test)]
 mod tests {

@@ -1,6 +1,7 @@
 //! The server side of Work in France: configuration, the axum router (pages through
 //! leptos_axum, the public JSON API, static files) and the adapters behind `app`'s pages.
 
+pub mod access;
 pub mod accounts;
 pub mod api;
 pub mod applicants;
@@ -13,10 +14,12 @@ pub mod instruction;
 pub mod limiter;
 pub mod mail;
 pub mod migration;
+pub mod net;
 pub mod notify;
 pub mod pdf;
 pub mod receipt;
 pub mod secret;
+pub mod security;
 pub mod storage;
 
 use std::sync::Arc;
@@ -25,6 +28,7 @@ use app::rules::RulesConfig;
 use app::{shell, App};
 use axum::extract::FromRef;
 use axum::http::{header, HeaderValue};
+use axum::response::IntoResponse as _;
 use axum::routing::{get, post};
 use axum::Router;
 use leptos::config::LeptosOptions;
@@ -45,6 +49,8 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub rules: Arc<RulesConfig>,
     pub services: Services,
+    /// Proxies whose `X-Forwarded-For` is believed.
+    pub trusted_proxies: Arc<Vec<net::Cidr>>,
 }
 
 impl FromRef<AppState> for LeptosOptions {
@@ -86,6 +92,14 @@ pub async fn state_with_clock(
         clock,
         public_url: config.public_url.clone(),
         login_limiter: Arc::new(limiter::Limiter::new(20, chrono::Duration::minutes(15))),
+        applicant_limiter: Arc::new(limiter::Limiter::new(
+            config.sign_in_per_client,
+            chrono::Duration::minutes(15),
+        )),
+        code_limiter: Arc::new(limiter::Limiter::new(
+            config.code_requests_per_client,
+            chrono::Duration::hours(1),
+        )),
         verify_limiter: Arc::new(limiter::Limiter::new(20, chrono::Duration::minutes(15))),
         stats_cache: Default::default(),
     };
@@ -94,6 +108,7 @@ pub async fn state_with_clock(
         leptos_options: leptos_options(config),
         rules,
         services,
+        trusted_proxies: Arc::new(config.trusted_proxies.clone()),
     })
 }
 
@@ -138,18 +153,56 @@ async fn same_origin_only(
     }
 }
 
-/// Puts the client's address in the request, for the rate limits of the server functions.
+/// Puts the client's address in the request, for the rate limits and the security log: the
+/// peer's, or what a trusted proxy says (`net::client_address`).
 async fn client_addr(
+    axum::extract::State(trusted): axum::extract::State<Arc<Vec<net::Cidr>>>,
     mut request: axum::extract::Request,
     next: axum::middleware::Next,
 ) -> axum::response::Response {
-    let addr = request
+    let peer = request
         .extensions()
         .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-        .map(|c| c.0.ip().to_string())
-        .unwrap_or_default();
+        .map(|c| c.0.ip());
+    let addr = match peer {
+        Some(peer) => {
+            let forwarded = request
+                .headers()
+                .get("x-forwarded-for")
+                .and_then(|v| v.to_str().ok());
+            net::client_address(peer, forwarded, &trusted).to_string()
+        }
+        None => String::new(),
+    };
     request.extensions_mut().insert(app::ssr::ClientAddr(addr));
     next.run(request).await
+}
+
+/// Server functions answer their errors with HTTP 500 whatever they are; this gives each the
+/// status of its kind (`AppError::status`: 4xx for the user's mistakes) and `Retry-After` when
+/// there is a wait. Form posts without JavaScript are redirects and are left as they are.
+async fn error_status(
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    use axum::http::StatusCode;
+    let response = next.run(request).await;
+    if response.status() != StatusCode::INTERNAL_SERVER_ERROR
+        || !response.headers().contains_key("serverfnerror")
+    {
+        return response;
+    }
+    let (mut parts, body) = response.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, 1 << 20).await else {
+        return (StatusCode::INTERNAL_SERVER_ERROR, "error body unreadable").into_response();
+    };
+    if let Ok(error) = serde_json::from_slice::<app::model::AppError>(&bytes) {
+        parts.status = StatusCode::from_u16(error.status()).unwrap_or(parts.status);
+        if let Some(seconds) = error.retry_after() {
+            parts.headers.insert(header::RETRY_AFTER, HeaderValue::from(seconds));
+        }
+    }
+    axum::response::Response::from_parts(parts, axum::body::Body::from(bytes))
 }
 
 /// Deletes expired drafts every hour.
@@ -210,8 +263,12 @@ pub fn router(state: AppState) -> Router {
             move || shell(options.clone()),
         )
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(axum::middleware::from_fn(error_status))
         .layer(axum::middleware::from_fn(same_origin_only))
-        .layer(axum::middleware::from_fn(client_addr))
+        .layer(axum::middleware::from_fn_with_state(
+            state.trusted_proxies.clone(),
+            client_addr,
+        ))
         .layer(CatchPanicLayer::custom(api::panic_response))
         .layer(CompressionLayer::new())
         .layer(SetResponseHeaderLayer::if_not_present(

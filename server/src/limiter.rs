@@ -6,8 +6,8 @@ use std::collections::HashMap;
 use std::sync::Mutex;
 
 use chrono::{DateTime, Duration, Utc};
-use sea_orm::sea_query::{Expr, Func};
-use sea_orm::{Condition, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QuerySelect};
+use sea_orm::sea_query::Expr;
+use sea_orm::{Condition, ConnectionTrait, DbErr, EntityTrait, QueryFilter};
 
 /// Whole minutes from `now` until `until`, at least one (what a waiting person is told).
 pub fn minutes_until(until: DateTime<Utc>, now: DateTime<Utc>) -> u32 {
@@ -32,14 +32,15 @@ impl Limiter {
     /// Counts one attempt of this address before it is checked, so that a burst of parallel
     /// guesses cannot all pass; refused (with the minutes to wait) past the limit. A success
     /// gives its attempt back with `forgive`, or clears the count with `clear`.
-    pub fn attempt(&self, key: &str, now: DateTime<Utc>) -> Result<(), u32> {
+    pub fn attempt(&self, client: &str, now: DateTime<Utc>) -> Result<(), u32> {
+        let key = client_key(client);
         let mut map = self.attempts.lock().unwrap_or_else(|e| e.into_inner());
         // Forget windows that are over (the map does not grow without bound).
         if map.len() > 10_000 {
             let window = self.window;
             map.retain(|_, (_, since)| now < *since + window);
         }
-        let entry = map.entry(key.to_owned()).or_insert((0, now));
+        let entry = map.entry(key).or_insert((0, now));
         if now >= entry.1 + self.window {
             *entry = (0, now);
         }
@@ -50,30 +51,33 @@ impl Limiter {
         Ok(())
     }
 
-    pub fn forgive(&self, key: &str) {
+    pub fn forgive(&self, client: &str) {
         if let Some(entry) = self
             .attempts
             .lock()
             .unwrap_or_else(|e| e.into_inner())
-            .get_mut(key)
+            .get_mut(&client_key(client))
         {
             entry.0 = entry.0.saturating_sub(1);
         }
     }
 
-    pub fn clear(&self, key: &str) {
+    pub fn clear(&self, client: &str) {
         self.attempts
             .lock()
             .unwrap_or_else(|e| e.into_inner())
-            .remove(key);
+            .remove(&client_key(client));
     }
 }
 
-/// Counts one failure on the rows `which` selects (an account, a code, an address's codes) in
-/// one statement, so that parallel failures all count; at `max`, resets the count and locks the
-/// rows until `now + lock_for`. Returns the failures counted and whether this one locked.
+/// Reserves one guess on the rows `which` selects *before* the guess is checked, in one
+/// statement: no reservation passes while the rows are locked, and the `max`-th in a row locks
+/// them until `now + lock_for` (and starts the count again). However many guesses arrive at once,
+/// at most `max` are checked per lock period. The `also` columns count every reservation too.
+/// A right guess gives its reservation back with `forgive_attempts`. Returns whether a guess
+/// was reserved; if not, the rows are locked (or `which` selects none).
 #[allow(clippy::too_many_arguments)]
-pub async fn count_failure<E: EntityTrait>(
+pub async fn reserve_attempt<E: EntityTrait>(
     db: &impl ConnectionTrait,
     failures: E::Column,
     locked_until: E::Column,
@@ -81,31 +85,70 @@ pub async fn count_failure<E: EntityTrait>(
     max: i32,
     lock_for: Duration,
     now: DateTime<Utc>,
-) -> Result<(i32, bool), DbErr> {
+    also: &[E::Column],
+) -> Result<bool, DbErr> {
     use sea_orm::sea_query::ExprTrait as _;
-    E::update_many()
-        .col_expr(failures, Expr::col(failures).add(1))
-        .filter(which.clone())
+    use sea_orm::ColumnTrait as _;
+    let locks = Expr::col(failures).add(1).gte(max);
+    let mut update = E::update_many()
+        .col_expr(
+            failures,
+            Expr::case(locks.clone(), 0)
+                .finally(Expr::col(failures).add(1))
+                .into(),
+        )
+        .col_expr(
+            locked_until,
+            Expr::case(locks, Expr::value(Some(now + lock_for)))
+                .finally(Expr::value(Option::<DateTime<Utc>>::None))
+                .into(),
+        );
+    for column in also {
+        update = update.col_expr(*column, Expr::col(*column).add(1));
+    }
+    let reserved = update
+        .filter(which)
+        .filter(
+            Condition::any()
+                .add(locked_until.is_null())
+                .add(locked_until.lte(now)),
+        )
         .exec(db)
         .await?;
-    let counted: Option<Option<i32>> = E::find()
-        .select_only()
-        .column_as(Expr::expr(Func::max(Expr::col(failures))), "n")
-        .filter(which.clone())
-        .into_tuple()
-        .one(db)
+    Ok(reserved.rows_affected > 0)
+}
+
+/// After a right guess: the count starts again and a lock set by its own reservation is lifted.
+pub async fn forgive_attempts<E: EntityTrait>(
+    db: &impl ConnectionTrait,
+    failures: E::Column,
+    locked_until: E::Column,
+    which: Condition,
+) -> Result<(), DbErr> {
+    E::update_many()
+        .col_expr(failures, Expr::value(0))
+        .col_expr(locked_until, Expr::value(Option::<DateTime<Utc>>::None))
+        .filter(which)
+        .exec(db)
         .await?;
-    let counted = counted.flatten().unwrap_or(0);
-    let lock = counted >= max;
-    if lock {
-        E::update_many()
-            .col_expr(failures, Expr::value(0))
-            .col_expr(locked_until, Expr::value(Some(now + lock_for)))
-            .filter(which)
-            .exec(db)
-            .await?;
+    Ok(())
+}
+
+/// The key a client address is counted under: the address itself, or its /64 for IPv6 (one
+/// subscriber usually holds a whole /64, and could otherwise change address at every guess).
+pub fn client_key(client: &str) -> String {
+    use std::net::IpAddr;
+    match client.parse::<IpAddr>() {
+        Ok(IpAddr::V6(v6)) => match v6.to_ipv4_mapped() {
+            Some(v4) => v4.to_string(),
+            None => {
+                let s = v6.segments();
+                format!("{:x}:{:x}:{:x}:{:x}::/64", s[0], s[1], s[2], s[3])
+            }
+        },
+        Ok(ip) => ip.to_string(),
+        Err(_) => client.to_owned(),
     }
-    Ok((counted, lock))
 }
 
 #[cfg(test)]
@@ -139,6 +182,27 @@ mod tests {
             "a success gives its attempt back"
         );
         assert!(l.attempt("a", t0 + Duration::minutes(16)).is_err());
+    }
+
+    #[test]
+    fn clients_are_counted_by_address_and_ipv6_by_64() {
+        for (client, key) in [
+            ("192.0.2.7", "192.0.2.7"),
+            ("2001:db8:1:2:3:4:5:6", "2001:db8:1:2::/64"),
+            ("2001:db8:1:2:ffff::1", "2001:db8:1:2::/64"),
+            ("2001:db8:1:3::1", "2001:db8:1:3::/64"),
+            ("::ffff:192.0.2.7", "192.0.2.7"),
+            ("", ""),
+        ] {
+            assert_eq!(client_key(client), key, "{client}");
+        }
+        let l = Limiter::new(1, Duration::minutes(15));
+        let t0 = DateTime::<Utc>::from_timestamp(1_800_000_000, 0).unwrap();
+        assert_eq!(l.attempt("2001:db8::1", t0), Ok(()));
+        assert!(
+            l.attempt("2001:db8::2", t0).is_err(),
+            "another address of the same /64 shares the count"
+        );
     }
 
     #[test]

@@ -32,6 +32,26 @@ pub fn verify_code(code: &str, hash: &str) -> bool {
     })
 }
 
+/// At most this many argon2 computations at once (19 MiB each): a burst of sign-ins waits its
+/// turn instead of exhausting memory and the blocking thread pool.
+pub const MAX_CONCURRENT_HASHES: usize = 4;
+
+static HASHING: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(MAX_CONCURRENT_HASHES);
+
+/// Runs argon2 work (a hash or checks) off the async threads, at most
+/// `MAX_CONCURRENT_HASHES` at a time.
+pub async fn slow<T: Send + 'static>(
+    work: impl FnOnce() -> T + Send + 'static,
+) -> anyhow::Result<T> {
+    let _turn = HASHING.acquire().await?;
+    Ok(tokio::task::spawn_blocking(work).await?)
+}
+
+/// A hash of no code, checked when an address has none: the same work and the same time
+/// whether the address is known or not.
+pub static DUMMY_HASH: std::sync::LazyLock<String> =
+    std::sync::LazyLock::new(|| hash_code("no code").unwrap_or_default());
+
 /// 32 random bytes, hex: the secret a session cookie carries.
 pub fn new_token() -> String {
     let mut bytes = [0u8; 32];
@@ -84,6 +104,31 @@ mod tests {
         let other = format!("{:06}", (code.parse::<u32>().unwrap() + 1) % 1_000_000);
         assert!(!verify_code(&other, &hash));
         assert!(!verify_code(&code, "not a hash"));
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+    async fn no_more_than_the_bound_hash_at_once() {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        use std::sync::Arc;
+        let running = Arc::new(AtomicUsize::new(0));
+        let most = Arc::new(AtomicUsize::new(0));
+        let tasks: Vec<_> = (0..3 * MAX_CONCURRENT_HASHES)
+            .map(|_| {
+                let (running, most) = (running.clone(), most.clone());
+                tokio::spawn(slow(move || {
+                    let now = running.fetch_add(1, Ordering::SeqCst) + 1;
+                    most.fetch_max(now, Ordering::SeqCst);
+                    std::thread::sleep(std::time::Duration::from_millis(20));
+                    running.fetch_sub(1, Ordering::SeqCst);
+                }))
+            })
+            .collect();
+        for t in tasks {
+            t.await.unwrap().unwrap();
+        }
+        let most = most.load(Ordering::SeqCst);
+        assert!(most <= MAX_CONCURRENT_HASHES, "{most} at once");
+        assert!(most > 1, "the work runs in parallel up to the bound");
     }
 
     #[test]

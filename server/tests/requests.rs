@@ -164,7 +164,7 @@ async fn wrong_codes_lock_the_address_for_fifteen_minutes() {
     .await;
     let code = app.last_code(email);
     let wrong = format!("{:06}", (code.parse::<u32>().unwrap() + 1) % 1_000_000);
-    for left in (1..=4).rev() {
+    for _ in 1..=4 {
         let reply = call(
             &app.router,
             "demande/acces",
@@ -172,11 +172,8 @@ async fn wrong_codes_lock_the_address_for_fifteen_minutes() {
             None,
         )
         .await;
-        assert!(
-            reply.body.contains(&format!("\"attempts_left\":{left}")),
-            "{}",
-            reply.body
-        );
+        assert_eq!(reply.body, "\"WrongCode\"");
+        assert_eq!(reply.status, StatusCode::UNAUTHORIZED);
         assert!(reply.session_cookie().is_none());
     }
     let fifth = call(

@@ -21,7 +21,7 @@ pub mod ssr {
     use leptos::prelude::*;
 
     use crate::model::AppError;
-    use crate::ssr::{AgentSession, ClientAddr, InstructionRef};
+    use crate::ssr::{AgentSession, InstructionRef};
 
     pub fn instruction() -> Result<InstructionRef, AppError> {
         use_context::<InstructionRef>()
@@ -39,11 +39,7 @@ pub mod ssr {
         Ok((service, agent))
     }
 
-    pub fn client() -> String {
-        use_context::<http::request::Parts>()
-            .and_then(|p| p.extensions.get::<ClientAddr>().map(|c| c.0.clone()))
-            .unwrap_or_default()
-    }
+    pub use super::super::ssr::client;
 }
 
 #[server(endpoint = "instruction/connexion")]

@@ -66,6 +66,17 @@ pub mod ssr {
     pub fn lang() -> Lang {
         crate::env::initial_lang()
     }
+
+    /// The client's address (put in the request by the server), for the rate limits.
+    pub fn client() -> String {
+        use_context::<http::request::Parts>()
+            .and_then(|p| {
+                p.extensions
+                    .get::<crate::ssr::ClientAddr>()
+                    .map(|c| c.0.clone())
+            })
+            .unwrap_or_default()
+    }
 }
 
 pub mod instruction;
@@ -88,7 +99,7 @@ pub async fn start_request(email: String, role: String) -> Result<(), AppError> 
         return Err(AppError::Invalid(errors));
     };
     ssr::applicants()?
-        .start(email.clone(), role, ssr::lang())
+        .start(email.clone(), role, ssr::lang(), &ssr::client())
         .await?;
     leptos_axum::redirect(&format!(
         "/acces?email={}&nouveau=1",
@@ -105,7 +116,7 @@ pub async fn resend_code(email: String) -> Result<(), AppError> {
     let email = Email::parse(&email)
         .map_err(|code| AppError::Invalid(vec![FieldError::new("email", code)]))?;
     ssr::applicants()?
-        .resend_code(email.clone(), ssr::lang())
+        .resend_code(email.clone(), ssr::lang(), &ssr::client())
         .await?;
     leptos_axum::redirect(&format!(
         "/acces?email={}&renvoye=1",
@@ -130,7 +141,9 @@ pub async fn sign_in(email: String, code: String) -> Result<(), AppError> {
     let (Some(email), Some(code)) = (email, code) else {
         return Err(AppError::Invalid(errors));
     };
-    let signed_in = ssr::applicants()?.sign_in(email, &code).await?;
+    let signed_in = ssr::applicants()?
+        .sign_in(email, &code, &ssr::client())
+        .await?;
     ssr::set_session_cookie(&signed_in.token, 12 * 3600);
     leptos_axum::redirect(&signed_in.next);
     Ok(())

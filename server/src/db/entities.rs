@@ -270,3 +270,54 @@ pub mod authorisation {
 
     impl ActiveModelBehavior for ActiveModel {}
 }
+
+/// Per e-mail address: access-code guesses and their lock, and the code e-mails sent.
+pub mod access_guard {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "access_guard")]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub email: String,
+        /// Wrong guesses since the last lock or success.
+        pub failures: i32,
+        /// Wrong guesses since the last code was sent: at `VOID_AFTER`, the codes are void.
+        pub total_failures: i32,
+        pub locked_until: Option<DateTimeUtc>,
+        /// Code e-mails sent since `codes_since` (a day's window).
+        pub codes_sent: i32,
+        pub codes_since: Option<DateTimeUtc>,
+        pub last_code_at: Option<DateTimeUtc>,
+        pub updated_at: DateTimeUtc,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}
+
+/// One line of the security event log.
+pub mod security_event {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "security_event")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i64,
+        pub at: DateTimeUtc,
+        pub kind: String,
+        /// Whose account, address or file: an e-mail address, an agent's, a file's id.
+        pub subject: String,
+        /// The client's address.
+        pub client: String,
+        pub detail: Option<String>,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}

@@ -5,6 +5,8 @@ use sea_orm_migration::prelude::*;
 mod m20261122_000001_routing;
 mod m20261123_000001_requests;
 mod m20261124_000001_instruction;
+mod m20261125_000001_access_guard;
+mod m20261125_000002_security_event;
 
 pub struct Migrator;
 
@@ -15,6 +17,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000001_routing::Migration),
             Box::new(m20261123_000001_requests::Migration),
             Box::new(m20261124_000001_instruction::Migration),
+            Box::new(m20261125_000001_access_guard::Migration),
+            Box::new(m20261125_000002_security_event::Migration),
         ]
     }
 }

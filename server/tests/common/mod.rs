@@ -223,6 +223,17 @@ pub async fn call(
     pairs: &[(&str, &str)],
     cookie: Option<&str>,
 ) -> Reply {
+    call_from(app, function, pairs, cookie, None).await
+}
+
+/// The same, from a client address of the test's choice (as the TCP connection gives it).
+pub async fn call_from(
+    app: &Router,
+    function: &str,
+    pairs: &[(&str, &str)],
+    cookie: Option<&str>,
+    client: Option<std::net::IpAddr>,
+) -> Reply {
     let body = pairs
         .iter()
         .map(|(k, v)| format!("{}={}", encode(k), encode(v)))
@@ -234,7 +245,18 @@ pub async fn call(
     if let Some(cookie) = cookie {
         request = request.header(header::COOKIE, cookie);
     }
-    send(app, request.body(Body::from(body)).unwrap()).await
+    let mut request = request.body(Body::from(body)).unwrap();
+    if let Some(ip) = client {
+        request
+            .extensions_mut()
+            .insert(axum::extract::ConnectInfo(std::net::SocketAddr::new(ip, 40000)));
+    }
+    send(app, request).await
+}
+
+/// The `n`-th of many client addresses (a botnet's), all different.
+pub fn client(n: u32) -> std::net::IpAddr {
+    std::net::IpAddr::V4(std::net::Ipv4Addr::from(0x0a00_0000 + n + 1))
 }
 
 /// Percent-encodes everything but unreserved characters, as browsers do (brackets included).

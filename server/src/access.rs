@@ -1,0 +1,417 @@
+//! Access codes: starting a request, asking for a new code, and signing in with one. Each
+//! address has one guard row (`access_guard`): its guesses are reserved there before a code is
+//! checked, in one statement, and its code e-mails are counted there before one is sent. So a
+//! burst of parallel requests gets no more than one at a time would, and a new code gives no new
+//! guesses. Known and unknown addresses get the same answers after the same work.
+
+use app::i18n::Lang;
+use app::model::AppError;
+use app::rules::dossier::{Actor, DossierState};
+use app::rules::eligibility::FiledBy;
+use app::rules::validation::Email;
+use app::ssr::SignedIn;
+use chrono::{DateTime, Duration, Utc};
+use sea_orm::sea_query::{Expr, ExprTrait as _};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, Set,
+};
+
+use crate::applicants::{
+    db_err, internal, state_of, Parsed, Services, DRAFT_LIFETIME_DAYS, SESSION_HOURS,
+};
+use crate::db::entities::{access_grant, access_guard, dossier, session};
+use crate::limiter::{forgive_attempts, minutes_until, reserve_attempt};
+use crate::security::SecurityEvent;
+use crate::{notify, secret};
+
+/// Wrong codes in a row before the address is locked for `LOCK_MINUTES`.
+pub const MAX_ATTEMPTS: i32 = 5;
+pub const LOCK_MINUTES: i64 = 15;
+/// Wrong codes in all, since the last code was sent, after which the codes are void until a
+/// new one is sent. With `CODES_PER_DAY`, an address takes at most 50 guesses a day.
+pub const VOID_AFTER: i32 = 10;
+/// Code e-mails to one address: at most one a minute and this many a day.
+pub const CODES_PER_DAY: i32 = 5;
+pub const CODE_GAP_SECONDS: i64 = 60;
+
+impl Services {
+    /// The address's guard row, created on first use.
+    async fn guard(&self, email: &str) -> Result<(), AppError> {
+        access_guard::Entity::insert(access_guard::ActiveModel {
+            email: Set(email.to_owned()),
+            failures: Set(0),
+            total_failures: Set(0),
+            locked_until: Set(None),
+            codes_sent: Set(0),
+            codes_since: Set(None),
+            last_code_at: Set(None),
+            updated_at: Set(self.now()),
+        })
+        .on_conflict_do_nothing_on([access_guard::Column::Email])
+        .exec_without_returning(&self.db)
+        .await
+        .map_err(db_err)?;
+        Ok(())
+    }
+
+    async fn guard_row(&self, email: &str) -> Result<Option<access_guard::Model>, AppError> {
+        access_guard::Entity::find_by_id(email.to_owned())
+            .one(&self.db)
+            .await
+            .map_err(db_err)
+    }
+
+    /// Reserves one code e-mail to the address, in one statement: at most one a minute and
+    /// `CODES_PER_DAY` a day. A new code also gives back the guesses counted toward voiding.
+    async fn reserve_code_mail(&self, email: &str) -> Result<bool, AppError> {
+        use access_guard::Column as G;
+        self.guard(email).await?;
+        let now = self.now();
+        let new_day = Condition::any()
+            .add(G::CodesSince.is_null())
+            .add(G::CodesSince.lte(now - Duration::days(1)));
+        let reserved = access_guard::Entity::update_many()
+            .col_expr(
+                G::CodesSent,
+                Expr::case(new_day.clone(), 1)
+                    .finally(Expr::col(G::CodesSent).add(1))
+                    .into(),
+            )
+            .col_expr(
+                G::CodesSince,
+                Expr::case(new_day.clone(), Expr::value(Some(now)))
+                    .finally(Expr::col(G::CodesSince))
+                    .into(),
+            )
+            .col_expr(G::LastCodeAt, Expr::value(Some(now)))
+            .col_expr(G::TotalFailures, Expr::value(0))
+            .col_expr(G::UpdatedAt, Expr::value(now))
+            .filter(G::Email.eq(email))
+            .filter(
+                Condition::any()
+                    .add(G::LastCodeAt.is_null())
+                    .add(G::LastCodeAt.lte(now - Duration::seconds(CODE_GAP_SECONDS))),
+            )
+            .filter(
+                Condition::any()
+                    .add(new_day)
+                    .add(G::CodesSent.lt(CODES_PER_DAY)),
+            )
+            .exec(&self.db)
+            .await
+            .map_err(db_err)?;
+        Ok(reserved.rows_affected == 1)
+    }
+
+    /// Counts one start or resend from this client address, before any work.
+    fn code_request_allowed(&self, client: &str) -> Result<(), AppError> {
+        self.code_limiter
+            .attempt(client, self.now())
+            .map_err(|minutes| AppError::RateLimited { minutes })
+    }
+
+    /// A new code for this address and request, replacing its previous one.
+    pub(crate) async fn new_grant(
+        &self,
+        db: &impl ConnectionTrait,
+        dossier_id: &str,
+        email: &str,
+    ) -> Result<String, AppError> {
+        let code = secret::new_access_code();
+        let hash = secret::slow({
+            let code = code.clone();
+            move || secret::hash_code(&code)
+        })
+        .await
+        .map_err(internal)?
+        .map_err(internal)?;
+        let now = self.now();
+        access_grant::Entity::delete_many()
+            .filter(access_grant::Column::DossierId.eq(dossier_id))
+            .filter(access_grant::Column::Email.eq(email))
+            .exec(db)
+            .await
+            .map_err(db_err)?;
+        access_grant::ActiveModel {
+            dossier_id: Set(dossier_id.to_owned()),
+            email: Set(email.to_owned()),
+            code_hash: Set(hash),
+            expires_at: Set(now + Duration::days(DRAFT_LIFETIME_DAYS)),
+            failed_attempts: Set(0),
+            locked_until: Set(None),
+            created_at: Set(now),
+            ..Default::default()
+        }
+        .insert(db)
+        .await
+        .map_err(db_err)?;
+        Ok(code)
+    }
+
+    /// Starts a request, or, if the address already has a live draft in this role, sends that
+    /// draft a new code: one live draft per address and role. The answer is the same either
+    /// way, and the same when the address was sent a code too recently (nothing is sent then).
+    pub(crate) async fn start_request(
+        &self,
+        email: Email,
+        role: FiledBy,
+        lang: Lang,
+        client: &str,
+    ) -> Result<(), AppError> {
+        self.code_request_allowed(client)?;
+        if !self.reserve_code_mail(email.as_str()).await? {
+            return Ok(());
+        }
+        let now = self.now();
+        let live = dossier::Entity::find()
+            .filter(dossier::Column::CreatorEmail.eq(email.as_str()))
+            .filter(dossier::Column::FiledBy.eq(role.code()))
+            .filter(dossier::Column::State.eq(DossierState::Draft.code()))
+            .filter(dossier::Column::UpdatedAt.gt(now - Duration::days(DRAFT_LIFETIME_DAYS)))
+            .one(&self.db)
+            .await
+            .map_err(db_err)?;
+        let code = match live {
+            Some(d) => self.new_grant(&self.db, &d.id, email.as_str()).await?,
+            None => self.new_draft(&email, role, lang).await?,
+        };
+        self.mailer
+            .send(&notify::access_code(
+                email.as_str(),
+                &code,
+                &self.public_url,
+                lang,
+            ))
+            .await
+            .map_err(internal)?;
+        self.security(SecurityEvent::CodeSent, email.as_str(), client, None)
+            .await;
+        Ok(())
+    }
+
+    /// A new draft and its first code.
+    async fn new_draft(&self, email: &Email, role: FiledBy, lang: Lang) -> Result<String, AppError> {
+        let now = self.now();
+        let id = uuid::Uuid::new_v4().to_string();
+        let txn = crate::db::write_txn(&self.db).await.map_err(db_err)?;
+        dossier::ActiveModel {
+            id: Set(id.clone()),
+            number: Set(None),
+            state: Set(DossierState::Draft.code().to_owned()),
+            filed_by: Set(role.code().to_owned()),
+            lang: Set(lang.code().to_owned()),
+            creator_email: Set(email.as_str().to_owned()),
+            student_email: Set((role == FiledBy::Student).then(|| email.as_str().to_owned())),
+            employer_email: Set((role == FiledBy::Employer).then(|| email.as_str().to_owned())),
+            student_form: Set(None),
+            employer_form: Set(None),
+            job_form: Set(None),
+            departement: Set(None),
+            service_id: Set(None),
+            contract_type: Set(None),
+            student_name: Set(None),
+            siret: Set(None),
+            contract_start: Set(None),
+            permit_expires: Set(None),
+            requested_documents: Set(None),
+            version: Set(0),
+            created_at: Set(now),
+            updated_at: Set(now),
+            submitted_at: Set(None),
+            decided_at: Set(None),
+        }
+        .insert(&txn)
+        .await
+        .map_err(db_err)?;
+        let code = self.new_grant(&txn, &id, email.as_str()).await?;
+        self.record(
+            &txn,
+            &id,
+            Actor::Applicant,
+            email.as_str(),
+            "create",
+            None,
+            Some(DossierState::Draft),
+            None,
+        )
+        .await?;
+        txn.commit().await.map_err(db_err)?;
+        Ok(code)
+    }
+
+    /// New codes for every request of the address, in one e-mail; silent when it has none or
+    /// was sent a code too recently. Guesses already counted stay counted.
+    pub(crate) async fn resend_codes(
+        &self,
+        email: Email,
+        lang: Lang,
+        client: &str,
+    ) -> Result<(), AppError> {
+        self.code_request_allowed(client)?;
+        if !self.reserve_code_mail(email.as_str()).await? {
+            return Ok(());
+        }
+        let grants = access_grant::Entity::find()
+            .filter(access_grant::Column::Email.eq(email.as_str()))
+            .all(&self.db)
+            .await
+            .map_err(db_err)?;
+        let mut ids: Vec<String> = grants.into_iter().map(|g| g.dossier_id).collect();
+        ids.sort();
+        ids.dedup();
+        let mut codes = Vec::new();
+        for id in ids {
+            let d = self.dossier(&id).await?;
+            if state_of(&d) == DossierState::Draft
+                && d.updated_at <= self.now() - Duration::days(DRAFT_LIFETIME_DAYS)
+            {
+                continue;
+            }
+            let code = self.new_grant(&self.db, &d.id, email.as_str()).await?;
+            let what = match (&d.number, lang) {
+                (Some(n), _) => n.clone(),
+                (None, Lang::Fr) => {
+                    format!("demande commencée le {}", d.created_at.format("%d/%m/%Y"))
+                }
+                (None, Lang::En) => {
+                    format!("request started on {}", d.created_at.format("%d/%m/%Y"))
+                }
+            };
+            codes.push((what, code));
+        }
+        if codes.is_empty() {
+            // The same work as for a known address: one hash.
+            secret::slow(|| secret::hash_code("no request"))
+                .await
+                .map_err(internal)?
+                .map_err(internal)?;
+            return Ok(());
+        }
+        self.mailer
+            .send(&notify::new_codes(
+                email.as_str(),
+                &codes,
+                &self.public_url,
+                lang,
+            ))
+            .await
+            .map_err(internal)?;
+        self.security(SecurityEvent::CodeSent, email.as_str(), client, None)
+            .await;
+        Ok(())
+    }
+
+    /// Checks an e-mailed code. The guess is reserved on the address's guard before the check:
+    /// at most `MAX_ATTEMPTS` are checked per lock, and `VOID_AFTER` per code sent.
+    pub(crate) async fn sign_in_with_code(
+        &self,
+        email: Email,
+        code: &str,
+        client: &str,
+    ) -> Result<SignedIn, AppError> {
+        use access_guard::Column as G;
+        let now = self.now();
+        if let Err(minutes) = self.applicant_limiter.attempt(client, now) {
+            self.security(SecurityEvent::RateLimited, email.as_str(), client, None)
+                .await;
+            return Err(AppError::RateLimited { minutes });
+        }
+        self.guard(email.as_str()).await?;
+        let this_address = Condition::all().add(G::Email.eq(email.as_str()));
+        let reserved = reserve_attempt::<access_guard::Entity>(
+            &self.db,
+            G::Failures,
+            G::LockedUntil,
+            this_address.clone().add(G::TotalFailures.lt(VOID_AFTER)),
+            MAX_ATTEMPTS,
+            Duration::minutes(LOCK_MINUTES),
+            now,
+            &[G::TotalFailures],
+        )
+        .await
+        .map_err(db_err)?;
+        if !reserved {
+            self.security(SecurityEvent::SignInWhileLocked, email.as_str(), client, None)
+                .await;
+            return Err(self.refusal(email.as_str(), now).await?);
+        }
+        let grants: Vec<access_grant::Model> = access_grant::Entity::find()
+            .filter(access_grant::Column::Email.eq(email.as_str()))
+            .filter(access_grant::Column::ExpiresAt.gt(now))
+            .all(&self.db)
+            .await
+            .map_err(db_err)?;
+        let matched = secret::slow({
+            let code = code.to_owned();
+            move || {
+                if grants.is_empty() {
+                    // The same work for an address without a code.
+                    secret::verify_code(&code, &secret::DUMMY_HASH);
+                }
+                grants
+                    .into_iter()
+                    .find(|g| secret::verify_code(&code, &g.code_hash))
+            }
+        })
+        .await
+        .map_err(internal)?;
+        let Some(grant) = matched else {
+            let refusal = self.refusal(email.as_str(), now).await?;
+            // Void codes stay in the table, refused until a new code replaces them.
+            let event = match refusal {
+                AppError::CodeVoid => SecurityEvent::CodesVoided,
+                AppError::Locked { .. } => SecurityEvent::Lockout,
+                _ => SecurityEvent::CodeFailed,
+            };
+            self.security(event, email.as_str(), client, None).await;
+            return Err(refusal);
+        };
+        forgive_attempts::<access_guard::Entity>(&self.db, G::Failures, G::LockedUntil, this_address.clone())
+            .await
+            .map_err(db_err)?;
+        access_guard::Entity::update_many()
+            .col_expr(G::TotalFailures, Expr::value(0))
+            .filter(this_address)
+            .exec(&self.db)
+            .await
+            .map_err(db_err)?;
+        self.applicant_limiter.forgive(client);
+        let token = secret::new_token();
+        session::ActiveModel {
+            token_hash: Set(secret::token_hash(&token)),
+            dossier_id: Set(Some(grant.dossier_id.clone())),
+            email: Set(email.as_str().to_owned()),
+            expires_at: Set(now + Duration::hours(SESSION_HOURS)),
+            created_at: Set(now),
+        }
+        .insert(&self.db)
+        .await
+        .map_err(db_err)?;
+        self.security(SecurityEvent::SignInSucceeded, email.as_str(), client, None)
+            .await;
+        let d = self.dossier(&grant.dossier_id).await?;
+        let next = if state_of(&d) == DossierState::Draft {
+            Parsed::of(&d, self.today(), &self.rules)
+                .first_open_step(&self.files(&d.id).await?)
+                .path()
+        } else {
+            "/suivi".to_owned()
+        };
+        Ok(SignedIn { token, next })
+    }
+
+    /// Why a guess is refused, as the guard row now says: void codes, a lock, or a wrong code.
+    async fn refusal(&self, email: &str, now: DateTime<Utc>) -> Result<AppError, AppError> {
+        let row = self.guard_row(email).await?;
+        Ok(match row {
+            Some(g) if g.total_failures >= VOID_AFTER => AppError::CodeVoid,
+            Some(g) => match g.locked_until.filter(|u| *u > now) {
+                Some(until) => AppError::Locked {
+                    minutes: minutes_until(until, now),
+                },
+                None => AppError::WrongCode,
+            },
+            None => AppError::WrongCode,
+        })
+    }
+}

@@ -1,0 +1,396 @@
+//! Guessing and flooding, through the real router, on SQLite and PostgreSQL: bursts of parallel
+//! wrong access codes, passwords and birth dates (each from its own client address, as a botnet
+//! sends them) are checked no more often than one at a time would be; a burst of starts sends
+//! one e-mail; known and unknown addresses are answered alike; errors carry their HTTP status.
+
+mod common;
+
+use axum::http::StatusCode;
+use chrono::Duration;
+use common::{call, call_from, client, Reply, TestApp};
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+use server::accounts::{DEMO_INSTRUCTOR, DEMO_PASSWORD};
+use server::db::entities::{authorisation, dossier, security_event};
+
+/// How many guesses on `subject` were checked and found wrong (the security log's count).
+async fn checked_and_wrong(app: &TestApp, subject: &str) -> u64 {
+    security_event::Entity::find()
+        .filter(security_event::Column::Subject.eq(subject))
+        .filter(security_event::Column::Kind.is_in([
+            "code_failed",
+            "lockout",
+            "codes_voided",
+            "sign_in_failed",
+            "check_failed",
+        ]))
+        .count(&app.state.db)
+        .await
+        .unwrap()
+}
+
+fn kind(reply: &Reply) -> String {
+    match reply.json() {
+        serde_json::Value::String(s) => s,
+        serde_json::Value::Object(o) => o.keys().next().cloned().unwrap_or_default(),
+        other => other.to_string(),
+    }
+}
+
+async fn start(app: &TestApp, email: &str, role: &str, from: u32) -> Reply {
+    call_from(
+        &app.router,
+        "demande/commencer",
+        &[("email", email), ("role", role)],
+        None,
+        Some(client(from)),
+    )
+    .await
+}
+
+async fn sign_in(app: &TestApp, email: &str, code: &str, from: u32) -> Reply {
+    call_from(
+        &app.router,
+        "demande/acces",
+        &[("email", email), ("code", code)],
+        None,
+        Some(client(from)),
+    )
+    .await
+}
+
+fn other_code(code: &str, k: u32) -> String {
+    format!("{:06}", (code.parse::<u32>().unwrap() + 1 + k) % 1_000_000)
+}
+
+/// 200 wrong codes at once for one address, from 200 addresses.
+async fn burst_of_wrong_codes(app: &TestApp, email: &str, code: &str) -> Vec<Reply> {
+    let mut tasks = tokio::task::JoinSet::new();
+    for k in 0..200u32 {
+        let router = app.router.clone();
+        let (email, wrong) = (email.to_owned(), other_code(code, k));
+        tasks.spawn(async move {
+            call_from(
+                &router,
+                "demande/acces",
+                &[("email", &email), ("code", &wrong)],
+                None,
+                Some(client(1000 + k)),
+            )
+            .await
+        });
+    }
+    tasks.join_all().await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn two_hundred_parallel_wrong_codes_are_checked_five_times_at_most() {
+    let app = TestApp::new().await;
+    let email = "burst@example.org";
+    assert!(start(&app, email, "employer", 1).await.status.is_success());
+    let code = app.last_code(email);
+    let replies = burst_of_wrong_codes(&app, email, &code).await;
+    for r in &replies {
+        assert!(r.session_cookie().is_none());
+        assert!(
+            r.status == StatusCode::UNAUTHORIZED || r.status == StatusCode::TOO_MANY_REQUESTS,
+            "{} {}",
+            r.status,
+            r.body
+        );
+    }
+    let checked = checked_and_wrong(&app, email).await;
+    println!("200 parallel wrong codes: {checked} checked");
+    assert!(checked <= 5, "{checked} wrong codes were checked");
+    assert!(checked >= 1);
+    let told_wrong = replies.iter().filter(|r| kind(r) == "WrongCode").count();
+    assert!(told_wrong <= 5, "{told_wrong} answers said \"wrong code\"");
+    // The right code, right after, waits for the lock like any other.
+    let right = sign_in(&app, email, &code, 2).await;
+    assert_eq!(right.status, StatusCode::TOO_MANY_REQUESTS, "{}", right.body);
+    assert_eq!(kind(&right), "Locked");
+    assert!(right.session_cookie().is_none());
+    let wait: u64 = right.headers["retry-after"].to_str().unwrap().parse().unwrap();
+    assert!((60..=15 * 60).contains(&wait), "Retry-After {wait}");
+    // Asking for a new code does not lift the lock.
+    app.advance(Duration::minutes(2));
+    let resent = call_from(
+        &app.router,
+        "demande/nouveau-code",
+        &[("email", email)],
+        None,
+        Some(client(3)),
+    )
+    .await;
+    assert!(resent.status.is_success(), "{}", resent.body);
+    let new_code = app.last_code(email);
+    assert_ne!(new_code, code);
+    assert_eq!(kind(&sign_in(&app, email, &new_code, 4).await), "Locked");
+    app.advance(Duration::minutes(15));
+    let open = sign_in(&app, email, &new_code, 4).await;
+    assert!(open.session_cookie().is_some(), "{}", open.body);
+    assert_eq!(kind(&sign_in(&app, email, &code, 5).await), "WrongCode", "the old code is gone");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn ten_wrong_codes_in_all_void_the_code_until_a_new_one_is_sent() {
+    let app = TestApp::new().await;
+    let email = "void@example.org";
+    start(&app, email, "student", 1).await;
+    let code = app.last_code(email);
+    for round in 0..2u32 {
+        for k in 0..5u32 {
+            let r = sign_in(&app, email, &other_code(&code, round * 5 + k), 10 + k).await;
+            assert!(r.session_cookie().is_none());
+        }
+        app.advance(Duration::minutes(16));
+    }
+    let void = sign_in(&app, email, &code, 20).await;
+    assert_eq!(kind(&void), "CodeVoid", "{}", void.body);
+    assert_eq!(void.status, StatusCode::GONE);
+    assert!(void.session_cookie().is_none(), "the right code is void too");
+    call_from(
+        &app.router,
+        "demande/nouveau-code",
+        &[("email", email)],
+        None,
+        Some(client(21)),
+    )
+    .await;
+    let fresh = app.last_code(email);
+    let open = sign_in(&app, email, &fresh, 22).await;
+    assert!(open.session_cookie().is_some(), "{}", open.body);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn fifty_parallel_starts_for_one_address_send_one_email_and_make_one_draft() {
+    let app = TestApp::new().await;
+    let email = "flood@example.org";
+    let mut tasks = tokio::task::JoinSet::new();
+    for k in 0..50u32 {
+        let router = app.router.clone();
+        tasks.spawn(async move {
+            call_from(
+                &router,
+                "demande/commencer",
+                &[("email", email), ("role", "employer")],
+                None,
+                Some(client(2000 + k)),
+            )
+            .await
+        });
+    }
+    let replies = tasks.join_all().await;
+    let first = &replies[0];
+    for r in &replies {
+        assert_eq!(r.status, first.status, "every start is answered alike");
+        assert_eq!(r.body, first.body);
+    }
+    let mails = app
+        .outbox()
+        .iter()
+        .filter(|m| m.contains(&format!("To: {email}")))
+        .count();
+    println!("50 parallel starts: {mails} e-mail(s)");
+    assert_eq!(mails, 1, "{mails} e-mails sent");
+    let drafts = dossier::Entity::find()
+        .filter(dossier::Column::CreatorEmail.eq(email))
+        .count(&app.state.db)
+        .await
+        .unwrap();
+    assert_eq!(drafts, 1);
+    // A minute later, starting again re-sends the live draft a new code: still one draft.
+    let code = app.last_code(email);
+    app.advance(Duration::seconds(61));
+    start(&app, email, "employer", 3000).await;
+    let again = app.last_code(email);
+    assert_ne!(again, code);
+    let drafts = dossier::Entity::find()
+        .filter(dossier::Column::CreatorEmail.eq(email))
+        .count(&app.state.db)
+        .await
+        .unwrap();
+    assert_eq!(drafts, 1, "one live draft per address and role");
+    assert!(sign_in(&app, email, &again, 3001).await.session_cookie().is_some());
+    // At most five code e-mails a day.
+    for _ in 0..8 {
+        app.advance(Duration::seconds(61));
+        start(&app, email, "employer", 3002).await;
+    }
+    let mails = app
+        .outbox()
+        .iter()
+        .filter(|m| m.contains(&format!("To: {email}")))
+        .count();
+    assert_eq!(mails, 5, "{mails} e-mails in a day");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn known_and_unknown_addresses_are_answered_alike() {
+    let app = TestApp::new().await;
+    let known = "known@example.org";
+    let unknown = "unknown@example.org";
+    let a = start(&app, known, "employer", 1).await;
+    let b = start(&app, unknown, "employer", 2).await;
+    // A second start for the known address (a live draft) and a first one elsewhere.
+    app.advance(Duration::seconds(61));
+    let c = start(&app, known, "employer", 3).await;
+    assert_eq!((a.status, &a.body), (c.status, &c.body));
+    assert_eq!(a.status, b.status);
+    let code = app.last_code(known);
+    let never = "never@example.org";
+    for k in 0..5u32 {
+        let w1 = sign_in(&app, known, &other_code(&code, k), 10 + k).await;
+        let w2 = sign_in(&app, never, &other_code(&code, k), 20 + k).await;
+        assert_eq!((w1.status, &w1.body), (w2.status, &w2.body), "guess {k}");
+    }
+    let r1 = call_from(&app.router, "demande/nouveau-code", &[("email", known)], None, Some(client(30))).await;
+    let r2 = call_from(&app.router, "demande/nouveau-code", &[("email", never)], None, Some(client(31))).await;
+    assert_eq!((r1.status, &r1.body), (r2.status, &r2.body));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn two_hundred_parallel_wrong_passwords_are_checked_five_times_at_most() {
+    let app = TestApp::new().await;
+    server::accounts::seed_demo(&app.state.db).await.unwrap();
+    let mut tasks = tokio::task::JoinSet::new();
+    for k in 0..200u32 {
+        let router = app.router.clone();
+        tasks.spawn(async move {
+            call_from(
+                &router,
+                "instruction/connexion",
+                &[("email", DEMO_INSTRUCTOR), ("password", &format!("wrong {k}"))],
+                None,
+                Some(client(4000 + k)),
+            )
+            .await
+        });
+    }
+    for r in tasks.join_all().await {
+        assert_eq!(kind(&r), "BadCredentials");
+        assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+    }
+    let checked = checked_and_wrong(&app, DEMO_INSTRUCTOR).await;
+    println!("200 parallel wrong passwords: {checked} checked");
+    assert!(checked <= 5 && checked >= 1, "{checked} passwords checked");
+    let right = call(
+        &app.router,
+        "instruction/connexion",
+        &[("email", DEMO_INSTRUCTOR), ("password", DEMO_PASSWORD)],
+        None,
+    )
+    .await;
+    assert_eq!(kind(&right), "BadCredentials", "refused while locked");
+    assert!(right.cookie("wif_agent").is_none());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn two_hundred_parallel_wrong_birth_dates_are_checked_five_times_at_most() {
+    let app = TestApp::new().await;
+    server::accounts::seed_demo(&app.state.db).await.unwrap();
+    server::demo::seed_demo_files(&app.state.services).await.unwrap();
+    let issued = authorisation::Entity::find()
+        .one(&app.state.db)
+        .await
+        .unwrap()
+        .expect("a demo authorisation");
+    let mut tasks = tokio::task::JoinSet::new();
+    for k in 0..200u32 {
+        let router = app.router.clone();
+        let code = issued.code.clone();
+        let wrong = (issued.birth_date + Duration::days(1 + i64::from(k))).to_string();
+        tasks.spawn(async move {
+            call_from(
+                &router,
+                "verifier",
+                &[("code", &code), ("birth_date", &wrong)],
+                None,
+                Some(client(5000 + k)),
+            )
+            .await
+        });
+    }
+    for r in tasks.join_all().await {
+        assert!(
+            r.status == StatusCode::NOT_FOUND || r.status == StatusCode::TOO_MANY_REQUESTS,
+            "{} {}",
+            r.status,
+            r.body
+        );
+    }
+    let checked = checked_and_wrong(&app, &issued.dossier_id).await;
+    println!("200 parallel wrong birth dates: {checked} checked");
+    assert!(checked <= 5 && checked >= 1, "{checked} birth dates checked");
+    let right = call(
+        &app.router,
+        "verifier",
+        &[("code", &issued.code), ("birth_date", &issued.birth_date.to_string())],
+        None,
+    )
+    .await;
+    assert_eq!(right.status, StatusCode::TOO_MANY_REQUESTS, "{}", right.body);
+    app.advance(Duration::minutes(16));
+    let right = call(
+        &app.router,
+        "verifier",
+        &[("code", &issued.code), ("birth_date", &issued.birth_date.to_string())],
+        None,
+    )
+    .await;
+    assert!(right.status.is_success(), "{}", right.body);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn one_client_address_is_limited_and_ipv6_counts_by_64() {
+    let app = TestApp::new().await;
+    let v6 = |n: u16| std::net::IpAddr::V6(std::net::Ipv6Addr::new(0x2001, 0xdb8, 7, 7, 0, 0, 0, n));
+    for n in 0..20u16 {
+        let r = call_from(
+            &app.router,
+            "demande/acces",
+            &[("email", &format!("p{n}@example.org")), ("code", "123456")],
+            None,
+            Some(v6(n)),
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::UNAUTHORIZED, "{}", r.body);
+    }
+    let limited = call_from(
+        &app.router,
+        "demande/acces",
+        &[("email", "p99@example.org"), ("code", "123456")],
+        None,
+        Some(v6(999)),
+    )
+    .await;
+    assert_eq!(limited.status, StatusCode::TOO_MANY_REQUESTS, "{}", limited.body);
+    assert_eq!(kind(&limited), "RateLimited");
+    assert!(limited.headers.contains_key("retry-after"));
+    // Another /64 is not held back.
+    let other = call_from(
+        &app.router,
+        "demande/acces",
+        &[("email", "p99@example.org"), ("code", "123456")],
+        None,
+        Some(std::net::IpAddr::V6(std::net::Ipv6Addr::new(0x2001, 0xdb8, 7, 8, 0, 0, 0, 1))),
+    )
+    .await;
+    assert_eq!(other.status, StatusCode::UNAUTHORIZED);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn errors_answer_with_the_status_of_their_kind() {
+    let app = TestApp::new().await;
+    for (function, pairs, status, what) in [
+        ("demande/commencer", vec![("email", "not an address"), ("role", "employer")], 422, "Invalid"),
+        ("demande/commencer", vec![("email", "a@example.org")], 400, "BadRequest"),
+        ("demande/acces", vec![("email", "x@example.org"), ("code", "000000")], 401, "WrongCode"),
+        ("demande/brouillon", vec![], 401, "NotSignedIn"),
+        ("instruction/moi", vec![], 401, "NotSignedIn"),
+        ("verifier", vec![("code", "0000-0000-0000"), ("birth_date", "2000-01-01")], 404, "NoMatch"),
+    ] {
+        let r = call(&app.router, function, &pairs, None).await;
+        assert_eq!(r.status.as_u16(), status, "{function}: {}", r.body);
+        assert_eq!(kind(&r), what, "{function}");
+    }
+}
