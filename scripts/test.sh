@@ -13,6 +13,16 @@ cargo test -p app -p server --lib --bins --tests 2>&1 | tee -a "$log"
 step "integration tests on PostgreSQL 15"
 scripts/with-postgres.sh cargo test -p server --test api --test requests --test instruction --test security 2>&1 | tee -a "$log"
 
+step "the JSON API fuzzed against its OpenAPI document (schemathesis)"
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+E2E_OUTBOX=$(mktemp -d /tmp/wif-st-outbox.XXXXXX) scripts/serve-e2e.sh "$port" >/dev/null 2>&1 &
+server=$!
+for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/healthz/live" >/dev/null && break; sleep 0.2; done
+status=0
+scripts/schemathesis.sh "http://127.0.0.1:$port" 2>&1 | tee -a "$log" || status=$?
+kill "$server"; wait "$server" 2>/dev/null || true
+[ "$status" -eq 0 ] || { echo "schemathesis found failures" >&2; exit "$status"; }
+
 step "end-to-end journeys (Playwright, headless Chromium)"
 (cd end2end && npx playwright test) 2>&1 | tee -a "$log"
 
