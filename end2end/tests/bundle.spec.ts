@@ -1,4 +1,4 @@
-import { test, expect, Page } from "@playwright/test";
+import { test, expect, Page } from "./fixtures";
 import { codeFor, hydrated, signIn, start, unique } from "./journey";
 
 // Each page downloads its own part of the front end (lazy routes, `cargo leptos build --split`):

@@ -1,4 +1,4 @@
-import { test, expect, Page } from "@playwright/test";
+import { test, expect, Page } from "./fixtures";
 
 // The public eligibility check (issue: foundation). Each case keeps a screenshot as an artifact.
 

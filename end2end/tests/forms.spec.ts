@@ -1,4 +1,4 @@
-import { test, expect, Page } from "@playwright/test";
+import { test, expect, Page } from "./fixtures";
 import { codeFor, employerStep, hydrated, jobStep, signIn, start, studentStep, unique } from "./journey";
 
 // Every form opens with what the server holds for it — saved values or empty fields — whatever

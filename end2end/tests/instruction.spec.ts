@@ -1,4 +1,4 @@
-import { test, expect, Page } from "@playwright/test";
+import { test, expect, Page } from "./fixtures";
 import * as fs from "fs";
 import { file, fileRequest, hydrated, PDF, sendFile, shot } from "./journey";
 

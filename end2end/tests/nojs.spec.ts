@@ -1,4 +1,4 @@
-import { test, expect } from "@playwright/test";
+import { test, expect } from "./fixtures";
 import {
   attachDocuments, codeFor, fillEmployer, fillJob, fillStudent, save, shot, signIn, start, unique,
 } from "./journey";

@@ -1,4 +1,4 @@
-import { test, expect } from "@playwright/test";
+import { test, expect } from "./fixtures";
 import * as fs from "fs";
 import {
   codeFor, employerStep, file, hydrated, JPEG, jobStep, PDF, PNG, EXE, sendFile, shot, signIn, start,

@@ -10,6 +10,7 @@ pub mod config;
 pub mod db;
 pub mod demo;
 pub mod files;
+pub mod headers;
 pub mod instruction;
 pub mod limiter;
 pub mod mail;
@@ -51,6 +52,7 @@ pub struct AppState {
     pub services: Services,
     /// Proxies whose `X-Forwarded-For` is believed.
     pub trusted_proxies: Arc<Vec<net::Cidr>>,
+    pub header_policy: Arc<headers::HeaderPolicy>,
 }
 
 impl FromRef<AppState> for LeptosOptions {
@@ -109,6 +111,9 @@ pub async fn state_with_clock(
         rules,
         services,
         trusted_proxies: Arc::new(config.trusted_proxies.clone()),
+        header_policy: Arc::new(headers::HeaderPolicy {
+            https: config.https(),
+        }),
     })
 }
 
@@ -223,6 +228,17 @@ pub fn spawn_purge(services: Services) {
     });
 }
 
+/// Gives the page this answer's CSP nonce (`headers::security_headers` made it), for the
+/// scripts leptos writes.
+fn provide_nonce() {
+    use leptos::prelude::use_context;
+    if let Some(nonce) = use_context::<axum::http::request::Parts>()
+        .and_then(|p| p.extensions.get::<headers::CspNonce>().cloned())
+    {
+        provide_context(leptos::nonce::Nonce::from_value(nonce.0));
+    }
+}
+
 /// The whole application: what `main` serves and what the integration tests drive.
 pub fn router(state: AppState) -> Router {
     let routes = generate_route_list(App);
@@ -259,10 +275,14 @@ pub fn router(state: AppState) -> Router {
             move || {
                 provide_context(applicants.clone());
                 provide_context(instruction.clone());
+                provide_nonce();
             },
             move || shell(options.clone()),
         )
-        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(
+            provide_nonce,
+            shell,
+        ))
         .layer(axum::middleware::from_fn(error_status))
         .layer(axum::middleware::from_fn(same_origin_only))
         .layer(axum::middleware::from_fn_with_state(
@@ -270,6 +290,10 @@ pub fn router(state: AppState) -> Router {
             client_addr,
         ))
         .layer(CatchPanicLayer::custom(api::panic_response))
+        .layer(axum::middleware::from_fn_with_state(
+            state.header_policy.clone(),
+            headers::security_headers,
+        ))
         .layer(CompressionLayer::new())
         .layer(SetResponseHeaderLayer::if_not_present(
             header::X_CONTENT_TYPE_OPTIONS,

@@ -394,3 +394,59 @@ async fn errors_answer_with_the_status_of_their_kind() {
         assert_eq!(kind(&r), what, "{function}");
     }
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn pages_carry_a_nonce_policy_and_private_answers_are_not_stored() {
+    let app = TestApp::new().await;
+    let page = common::get(&app.router, "/eligibilite").await;
+    assert_eq!(page.status, StatusCode::OK);
+    let csp = page.headers["content-security-policy"].to_str().unwrap().to_owned();
+    let nonce = csp
+        .split("'nonce-")
+        .nth(1)
+        .and_then(|rest| rest.split('\'').next())
+        .expect("a nonce in the policy")
+        .to_owned();
+    assert!(nonce.len() >= 22, "{nonce}");
+    assert!(csp.contains("'wasm-unsafe-eval'") && !csp.contains("unsafe-inline"), "{csp}");
+    assert!(csp.contains("frame-ancestors 'none'"), "{csp}");
+    let scripts = page.body.matches("<script").count();
+    let nonced = page.body.matches(&format!("nonce=\"{nonce}\"")).count();
+    assert!(scripts >= 1 && nonced >= scripts, "{nonced} of {scripts} scripts carry the nonce");
+    assert!(page.headers.contains_key("permissions-policy"));
+    assert!(!page.headers.contains_key("strict-transport-security"), "plain http");
+    let again = common::get(&app.router, "/eligibilite").await;
+    assert_ne!(
+        again.headers["content-security-policy"], page.headers["content-security-policy"],
+        "a new nonce per answer"
+    );
+    for path in ["/acces", "/demande/etudiant", "/instruction/connexion"] {
+        let r = common::get(&app.router, path).await;
+        assert_eq!(r.headers["cache-control"], "no-store", "{path}");
+    }
+    let r = call(&app.router, "demande/brouillon", &[], None).await;
+    assert_eq!(r.headers["cache-control"], "no-store");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn over_https_session_cookies_are_host_prefixed_and_secure() {
+    let app = TestApp::with(|c| c.public_url = "https://workinfrance.example".into()).await;
+    let email = "https@example.org";
+    start(&app, email, "student", 1).await;
+    let code = app.last_code(email);
+    let reply = sign_in(&app, email, &code, 1).await;
+    let set = reply.headers[axum::http::header::SET_COOKIE].to_str().unwrap().to_owned();
+    assert!(set.starts_with("__Host-wif_session=") && set.ends_with("; Secure"), "{set}");
+    assert!(set.contains("Path=/") && !set.contains("Domain"), "{set}");
+    assert!(reply.headers["strict-transport-security"]
+        .to_str()
+        .unwrap()
+        .starts_with("max-age="));
+    let token = reply.cookie("__Host-wif_session").expect("the cookie");
+    let draft = call(&app.router, "demande/brouillon", &[], Some(&token)).await;
+    assert!(draft.status.is_success(), "{}", draft.body);
+    // A plain-named cookie (which a sibling subdomain could have set) is not believed.
+    let plain = token.replacen("__Host-", "", 1);
+    let tossed = call(&app.router, "demande/brouillon", &[], Some(&plain)).await;
+    assert_eq!(tossed.status, StatusCode::UNAUTHORIZED);
+}

@@ -61,6 +61,11 @@ pub struct TestApp {
 
 impl TestApp {
     pub async fn new() -> Self {
+        Self::with(|_| {}).await
+    }
+
+    /// An app whose configuration the test changes first.
+    pub async fn with(change: impl FnOnce(&mut server::Config)) -> Self {
         let _ = tracing_subscriber::fmt()
             .with_test_writer()
             .with_env_filter("warn")
@@ -68,7 +73,8 @@ impl TestApp {
         let data_dir = std::env::temp_dir()
             .join("wif-tests")
             .join(format!("data_{}", unique()));
-        let config = server::Config::for_paths(database_url().await, &data_dir);
+        let mut config = server::Config::for_paths(database_url().await, &data_dir);
+        change(&mut config);
         let offset = Arc::new(AtomicI64::new(0));
         let clock_offset = offset.clone();
         let clock: server::applicants::Clock = Arc::new(move || {
