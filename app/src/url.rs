@@ -14,6 +14,21 @@ pub fn encode(value: &str) -> String {
     out
 }
 
+/// A page of this site to go to (`back=` and other redirect targets), or `None`: an absolute
+/// path that a browser cannot read as another site's address. Refused: anything not starting
+/// with one `/` (`//evil.example`, `/\\evil.example`, `https:…`, `javascript:…`), backslashes,
+/// and control characters or spaces (browsers drop tabs and line breaks, so `/\t/evil.example`
+/// would become `//evil.example`; line breaks would also split a `Location` header).
+pub fn local_path(target: &str) -> Option<&str> {
+    let rest = target.strip_prefix('/')?;
+    let safe = target.len() <= 2048
+        && !rest.starts_with('/')
+        && !target
+            .chars()
+            .any(|c| c == '\\' || c.is_control() || c.is_whitespace());
+    safe.then_some(target)
+}
+
 /// Decodes a query component (`+` is a space, as forms send it); invalid escapes stay as typed.
 pub fn decode(value: &str) -> String {
     let bytes = value.as_bytes();
@@ -85,6 +100,43 @@ pub fn with_param(query: &str, key: &str, value: &str) -> String {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn only_this_sites_paths_are_redirect_targets() {
+        for (target, ok) in [
+            ("/suivi", true),
+            ("/demande/justificatifs#piece-passport", true),
+            ("/instruction/dossier/APT-2026-75-K7Q4M2?x=1", true),
+            ("/", true),
+            ("//evil.example", false),
+            ("/\\evil.example", false),
+            ("/\t/evil.example", false),
+            ("/\n/evil.example", false),
+            ("/ok\r\nSet-Cookie: x=1", false),
+            ("/ /evil.example", false),
+            ("https://evil.example", false),
+            ("javascript:alert(1)", false),
+            ("evil.example", false),
+            ("", false),
+            ("/\u{2028}x", false),
+        ] {
+            assert_eq!(local_path(target).is_some(), ok, "{target:?}");
+        }
+    }
+
+    proptest! {
+        /// Whatever is accepted stays on this site when a browser resolves it.
+        #[test]
+        fn accepted_targets_stay_on_this_site(target in "\\PC{0,12}", prefix in "/{0,3}") {
+            let target = format!("{prefix}{target}");
+            if let Some(path) = local_path(&target) {
+                prop_assert!(path.starts_with('/'));
+                prop_assert!(!path.starts_with("//"));
+                prop_assert!(!path.contains('\\'));
+                prop_assert!(!path.chars().any(|c| c.is_control() || c.is_whitespace()));
+            }
+        }
+    }
 
     #[test]
     fn queries() {

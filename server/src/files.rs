@@ -128,6 +128,10 @@ pub async fn upload(
         Ok(multipart) => receive(services, &dossier, &kind, multipart).await,
         Err(_) => Err(Err(UploadError::Malformed)),
     };
+    // Only a known kind goes back into the address (a typed path could hold anything).
+    let kind = app::rules::DocumentKind::from_code(&kind)
+        .map(|k| k.code())
+        .unwrap_or("");
     match result {
         Ok(file) if json => (StatusCode::CREATED, Json(file)).into_response(),
         Ok(_) => Redirect::to(&format!("{}#piece-{kind}", back(&dossier))).into_response(),

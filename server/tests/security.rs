@@ -450,3 +450,32 @@ async fn over_https_session_cookies_are_host_prefixed_and_secure() {
     let tossed = call(&app.router, "demande/brouillon", &[], Some(&plain)).await;
     assert_eq!(tossed.status, StatusCode::UNAUTHORIZED);
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn redirects_never_leave_the_site() {
+    use axum::http::{header, Request};
+    let app = TestApp::new().await;
+    let cookie = common::journey::typed_draft(&app, "redirect@example.org").await;
+    common::journey::upload_all(&app, &cookie).await;
+    let filed = call(
+        &app.router,
+        "demande/deposer",
+        &[("back", "/\t/evil.example")],
+        Some(&cookie),
+    )
+    .await;
+    assert!(filed.status.is_success() || filed.status.is_redirection(), "{}", filed.body);
+    let to = filed.headers["location"].to_str().unwrap();
+    assert_eq!(to, "/demande/confirmation", "the default page, not {to:?}");
+    // A form post to an upload address holding a line break: a redirect, not a crash.
+    let request = Request::post("/demande/fichiers/passport%0D%0ASet-Cookie:%20x=1")
+        .header(header::COOKIE, &cookie)
+        .header(header::ACCEPT, "text/html")
+        .header(header::CONTENT_TYPE, "multipart/form-data; boundary=x")
+        .body(axum::body::Body::from("--x--\r\n"))
+        .unwrap();
+    let reply = common::send(&app.router, request).await;
+    assert!(reply.status.is_redirection(), "{} {}", reply.status, reply.body);
+    let to = reply.headers["location"].to_str().unwrap();
+    assert!(!to.contains("Set-Cookie") && to.starts_with('/'), "{to}");
+}

@@ -184,10 +184,10 @@ pub async fn submit_request(back: Option<String>) -> Result<String, AppError> {
     Ok(number)
 }
 
-/// A page of ours to go back to, never an open redirect.
+/// A page of ours to go back to, never an open redirect (`url::local_path`).
 #[cfg(feature = "ssr")]
 fn local_path(back: Option<String>, default: String) -> String {
-    back.filter(|b| b.starts_with('/') && !b.starts_with("//") && !b.contains('\\'))
+    back.filter(|b| crate::url::local_path(b).is_some())
         .unwrap_or(default)
 }
 
