@@ -434,7 +434,13 @@ mod tests {
             (AppError::CodeVoid, 410, None),
             (AppError::Invalid(vec![]), 422, None),
             (AppError::Stopped(Outcome::NotRequired), 422, None),
-            (AppError::DepartementClosed { departement: "13".into() }, 422, None),
+            (
+                AppError::DepartementClosed {
+                    departement: "13".into(),
+                },
+                422,
+                None,
+            ),
             (AppError::DocumentsMissing(vec![]), 422, None),
             (AppError::Locked { minutes: 15 }, 429, Some(900)),
             (AppError::RateLimited { minutes: 2 }, 429, Some(120)),
@@ -442,7 +448,11 @@ mod tests {
         ] {
             assert_eq!(error.status(), status, "{error:?}");
             assert_eq!(error.retry_after(), retry, "{error:?}");
-            assert_ne!(error.message(Lang::Fr), error.message(Lang::En), "{error:?}");
+            assert_ne!(
+                error.message(Lang::Fr),
+                error.message(Lang::En),
+                "{error:?}"
+            );
         }
     }
 

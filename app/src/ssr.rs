@@ -99,10 +99,12 @@ pub trait Instruction: Send + Sync {
         request: crate::instruction::ActRequest,
     ) -> Result<(), AppError>;
     async fn admin(&self, agent: &AgentSession) -> Result<crate::instruction::AdminView, AppError>;
+    /// An administrator's change; `client` is their address, for the security log.
     async fn administer(
         &self,
         agent: &AgentSession,
         change: crate::instruction::AdminChange,
+        client: &str,
     ) -> Result<(), AppError>;
     async fn verify(
         &self,

@@ -190,7 +190,12 @@ impl Services {
     }
 
     /// A new draft and its first code.
-    async fn new_draft(&self, email: &Email, role: FiledBy, lang: Lang) -> Result<String, AppError> {
+    async fn new_draft(
+        &self,
+        email: &Email,
+        role: FiledBy,
+        lang: Lang,
+    ) -> Result<String, AppError> {
         let now = self.now();
         let id = uuid::Uuid::new_v4().to_string();
         let txn = crate::db::write_txn(&self.db).await.map_err(db_err)?;
@@ -331,8 +336,13 @@ impl Services {
         .await
         .map_err(db_err)?;
         if !reserved {
-            self.security(SecurityEvent::SignInWhileLocked, email.as_str(), client, None)
-                .await;
+            self.security(
+                SecurityEvent::SignInWhileLocked,
+                email.as_str(),
+                client,
+                None,
+            )
+            .await;
             return Err(self.refusal(email.as_str(), now).await?);
         }
         let grants: Vec<access_grant::Model> = access_grant::Entity::find()
@@ -366,9 +376,14 @@ impl Services {
             self.security(event, email.as_str(), client, None).await;
             return Err(refusal);
         };
-        forgive_attempts::<access_guard::Entity>(&self.db, G::Failures, G::LockedUntil, this_address.clone())
-            .await
-            .map_err(db_err)?;
+        forgive_attempts::<access_guard::Entity>(
+            &self.db,
+            G::Failures,
+            G::LockedUntil,
+            this_address.clone(),
+        )
+        .await
+        .map_err(db_err)?;
         access_guard::Entity::update_many()
             .col_expr(G::TotalFailures, Expr::value(0))
             .filter(this_address)

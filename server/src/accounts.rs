@@ -43,8 +43,23 @@ fn invalid(field: &str, code: app::rules::ErrorCode) -> AccountError {
     AccountError::Invalid(app::rules::FieldError::new(field, code))
 }
 
-/// Creates the account, or updates the one with this address; returns its id.
-pub async fn save_agent(db: &DatabaseConnection, new: NewAgent<'_>) -> Result<i32, AccountError> {
+/// What saving an account changed, for the security log.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SavedAgent {
+    pub id: i32,
+    pub created: bool,
+    pub password_changed: bool,
+    pub role_changed: bool,
+    pub deactivated: bool,
+}
+
+/// Creates the account, or updates the one with this address. A new password, a new role or
+/// a deactivation ends the account's sessions: whoever held one signs in again under the new
+/// terms.
+pub async fn save_agent(
+    db: &DatabaseConnection,
+    new: NewAgent<'_>,
+) -> Result<SavedAgent, AccountError> {
     let email = Email::parse(new.email).map_err(|c| invalid("email", c))?;
     let name = app::rules::request::text(new.name).map_err(|c| invalid("name", c))?;
     let hash = match new.password {
@@ -52,11 +67,7 @@ pub async fn save_agent(db: &DatabaseConnection, new: NewAgent<'_>) -> Result<i3
             let p = decision::password(p)
                 .map_err(|c| invalid("password", c))?
                 .to_owned();
-            Some(
-                tokio::task::spawn_blocking(move || secret::hash_code(&p))
-                    .await
-                    .map_err(anyhow::Error::from)??,
-            )
+            Some(secret::slow(move || secret::hash_code(&p)).await??)
         }
         None => None,
     };
@@ -74,6 +85,22 @@ pub async fn save_agent(db: &DatabaseConnection, new: NewAgent<'_>) -> Result<i3
         .filter(agent::Column::Email.eq(email.as_str()))
         .one(&txn)
         .await?;
+    let saved = match &existing {
+        Some(a) => SavedAgent {
+            id: a.id,
+            created: false,
+            password_changed: hash.is_some(),
+            role_changed: a.role != new.role.code(),
+            deactivated: a.active && !new.active,
+        },
+        None => SavedAgent {
+            id: 0,
+            created: true,
+            password_changed: false,
+            role_changed: false,
+            deactivated: false,
+        },
+    };
     let id = match existing {
         Some(a) => {
             let mut update: agent::ActiveModel = a.clone().into();
@@ -119,15 +146,14 @@ pub async fn save_agent(db: &DatabaseConnection, new: NewAgent<'_>) -> Result<i3
         .insert(&txn)
         .await?;
     }
-    // A deactivated account is signed out everywhere.
-    if !new.active {
+    if !new.active || saved.password_changed || saved.role_changed {
         crate::db::entities::agent_session::Entity::delete_many()
             .filter(crate::db::entities::agent_session::Column::AgentId.eq(id))
             .exec(&txn)
             .await?;
     }
     txn.commit().await?;
-    Ok(id)
+    Ok(SavedAgent { id, ..saved })
 }
 
 /// Creates a service, or renames the one with this code; returns its id.

@@ -105,3 +105,55 @@ fn number(value: Option<String>, default: u32) -> anyhow::Result<u32> {
         None => Ok(default),
     }
 }
+
+/// A connection URL fit for a log: its password replaced by `***`.
+pub fn redacted(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return url.to_owned();
+    };
+    let (authority, path) = match rest.find('/') {
+        Some(i) => rest.split_at(i),
+        None => (rest, ""),
+    };
+    match authority.rsplit_once('@') {
+        Some((credentials, host)) => {
+            let user = credentials.split(':').next().unwrap_or("");
+            let hidden = if credentials.contains(':') {
+                ":***"
+            } else {
+                ""
+            };
+            format!("{scheme}://{user}{hidden}@{host}{path}")
+        }
+        None => url.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn passwords_never_reach_the_log() {
+        for (url, shown) in [
+            (
+                "postgres://wif:s3cr%40t@db.internal:5432/wif",
+                "postgres://wif:***@db.internal:5432/wif",
+            ),
+            ("postgres://wif:p@ss@db/wif", "postgres://wif:***@db/wif"),
+            ("postgres://wif@db/wif", "postgres://wif@db/wif"),
+            (
+                "smtps://user:pw@smtp.example.org",
+                "smtps://user:***@smtp.example.org",
+            ),
+            (
+                "sqlite://data/wif.sqlite?mode=rwc",
+                "sqlite://data/wif.sqlite?mode=rwc",
+            ),
+            ("not a url", "not a url"),
+        ] {
+            assert_eq!(redacted(url), shown);
+            assert!(!redacted(url).contains("s3cr") && !redacted(url).contains(":pw@"));
+        }
+    }
+}

@@ -69,14 +69,7 @@ fn lang_of(headers: &HeaderMap) -> Lang {
 }
 
 pub fn app_error_response(error: &AppError, lang: Lang) -> Response {
-    let status = match error {
-        AppError::NotSignedIn => StatusCode::UNAUTHORIZED,
-        AppError::NotFound => StatusCode::NOT_FOUND,
-        AppError::Forbidden => StatusCode::FORBIDDEN,
-        AppError::Server(_) => StatusCode::INTERNAL_SERVER_ERROR,
-        AppError::Conflict => StatusCode::CONFLICT,
-        _ => StatusCode::UNPROCESSABLE_ENTITY,
-    };
+    let status = StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     (
         status,
         Json(serde_json::json!({ "error": error, "message": error.message(lang) })),
@@ -507,6 +500,7 @@ pub async fn agent_download(
 pub async fn export_csv(
     State(state): State<AppState>,
     axum::extract::Query(query): axum::extract::Query<std::collections::HashMap<String, String>>,
+    client: Option<axum::Extension<app::ssr::ClientAddr>>,
     headers: HeaderMap,
 ) -> Response {
     let services = &state.services;
@@ -516,6 +510,16 @@ pub async fn export_csv(
         let filters = app::instruction::QueueQuery::from_pairs(|k| query.get(k).cloned()).filters();
         let csv = services.queue_csv(&agent, &filters).await?;
         let name = format!("dossiers-{}-{}.csv", filters.tab.code(), services.today());
+        let client = client.map(|c| c.0 .0).unwrap_or_default();
+        let rows = csv.lines().count().saturating_sub(1);
+        services
+            .security(
+                crate::security::SecurityEvent::Export,
+                &agent.email,
+                &client,
+                Some(format!("{name}: {rows} rows")),
+            )
+            .await;
         Ok(attachment(
             "text/csv; charset=utf-8",
             &name,

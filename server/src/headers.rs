@@ -21,7 +21,10 @@ use axum::response::Response;
 pub struct CspNonce(pub String);
 
 /// The cookies that carry a session: `__Host-` prefixed over https.
-const SESSION_COOKIES: [&str; 2] = [app::api::SESSION_COOKIE, app::api::instruction::AGENT_COOKIE];
+const SESSION_COOKIES: [&str; 2] = [
+    app::api::SESSION_COOKIE,
+    app::api::instruction::AGENT_COOKIE,
+];
 const HOST_PREFIX: &str = "__Host-";
 
 #[derive(Clone, Debug)]
@@ -174,9 +177,15 @@ mod tests {
             ),
         );
         host_cookies_in(&mut h);
-        assert_eq!(h[header::COOKIE], "wif_agent=a1; wif_lang=en; __Host-other=x");
+        assert_eq!(
+            h[header::COOKIE],
+            "wif_agent=a1; wif_lang=en; __Host-other=x"
+        );
         let mut h = HeaderMap::new();
-        h.insert(header::COOKIE, HeaderValue::from_static("wif_session=tossed"));
+        h.insert(
+            header::COOKIE,
+            HeaderValue::from_static("wif_session=tossed"),
+        );
         host_cookies_in(&mut h);
         assert!(h.get(header::COOKIE).is_none());
     }
@@ -194,7 +203,10 @@ mod tests {
         );
         host_cookies_out(&mut h);
         let set: Vec<_> = h.get_all(header::SET_COOKIE).iter().collect();
-        assert_eq!(set[0], "__Host-wif_session=t; Path=/; HttpOnly; SameSite=Lax; Secure");
+        assert_eq!(
+            set[0],
+            "__Host-wif_session=t; Path=/; HttpOnly; SameSite=Lax; Secure"
+        );
         assert_eq!(set[1], "wif_lang=fr; Path=/; SameSite=Lax");
     }
 

@@ -798,7 +798,12 @@ impl Instruction for Services {
         })
     }
 
-    async fn administer(&self, a: &AgentSession, change: AdminChange) -> Result<(), AppError> {
+    async fn administer(
+        &self,
+        a: &AgentSession,
+        change: AdminChange,
+        client: &str,
+    ) -> Result<(), AppError> {
         if a.role != Role::Admin {
             return Err(AppError::Forbidden);
         }
@@ -842,7 +847,7 @@ impl Instruction for Services {
                 if email.trim().eq_ignore_ascii_case(&a.email) && (!active || role != Role::Admin) {
                     return Err(AppError::Forbidden);
                 }
-                accounts::save_agent(
+                let saved = accounts::save_agent(
                     &self.db,
                     NewAgent {
                         email: &email,
@@ -854,6 +859,18 @@ impl Instruction for Services {
                     },
                 )
                 .await?;
+                let by = Some(format!("by {}", a.email));
+                let subject = email.trim().to_lowercase();
+                for (happened, event) in [
+                    (true, SecurityEvent::AccountSaved),
+                    (saved.password_changed, SecurityEvent::PasswordChanged),
+                    (saved.role_changed, SecurityEvent::RoleChanged),
+                    (saved.deactivated, SecurityEvent::AccountDeactivated),
+                ] {
+                    if happened {
+                        self.security(event, &subject, client, by.clone()).await;
+                    }
+                }
             }
         }
         Ok(())

@@ -204,7 +204,9 @@ async fn error_status(
     if let Ok(error) = serde_json::from_slice::<app::model::AppError>(&bytes) {
         parts.status = StatusCode::from_u16(error.status()).unwrap_or(parts.status);
         if let Some(seconds) = error.retry_after() {
-            parts.headers.insert(header::RETRY_AFTER, HeaderValue::from(seconds));
+            parts
+                .headers
+                .insert(header::RETRY_AFTER, HeaderValue::from(seconds));
         }
     }
     axum::response::Response::from_parts(parts, axum::body::Body::from(bytes))
@@ -279,10 +281,10 @@ pub fn router(state: AppState) -> Router {
             },
             move || shell(options.clone()),
         )
-        .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(
-            provide_nonce,
-            shell,
-        ))
+        .fallback(leptos_axum::file_and_error_handler_with_context::<
+            AppState,
+            _,
+        >(provide_nonce, shell))
         .layer(axum::middleware::from_fn(error_status))
         .layer(axum::middleware::from_fn(same_origin_only))
         .layer(axum::middleware::from_fn_with_state(

@@ -43,7 +43,10 @@ async fn main() -> anyhow::Result<()> {
     let app = router(state);
     let listener = tokio::net::TcpListener::bind(config.addr).await?;
     println!("Work in France listening on http://{}", config.addr);
-    println!("Database: {}", config.database_url);
+    println!(
+        "Database: {}",
+        server::config::redacted(&config.database_url)
+    );
     match &config.smtp_url {
         Some(_) => println!("E-mail: sent through SMTP_URL"),
         None => println!(
@@ -102,7 +105,7 @@ async fn command(config: &Config, args: &[String]) -> anyhow::Result<()> {
         }
     };
     let db = server::db::connect(&config.database_url).await?;
-    let id = server::accounts::save_agent(
+    let saved = server::accounts::save_agent(
         &db,
         server::accounts::NewAgent {
             email: &email,
@@ -116,7 +119,8 @@ async fn command(config: &Config, args: &[String]) -> anyhow::Result<()> {
     .await
     .map_err(|e| anyhow::anyhow!("{e}"))?;
     println!(
-        "account {id} saved: {email} ({}), services: {}",
+        "account {} saved: {email} ({}), services: {}",
+        saved.id,
         role.code(),
         services.join(", ")
     );

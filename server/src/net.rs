@@ -46,7 +46,9 @@ impl Cidr {
             v4 => v4,
         };
         match (self.base, ip) {
-            (IpAddr::V4(b), IpAddr::V4(a)) => prefix(u32::from(b).into(), u32::from(a).into(), self.bits, 32),
+            (IpAddr::V4(b), IpAddr::V4(a)) => {
+                prefix(u32::from(b).into(), u32::from(a).into(), self.bits, 32)
+            }
             (IpAddr::V6(b), IpAddr::V6(a)) => prefix(u128::from(b), u128::from(a), self.bits, 128),
             _ => false,
         }
@@ -108,9 +110,19 @@ mod tests {
             ("10.0.0.0/8", "::ffff:10.0.0.1", true),
             ("10.0.0.0/8", "2001:db8::1", false),
         ] {
-            assert_eq!(Cidr::parse(block).unwrap().contains(ip(addr)), inside, "{block} {addr}");
+            assert_eq!(
+                Cidr::parse(block).unwrap().contains(ip(addr)),
+                inside,
+                "{block} {addr}"
+            );
         }
-        for bad in ["", "10.0.0.0/33", "2001:db8::/129", "example.org", "10.0.0.0/x"] {
+        for bad in [
+            "",
+            "10.0.0.0/33",
+            "2001:db8::/129",
+            "example.org",
+            "10.0.0.0/x",
+        ] {
             assert!(Cidr::parse(bad).is_err(), "{bad:?}");
         }
         assert_eq!(Cidr::parse_list(" 10.0.0.0/8, ,::1 ").unwrap().len(), 2);

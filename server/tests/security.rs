@@ -106,10 +106,19 @@ async fn two_hundred_parallel_wrong_codes_are_checked_five_times_at_most() {
     assert!(told_wrong <= 5, "{told_wrong} answers said \"wrong code\"");
     // The right code, right after, waits for the lock like any other.
     let right = sign_in(&app, email, &code, 2).await;
-    assert_eq!(right.status, StatusCode::TOO_MANY_REQUESTS, "{}", right.body);
+    assert_eq!(
+        right.status,
+        StatusCode::TOO_MANY_REQUESTS,
+        "{}",
+        right.body
+    );
     assert_eq!(kind(&right), "Locked");
     assert!(right.session_cookie().is_none());
-    let wait: u64 = right.headers["retry-after"].to_str().unwrap().parse().unwrap();
+    let wait: u64 = right.headers["retry-after"]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
     assert!((60..=15 * 60).contains(&wait), "Retry-After {wait}");
     // Asking for a new code does not lift the lock.
     app.advance(Duration::minutes(2));
@@ -128,7 +137,11 @@ async fn two_hundred_parallel_wrong_codes_are_checked_five_times_at_most() {
     app.advance(Duration::minutes(15));
     let open = sign_in(&app, email, &new_code, 4).await;
     assert!(open.session_cookie().is_some(), "{}", open.body);
-    assert_eq!(kind(&sign_in(&app, email, &code, 5).await), "WrongCode", "the old code is gone");
+    assert_eq!(
+        kind(&sign_in(&app, email, &code, 5).await),
+        "WrongCode",
+        "the old code is gone"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -147,7 +160,10 @@ async fn ten_wrong_codes_in_all_void_the_code_until_a_new_one_is_sent() {
     let void = sign_in(&app, email, &code, 20).await;
     assert_eq!(kind(&void), "CodeVoid", "{}", void.body);
     assert_eq!(void.status, StatusCode::GONE);
-    assert!(void.session_cookie().is_none(), "the right code is void too");
+    assert!(
+        void.session_cookie().is_none(),
+        "the right code is void too"
+    );
     call_from(
         &app.router,
         "demande/nouveau-code",
@@ -210,7 +226,10 @@ async fn fifty_parallel_starts_for_one_address_send_one_email_and_make_one_draft
         .await
         .unwrap();
     assert_eq!(drafts, 1, "one live draft per address and role");
-    assert!(sign_in(&app, email, &again, 3001).await.session_cookie().is_some());
+    assert!(sign_in(&app, email, &again, 3001)
+        .await
+        .session_cookie()
+        .is_some());
     // At most five code e-mails a day.
     for _ in 0..8 {
         app.advance(Duration::seconds(61));
@@ -243,8 +262,22 @@ async fn known_and_unknown_addresses_are_answered_alike() {
         let w2 = sign_in(&app, never, &other_code(&code, k), 20 + k).await;
         assert_eq!((w1.status, &w1.body), (w2.status, &w2.body), "guess {k}");
     }
-    let r1 = call_from(&app.router, "demande/nouveau-code", &[("email", known)], None, Some(client(30))).await;
-    let r2 = call_from(&app.router, "demande/nouveau-code", &[("email", never)], None, Some(client(31))).await;
+    let r1 = call_from(
+        &app.router,
+        "demande/nouveau-code",
+        &[("email", known)],
+        None,
+        Some(client(30)),
+    )
+    .await;
+    let r2 = call_from(
+        &app.router,
+        "demande/nouveau-code",
+        &[("email", never)],
+        None,
+        Some(client(31)),
+    )
+    .await;
     assert_eq!((r1.status, &r1.body), (r2.status, &r2.body));
 }
 
@@ -259,7 +292,10 @@ async fn two_hundred_parallel_wrong_passwords_are_checked_five_times_at_most() {
             call_from(
                 &router,
                 "instruction/connexion",
-                &[("email", DEMO_INSTRUCTOR), ("password", &format!("wrong {k}"))],
+                &[
+                    ("email", DEMO_INSTRUCTOR),
+                    ("password", &format!("wrong {k}")),
+                ],
                 None,
                 Some(client(4000 + k)),
             )
@@ -288,7 +324,9 @@ async fn two_hundred_parallel_wrong_passwords_are_checked_five_times_at_most() {
 async fn two_hundred_parallel_wrong_birth_dates_are_checked_five_times_at_most() {
     let app = TestApp::new().await;
     server::accounts::seed_demo(&app.state.db).await.unwrap();
-    server::demo::seed_demo_files(&app.state.services).await.unwrap();
+    server::demo::seed_demo_files(&app.state.services)
+        .await
+        .unwrap();
     let issued = authorisation::Entity::find()
         .one(&app.state.db)
         .await
@@ -320,20 +358,34 @@ async fn two_hundred_parallel_wrong_birth_dates_are_checked_five_times_at_most()
     }
     let checked = checked_and_wrong(&app, &issued.dossier_id).await;
     println!("200 parallel wrong birth dates: {checked} checked");
-    assert!(checked <= 5 && checked >= 1, "{checked} birth dates checked");
+    assert!(
+        checked <= 5 && checked >= 1,
+        "{checked} birth dates checked"
+    );
     let right = call(
         &app.router,
         "verifier",
-        &[("code", &issued.code), ("birth_date", &issued.birth_date.to_string())],
+        &[
+            ("code", &issued.code),
+            ("birth_date", &issued.birth_date.to_string()),
+        ],
         None,
     )
     .await;
-    assert_eq!(right.status, StatusCode::TOO_MANY_REQUESTS, "{}", right.body);
+    assert_eq!(
+        right.status,
+        StatusCode::TOO_MANY_REQUESTS,
+        "{}",
+        right.body
+    );
     app.advance(Duration::minutes(16));
     let right = call(
         &app.router,
         "verifier",
-        &[("code", &issued.code), ("birth_date", &issued.birth_date.to_string())],
+        &[
+            ("code", &issued.code),
+            ("birth_date", &issued.birth_date.to_string()),
+        ],
         None,
     )
     .await;
@@ -343,7 +395,8 @@ async fn two_hundred_parallel_wrong_birth_dates_are_checked_five_times_at_most()
 #[tokio::test(flavor = "multi_thread")]
 async fn one_client_address_is_limited_and_ipv6_counts_by_64() {
     let app = TestApp::new().await;
-    let v6 = |n: u16| std::net::IpAddr::V6(std::net::Ipv6Addr::new(0x2001, 0xdb8, 7, 7, 0, 0, 0, n));
+    let v6 =
+        |n: u16| std::net::IpAddr::V6(std::net::Ipv6Addr::new(0x2001, 0xdb8, 7, 7, 0, 0, 0, n));
     for n in 0..20u16 {
         let r = call_from(
             &app.router,
@@ -363,7 +416,12 @@ async fn one_client_address_is_limited_and_ipv6_counts_by_64() {
         Some(v6(999)),
     )
     .await;
-    assert_eq!(limited.status, StatusCode::TOO_MANY_REQUESTS, "{}", limited.body);
+    assert_eq!(
+        limited.status,
+        StatusCode::TOO_MANY_REQUESTS,
+        "{}",
+        limited.body
+    );
     assert_eq!(kind(&limited), "RateLimited");
     assert!(limited.headers.contains_key("retry-after"));
     // Another /64 is not held back.
@@ -372,7 +430,9 @@ async fn one_client_address_is_limited_and_ipv6_counts_by_64() {
         "demande/acces",
         &[("email", "p99@example.org"), ("code", "123456")],
         None,
-        Some(std::net::IpAddr::V6(std::net::Ipv6Addr::new(0x2001, 0xdb8, 7, 8, 0, 0, 0, 1))),
+        Some(std::net::IpAddr::V6(std::net::Ipv6Addr::new(
+            0x2001, 0xdb8, 7, 8, 0, 0, 0, 1,
+        ))),
     )
     .await;
     assert_eq!(other.status, StatusCode::UNAUTHORIZED);
@@ -382,12 +442,32 @@ async fn one_client_address_is_limited_and_ipv6_counts_by_64() {
 async fn errors_answer_with_the_status_of_their_kind() {
     let app = TestApp::new().await;
     for (function, pairs, status, what) in [
-        ("demande/commencer", vec![("email", "not an address"), ("role", "employer")], 422, "Invalid"),
-        ("demande/commencer", vec![("email", "a@example.org")], 400, "BadRequest"),
-        ("demande/acces", vec![("email", "x@example.org"), ("code", "000000")], 401, "WrongCode"),
+        (
+            "demande/commencer",
+            vec![("email", "not an address"), ("role", "employer")],
+            422,
+            "Invalid",
+        ),
+        (
+            "demande/commencer",
+            vec![("email", "a@example.org")],
+            400,
+            "BadRequest",
+        ),
+        (
+            "demande/acces",
+            vec![("email", "x@example.org"), ("code", "000000")],
+            401,
+            "WrongCode",
+        ),
         ("demande/brouillon", vec![], 401, "NotSignedIn"),
         ("instruction/moi", vec![], 401, "NotSignedIn"),
-        ("verifier", vec![("code", "0000-0000-0000"), ("birth_date", "2000-01-01")], 404, "NoMatch"),
+        (
+            "verifier",
+            vec![("code", "0000-0000-0000"), ("birth_date", "2000-01-01")],
+            404,
+            "NoMatch",
+        ),
     ] {
         let r = call(&app.router, function, &pairs, None).await;
         assert_eq!(r.status.as_u16(), status, "{function}: {}", r.body);
@@ -400,7 +480,10 @@ async fn pages_carry_a_nonce_policy_and_private_answers_are_not_stored() {
     let app = TestApp::new().await;
     let page = common::get(&app.router, "/eligibilite").await;
     assert_eq!(page.status, StatusCode::OK);
-    let csp = page.headers["content-security-policy"].to_str().unwrap().to_owned();
+    let csp = page.headers["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .to_owned();
     let nonce = csp
         .split("'nonce-")
         .nth(1)
@@ -408,13 +491,22 @@ async fn pages_carry_a_nonce_policy_and_private_answers_are_not_stored() {
         .expect("a nonce in the policy")
         .to_owned();
     assert!(nonce.len() >= 22, "{nonce}");
-    assert!(csp.contains("'wasm-unsafe-eval'") && !csp.contains("unsafe-inline"), "{csp}");
+    assert!(
+        csp.contains("'wasm-unsafe-eval'") && !csp.contains("unsafe-inline"),
+        "{csp}"
+    );
     assert!(csp.contains("frame-ancestors 'none'"), "{csp}");
     let scripts = page.body.matches("<script").count();
     let nonced = page.body.matches(&format!("nonce=\"{nonce}\"")).count();
-    assert!(scripts >= 1 && nonced >= scripts, "{nonced} of {scripts} scripts carry the nonce");
+    assert!(
+        scripts >= 1 && nonced >= scripts,
+        "{nonced} of {scripts} scripts carry the nonce"
+    );
     assert!(page.headers.contains_key("permissions-policy"));
-    assert!(!page.headers.contains_key("strict-transport-security"), "plain http");
+    assert!(
+        !page.headers.contains_key("strict-transport-security"),
+        "plain http"
+    );
     let again = common::get(&app.router, "/eligibilite").await;
     assert_ne!(
         again.headers["content-security-policy"], page.headers["content-security-policy"],
@@ -435,8 +527,14 @@ async fn over_https_session_cookies_are_host_prefixed_and_secure() {
     start(&app, email, "student", 1).await;
     let code = app.last_code(email);
     let reply = sign_in(&app, email, &code, 1).await;
-    let set = reply.headers[axum::http::header::SET_COOKIE].to_str().unwrap().to_owned();
-    assert!(set.starts_with("__Host-wif_session=") && set.ends_with("; Secure"), "{set}");
+    let set = reply.headers[axum::http::header::SET_COOKIE]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert!(
+        set.starts_with("__Host-wif_session=") && set.ends_with("; Secure"),
+        "{set}"
+    );
     assert!(set.contains("Path=/") && !set.contains("Domain"), "{set}");
     assert!(reply.headers["strict-transport-security"]
         .to_str()
@@ -464,7 +562,11 @@ async fn redirects_never_leave_the_site() {
         Some(&cookie),
     )
     .await;
-    assert!(filed.status.is_success() || filed.status.is_redirection(), "{}", filed.body);
+    assert!(
+        filed.status.is_success() || filed.status.is_redirection(),
+        "{}",
+        filed.body
+    );
     let to = filed.headers["location"].to_str().unwrap();
     assert_eq!(to, "/demande/confirmation", "the default page, not {to:?}");
     // A form post to an upload address holding a line break: a redirect, not a crash.
@@ -475,7 +577,114 @@ async fn redirects_never_leave_the_site() {
         .body(axum::body::Body::from("--x--\r\n"))
         .unwrap();
     let reply = common::send(&app.router, request).await;
-    assert!(reply.status.is_redirection(), "{} {}", reply.status, reply.body);
+    assert!(
+        reply.status.is_redirection(),
+        "{} {}",
+        reply.status,
+        reply.body
+    );
     let to = reply.headers["location"].to_str().unwrap();
     assert!(!to.contains("Set-Cookie") && to.starts_with('/'), "{to}");
+}
+
+async fn agent_cookie(app: &TestApp, email: &str, password: &str) -> String {
+    let reply = call(
+        &app.router,
+        "instruction/connexion",
+        &[("email", email), ("password", password)],
+        None,
+    )
+    .await;
+    reply
+        .cookie("wif_agent")
+        .unwrap_or_else(|| panic!("{email} signs in: {}", reply.body))
+}
+
+async fn events_of(app: &TestApp, subject: &str) -> Vec<(String, Option<String>)> {
+    security_event::Entity::find()
+        .filter(security_event::Column::Subject.eq(subject))
+        .all(&app.state.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|e| (e.kind, e.detail))
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_new_password_or_role_ends_the_sessions_and_every_change_is_logged() {
+    use server::accounts::DEMO_ADMIN;
+    let app = TestApp::new().await;
+    server::accounts::seed_demo(&app.state.db).await.unwrap();
+    let admin = agent_cookie(&app, DEMO_ADMIN, DEMO_PASSWORD).await;
+    let change = |extra: &'static [(&'static str, &'static str)]| {
+        let router = app.router.clone();
+        let admin = admin.clone();
+        async move {
+            let mut pairs = vec![
+                ("email", DEMO_INSTRUCTOR),
+                ("name", "Inès Instructrice"),
+                ("services[moe-paris]", "on"),
+                ("active", "on"),
+            ];
+            pairs.extend_from_slice(extra);
+            let r = call(&router, "instruction/admin/agent", &pairs, Some(&admin)).await;
+            assert!(r.status.is_success(), "{}", r.body);
+        }
+    };
+    let me = |cookie: String| {
+        let router = app.router.clone();
+        async move {
+            call(&router, "instruction/moi", &[], Some(&cookie))
+                .await
+                .status
+        }
+    };
+    // The same role, no new password: the session stays.
+    let session = agent_cookie(&app, DEMO_INSTRUCTOR, DEMO_PASSWORD).await;
+    change(&[("role", "instructor")]).await;
+    assert_eq!(me(session.clone()).await, StatusCode::OK);
+    // A new password ends it.
+    change(&[
+        ("role", "instructor"),
+        ("password", "un tout nouveau mot de passe"),
+    ])
+    .await;
+    assert_eq!(me(session).await, StatusCode::UNAUTHORIZED);
+    // A new role ends it.
+    let session = agent_cookie(&app, DEMO_INSTRUCTOR, "un tout nouveau mot de passe").await;
+    change(&[("role", "admin")]).await;
+    assert_eq!(me(session).await, StatusCode::UNAUTHORIZED);
+    // The export is logged too.
+    let session = agent_cookie(&app, DEMO_INSTRUCTOR, "un tout nouveau mot de passe").await;
+    let csv = common::get_with(&app.router, "/instruction/export.csv", &session).await;
+    assert_eq!(csv.status, StatusCode::OK);
+    let kinds: Vec<String> = events_of(&app, DEMO_INSTRUCTOR)
+        .await
+        .into_iter()
+        .map(|(k, d)| {
+            if let Some(d) = &d {
+                assert!(!d.contains("mot de passe"), "no secret in the log: {d}");
+            }
+            k
+        })
+        .collect();
+    for expected in [
+        "sign_in_succeeded",
+        "account_saved",
+        "password_changed",
+        "role_changed",
+        "export",
+    ] {
+        assert!(
+            kinds.iter().any(|k| k == expected),
+            "{expected} missing from {kinds:?}"
+        );
+    }
+    let by_admin = events_of(&app, DEMO_INSTRUCTOR)
+        .await
+        .into_iter()
+        .filter(|(k, _)| k == "password_changed")
+        .all(|(_, d)| d.as_deref() == Some(&format!("by {DEMO_ADMIN}")[..]));
+    assert!(by_admin, "who made the change is kept");
 }

@@ -136,7 +136,11 @@ pub async fn save_service(code: String, name: String, email: String) -> Result<(
     use crate::instruction::AdminChange;
     let (service, agent) = ssr::agent().await?;
     service
-        .administer(&agent, AdminChange::Service { code, name, email })
+        .administer(
+            &agent,
+            AdminChange::Service { code, name, email },
+            &ssr::client(),
+        )
         .await?;
     leptos_axum::redirect("/instruction/admin#services");
     Ok(())
@@ -160,6 +164,7 @@ pub async fn save_departement(
                 service_code,
                 open: open.is_some(),
             },
+            &ssr::client(),
         )
         .await?;
     leptos_axum::redirect("/instruction/admin#departements");
@@ -194,6 +199,7 @@ pub async fn save_agent(
                 password: password.filter(|p| !p.is_empty()),
                 active: active.is_some(),
             },
+            &ssr::client(),
         )
         .await?;
     leptos_axum::redirect("/instruction/admin#agents");

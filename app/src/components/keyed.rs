@@ -45,7 +45,11 @@ mod tests {
             (&[], &[""], false),
         ];
         for (left, right, same) in cases {
-            assert_eq!(fingerprint(&left) == fingerprint(&right), same, "{left:?} vs {right:?}");
+            assert_eq!(
+                fingerprint(&left) == fingerprint(&right),
+                same,
+                "{left:?} vs {right:?}"
+            );
         }
     }
 }

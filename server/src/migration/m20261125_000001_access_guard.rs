@@ -21,7 +21,11 @@ enum AccessGuard {
 }
 
 fn count(col: AccessGuard) -> ColumnDef {
-    ColumnDef::new(col).integer().not_null().default(0).to_owned()
+    ColumnDef::new(col)
+        .integer()
+        .not_null()
+        .default(0)
+        .to_owned()
 }
 
 fn moment(col: AccessGuard) -> ColumnDef {

@@ -36,13 +36,21 @@ impl MigrationTrait for Migration {
                             .timestamp_with_time_zone()
                             .not_null(),
                     )
-                    .col(ColumnDef::new(SecurityEvent::Kind).string_len(40).not_null())
+                    .col(
+                        ColumnDef::new(SecurityEvent::Kind)
+                            .string_len(40)
+                            .not_null(),
+                    )
                     .col(
                         ColumnDef::new(SecurityEvent::Subject)
                             .string_len(254)
                             .not_null(),
                     )
-                    .col(ColumnDef::new(SecurityEvent::Client).string_len(64).not_null())
+                    .col(
+                        ColumnDef::new(SecurityEvent::Client)
+                            .string_len(64)
+                            .not_null(),
+                    )
                     .col(ColumnDef::new(SecurityEvent::Detail).text().null())
                     .to_owned(),
             )

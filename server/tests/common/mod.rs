@@ -255,7 +255,9 @@ pub async fn call_from(
     if let Some(ip) = client {
         request
             .extensions_mut()
-            .insert(axum::extract::ConnectInfo(std::net::SocketAddr::new(ip, 40000)));
+            .insert(axum::extract::ConnectInfo(std::net::SocketAddr::new(
+                ip, 40000,
+            )));
     }
     send(app, request).await
 }
