@@ -262,6 +262,20 @@ impl Services {
             .await
             .map_err(db_err)?;
         let mut ids: Vec<String> = grants.into_iter().map(|g| g.dossier_id).collect();
+        // A filed request's followers (the addresses its e-mails go to) may always ask for a
+        // code, after theirs expired and was deleted too. A draft only has its own codes.
+        let followed = dossier::Entity::find()
+            .filter(dossier::Column::State.ne(DossierState::Draft.code()))
+            .filter(
+                Condition::any()
+                    .add(dossier::Column::CreatorEmail.eq(email.as_str()))
+                    .add(dossier::Column::StudentEmail.eq(email.as_str()))
+                    .add(dossier::Column::EmployerEmail.eq(email.as_str())),
+            )
+            .all(&self.db)
+            .await
+            .map_err(db_err)?;
+        ids.extend(followed.into_iter().map(|d| d.id));
         ids.sort();
         ids.dedup();
         let mut codes = Vec::new();

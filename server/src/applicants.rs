@@ -51,6 +51,8 @@ pub struct Services {
     pub code_limiter: Arc<crate::limiter::Limiter>,
     /// Wrong guesses on the public check per client address.
     pub verify_limiter: Arc<crate::limiter::Limiter>,
+    /// How long personal data is kept (`retention.rs`).
+    pub retention: crate::retention::Retention,
     /// The public statistics and when they were computed.
     pub stats_cache: Arc<std::sync::Mutex<Option<(std::time::Instant, app::instruction::Stats)>>>,
 }
@@ -501,11 +503,6 @@ impl Services {
                 txn.rollback().await.map_err(db_err)?;
             }
         }
-        session::Entity::delete_many()
-            .filter(session::Column::ExpiresAt.lt(self.now()))
-            .exec(&self.db)
-            .await
-            .map_err(db_err)?;
         Ok(expired.len())
     }
 

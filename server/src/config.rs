@@ -29,6 +29,9 @@ pub struct Config {
     /// (`LIMIT_CODE_REQUESTS_PER_CLIENT`, default 20).
     pub sign_in_per_client: u32,
     pub code_requests_per_client: u32,
+    /// Days a decided file's personal data is kept after the decision (`RETENTION_DAYS`,
+    /// default 730) and days of security log (`SECURITY_LOG_DAYS`, default 365).
+    pub retention: crate::retention::Retention,
 }
 
 impl Config {
@@ -70,6 +73,10 @@ impl Config {
             },
             sign_in_per_client: number(var("LIMIT_SIGN_IN_PER_CLIENT"), 20)?,
             code_requests_per_client: number(var("LIMIT_CODE_REQUESTS_PER_CLIENT"), 20)?,
+            retention: crate::retention::Retention {
+                decided_days: number(var("RETENTION_DAYS"), 730)?.into(),
+                security_log_days: number(var("SECURITY_LOG_DAYS"), 365)?.into(),
+            },
         })
     }
 
@@ -87,6 +94,7 @@ impl Config {
             trusted_proxies: Vec::new(),
             sign_in_per_client: 20,
             code_requests_per_client: 20,
+            retention: Default::default(),
         }
     }
 

@@ -19,6 +19,7 @@ pub mod net;
 pub mod notify;
 pub mod pdf;
 pub mod receipt;
+pub mod retention;
 pub mod secret;
 pub mod security;
 pub mod storage;
@@ -104,6 +105,7 @@ pub async fn state_with_clock(
         )),
         verify_limiter: Arc::new(limiter::Limiter::new(20, chrono::Duration::minutes(15))),
         stats_cache: Default::default(),
+        retention: config.retention,
     };
     Ok(AppState {
         db,
@@ -212,16 +214,16 @@ async fn error_status(
     axum::response::Response::from_parts(parts, axum::body::Body::from(bytes))
 }
 
-/// Deletes expired drafts every hour.
+/// Applies the retention schedule every hour (`retention.rs`).
 pub fn spawn_purge(services: Services) {
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(std::time::Duration::from_secs(3600));
         loop {
             tick.tick().await;
-            match services.purge_expired_drafts().await {
-                Ok(0) => {}
-                Ok(n) => tracing::info!("{n} expired draft(s) deleted"),
-                Err(e) => tracing::error!("purge of expired drafts failed: {e}"),
+            match services.apply_retention().await {
+                Ok(removed) if removed == Default::default() => {}
+                Ok(removed) => tracing::info!("retention: {removed:?}"),
+                Err(e) => tracing::error!("retention pass failed: {e}"),
             }
             if let Err(e) = db::analyze(&services.db).await {
                 tracing::warn!("planner statistics not refreshed: {e}");

@@ -688,3 +688,156 @@ async fn a_new_password_or_role_ends_the_sessions_and_every_change_is_logged() {
         .all(|(_, d)| d.as_deref() == Some(&format!("by {DEMO_ADMIN}")[..]));
     assert!(by_admin, "who made the change is kept");
 }
+
+async fn act(app: &TestApp, agent: &str, number: &str, act: &str, message: &str) {
+    let version = dossier::Entity::find()
+        .filter(dossier::Column::Number.eq(number))
+        .one(&app.state.db)
+        .await
+        .unwrap()
+        .expect("the file")
+        .version
+        .to_string();
+    let r = call(
+        &app.router,
+        "instruction/agir",
+        &[
+            ("number", number),
+            ("version", &version),
+            ("act", act),
+            ("message", message),
+        ],
+        Some(agent),
+    )
+    .await;
+    assert!(r.status.is_success(), "{act}: {}", r.body);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn after_the_retention_period_nothing_personal_is_left() {
+    use server::db::entities::{
+        access_grant, access_guard, agent_session, dossier_event, session, stored_file,
+    };
+    let app = TestApp::new().await;
+    server::accounts::seed_demo(&app.state.db).await.unwrap();
+    server::demo::seed_demo_files(&app.state.services)
+        .await
+        .unwrap();
+    // A refused file with its documents, one still in instruction, and a draft.
+    let (refused, _) = common::journey::filed(&app, "refused.student@example.org").await;
+    let (open, _) = common::journey::filed(&app, "open.student@example.org").await;
+    common::journey::typed_draft(&app, "draft.student@example.org").await;
+    let agent = agent_cookie(&app, DEMO_INSTRUCTOR, DEMO_PASSWORD).await;
+    act(&app, &agent, &refused, "take_in_review", "").await;
+    act(
+        &app,
+        &agent,
+        &refused,
+        "refuse",
+        "Le contrat dépasse la durée autorisée.",
+    )
+    .await;
+    let documents = app.stored_files();
+    assert!(documents >= 8, "{documents} documents stored");
+
+    // A year on, the decided files are still there (the period is two years).
+    app.advance(Duration::days(365));
+    let removed = app.state.services.apply_retention().await.unwrap();
+    assert_eq!(removed.anonymised, 0, "{removed:?}");
+    assert_eq!(removed.drafts, 1, "the draft expired after 14 days");
+
+    app.advance(Duration::days(2 * 365));
+    let removed = app.state.services.apply_retention().await.unwrap();
+    assert!(removed.anonymised >= 2, "{removed:?}");
+    let db = &app.state.db;
+    let finals = ["accepted", "refused", "closed"];
+    for d in dossier::Entity::find().all(db).await.unwrap() {
+        let text = format!("{d:?}");
+        if finals.contains(&d.state.as_str()) {
+            assert_eq!(d.creator_email, "", "{text}");
+            for field in [
+                &d.student_email,
+                &d.employer_email,
+                &d.student_form,
+                &d.employer_form,
+                &d.job_form,
+                &d.student_name,
+                &d.siret,
+            ] {
+                assert!(field.is_none(), "{text}");
+            }
+            assert!(d.permit_expires.is_none());
+            assert!(
+                d.number.is_some() && d.decided_at.is_some(),
+                "kept for the statistics"
+            );
+            let files = stored_file::Entity::find()
+                .filter(stored_file::Column::DossierId.eq(d.id.clone()))
+                .count(db)
+                .await
+                .unwrap();
+            assert_eq!(files, 0, "documents of {:?}", d.number);
+            for e in dossier_event::Entity::find()
+                .filter(dossier_event::Column::DossierId.eq(d.id.clone()))
+                .all(db)
+                .await
+                .unwrap()
+            {
+                assert!(e.message.is_none(), "{e:?}");
+                assert!(!e.actor.contains("student"), "{e:?}");
+            }
+        } else {
+            assert_eq!(d.number.as_deref(), d.number.as_deref());
+            assert!(d.state != "draft", "drafts are deleted: {text}");
+        }
+    }
+    assert!(
+        dossier::Entity::find()
+            .filter(dossier::Column::Number.eq(open.clone()))
+            .one(db)
+            .await
+            .unwrap()
+            .is_some_and(|d| d.creator_email == "open.student@example.org"),
+        "a file still in instruction keeps its data"
+    );
+    assert_eq!(
+        authorisation::Entity::find().count(db).await.unwrap(),
+        0,
+        "authorisations ended"
+    );
+    assert_eq!(access_guard::Entity::find().count(db).await.unwrap(), 0);
+    assert_eq!(agent_session::Entity::find().count(db).await.unwrap(), 0);
+    assert_eq!(security_event::Entity::find().count(db).await.unwrap(), 0);
+    // The only codes and sessions left are of the files still in instruction... and expired ones go.
+    assert_eq!(session::Entity::find().count(db).await.unwrap(), 0);
+    assert_eq!(access_grant::Entity::find().count(db).await.unwrap(), 0);
+    // On disk: only the open file's documents.
+    let open_id = dossier::Entity::find()
+        .filter(dossier::Column::Number.eq(open))
+        .one(db)
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    let kept = stored_file::Entity::find()
+        .filter(stored_file::Column::DossierId.eq(open_id))
+        .count(db)
+        .await
+        .unwrap();
+    assert_eq!(app.stored_files() as u64, kept, "nothing else on disk");
+    assert!(app.stored_files() < documents);
+    // The open file's applicant, whose code expired and was deleted, asks for a new one.
+    let email = "open.student@example.org";
+    let asked = call_from(
+        &app.router,
+        "demande/nouveau-code",
+        &[("email", email)],
+        None,
+        Some(client(9)),
+    )
+    .await;
+    assert!(asked.status.is_success(), "{}", asked.body);
+    let code = app.last_code(email);
+    let back = sign_in(&app, email, &code, 9).await;
+    assert!(back.session_cookie().is_some(), "{}", back.body);
+}

@@ -1,0 +1,220 @@
+//! How long personal data is kept (GDPR art. 5(1)(e)), and the hourly job that removes it.
+//!
+//! | what | kept | then |
+//! |---|---|---|
+//! | a draft | 14 days after its last save | deleted, with its documents |
+//! | a decided or closed file | `RETENTION_DAYS` (default 730) after the decision, and until its authorisation has expired | documents deleted; names, addresses, forms and messages emptied; the number, state, dates, département and service stay (statistics) |
+//! | an access code, a session | until it expires | deleted |
+//! | an address's guess counter | a day after its last use, unless locked | deleted |
+//! | the security log | `SECURITY_LOG_DAYS` (default 365) | deleted |
+
+use app::model::AppError;
+use app::rules::dossier::{Actor, DossierState};
+use chrono::Duration;
+use sea_orm::sea_query::Expr;
+use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter};
+
+use crate::applicants::{db_err, Services};
+use crate::db::entities::{
+    access_grant, access_guard, agent_session, authorisation, dossier, dossier_event,
+    security_event, session, stored_file,
+};
+
+/// The periods of the schedule above.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Retention {
+    pub decided_days: i64,
+    pub security_log_days: i64,
+}
+
+impl Default for Retention {
+    fn default() -> Self {
+        Self {
+            decided_days: 730,
+            security_log_days: 365,
+        }
+    }
+}
+
+/// What one pass removed.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Removed {
+    pub drafts: usize,
+    pub anonymised: usize,
+    pub documents: usize,
+    pub rows: u64,
+}
+
+/// The mark of an anonymised file (its creator's address is gone).
+const GONE: &str = "";
+
+impl Services {
+    /// One pass of the schedule: what `spawn_purge` runs every hour.
+    pub async fn apply_retention(&self) -> Result<Removed, AppError> {
+        let now = self.now();
+        let mut removed = Removed {
+            drafts: self.purge_expired_drafts().await?,
+            ..Default::default()
+        };
+        let cutoff = now - Duration::days(self.retention.decided_days);
+        let finals = [
+            DossierState::Accepted,
+            DossierState::Refused,
+            DossierState::Closed,
+        ]
+        .map(|s| s.code());
+        let old = dossier::Entity::find()
+            .filter(dossier::Column::State.is_in(finals))
+            .filter(dossier::Column::CreatorEmail.ne(GONE))
+            .filter(
+                Condition::any()
+                    .add(dossier::Column::DecidedAt.lt(cutoff))
+                    .add(
+                        Condition::all()
+                            .add(dossier::Column::DecidedAt.is_null())
+                            .add(dossier::Column::UpdatedAt.lt(cutoff)),
+                    ),
+            )
+            .all(&self.db)
+            .await
+            .map_err(db_err)?;
+        for d in old {
+            let issued = authorisation::Entity::find_by_id(d.id.clone())
+                .one(&self.db)
+                .await
+                .map_err(db_err)?;
+            // An authorisation still in force is still checked by employers: kept until it ends.
+            if issued
+                .as_ref()
+                .is_some_and(|a| a.revoked_at.is_none() && a.valid_until >= self.today())
+            {
+                continue;
+            }
+            removed.documents += self.anonymise(&d).await?;
+            removed.anonymised += 1;
+        }
+        let mut expired = |n: u64| removed.rows += n;
+        expired(
+            access_grant::Entity::delete_many()
+                .filter(access_grant::Column::ExpiresAt.lt(now))
+                .exec(&self.db)
+                .await
+                .map_err(db_err)?
+                .rows_affected,
+        );
+        expired(
+            session::Entity::delete_many()
+                .filter(session::Column::ExpiresAt.lt(now))
+                .exec(&self.db)
+                .await
+                .map_err(db_err)?
+                .rows_affected,
+        );
+        expired(
+            agent_session::Entity::delete_many()
+                .filter(agent_session::Column::ExpiresAt.lt(now))
+                .exec(&self.db)
+                .await
+                .map_err(db_err)?
+                .rows_affected,
+        );
+        expired(
+            access_guard::Entity::delete_many()
+                .filter(access_guard::Column::UpdatedAt.lt(now - Duration::days(1)))
+                .filter(
+                    Condition::any()
+                        .add(access_guard::Column::LockedUntil.is_null())
+                        .add(access_guard::Column::LockedUntil.lt(now)),
+                )
+                .exec(&self.db)
+                .await
+                .map_err(db_err)?
+                .rows_affected,
+        );
+        expired(
+            security_event::Entity::delete_many()
+                .filter(
+                    security_event::Column::At
+                        .lt(now - Duration::days(self.retention.security_log_days)),
+                )
+                .exec(&self.db)
+                .await
+                .map_err(db_err)?
+                .rows_affected,
+        );
+        Ok(removed)
+    }
+
+    /// Empties a decided file of everything personal; returns how many documents went.
+    async fn anonymise(&self, d: &dossier::Model) -> Result<usize, AppError> {
+        let files = self.files(&d.id).await?;
+        let txn = crate::db::write_txn(&self.db).await.map_err(db_err)?;
+        stored_file::Entity::delete_many()
+            .filter(stored_file::Column::DossierId.eq(d.id.clone()))
+            .exec(&txn)
+            .await
+            .map_err(db_err)?;
+        for table_rows in [
+            access_grant::Entity::delete_many()
+                .filter(access_grant::Column::DossierId.eq(d.id.clone()))
+                .exec(&txn)
+                .await,
+            session::Entity::delete_many()
+                .filter(session::Column::DossierId.eq(d.id.clone()))
+                .exec(&txn)
+                .await,
+            authorisation::Entity::delete_many()
+                .filter(authorisation::Column::DossierId.eq(d.id.clone()))
+                .exec(&txn)
+                .await,
+        ] {
+            table_rows.map_err(db_err)?;
+        }
+        dossier_event::Entity::update_many()
+            .col_expr(
+                dossier_event::Column::Message,
+                Expr::value(Option::<String>::None),
+            )
+            .filter(dossier_event::Column::DossierId.eq(d.id.clone()))
+            .exec(&txn)
+            .await
+            .map_err(db_err)?;
+        dossier_event::Entity::update_many()
+            .col_expr(dossier_event::Column::Actor, Expr::value(GONE))
+            .filter(dossier_event::Column::DossierId.eq(d.id.clone()))
+            .filter(dossier_event::Column::ActorKind.eq(Actor::Applicant.code()))
+            .exec(&txn)
+            .await
+            .map_err(db_err)?;
+        let none = || Expr::value(Option::<String>::None);
+        dossier::Entity::update_many()
+            .col_expr(dossier::Column::CreatorEmail, Expr::value(GONE))
+            .col_expr(dossier::Column::StudentEmail, none())
+            .col_expr(dossier::Column::EmployerEmail, none())
+            .col_expr(dossier::Column::StudentForm, none())
+            .col_expr(dossier::Column::EmployerForm, none())
+            .col_expr(dossier::Column::JobForm, none())
+            .col_expr(dossier::Column::StudentName, none())
+            .col_expr(dossier::Column::Siret, none())
+            .col_expr(dossier::Column::RequestedDocuments, none())
+            .col_expr(
+                dossier::Column::PermitExpires,
+                Expr::value(Option::<chrono::NaiveDate>::None),
+            )
+            .col_expr(dossier::Column::Version, Expr::value(d.version + 1))
+            .filter(dossier::Column::Id.eq(d.id.clone()))
+            .exec(&txn)
+            .await
+            .map_err(db_err)?;
+        txn.commit().await.map_err(db_err)?;
+        for f in &files {
+            if let Err(e) = self.storage.delete(&f.storage_key).await {
+                tracing::warn!(
+                    "document {} of an anonymised file not deleted: {e}",
+                    f.storage_key
+                );
+            }
+        }
+        Ok(files.len())
+    }
+}
