@@ -108,6 +108,12 @@ pub enum UploadError {
     Empty,
     NotExpected,
     Malformed,
+    /// The request's documents would pass `MAX_BYTES_PER_REQUEST`.
+    Quota,
+    /// The upload took longer than the server waits.
+    TimedOut,
+    /// Too many uploads at once on the server: try again in a moment.
+    Busy,
 }
 
 impl UploadError {
@@ -119,6 +125,9 @@ impl UploadError {
             UploadError::Empty => "empty",
             UploadError::NotExpected => "not_expected",
             UploadError::Malformed => "malformed",
+            UploadError::Quota => "quota",
+            UploadError::TimedOut => "timed_out",
+            UploadError::Busy => "busy",
         }
     }
 
@@ -130,6 +139,9 @@ impl UploadError {
             Self::Empty,
             Self::NotExpected,
             Self::Malformed,
+            Self::Quota,
+            Self::TimedOut,
+            Self::Busy,
         ]
         .into_iter()
         .find(|e| e.code() == code)
@@ -146,6 +158,18 @@ impl UploadError {
             UploadError::Empty => ("Le fichier est vide.", "The file is empty."),
             UploadError::NotExpected => ("Cette pièce n'est pas attendue pour ce dossier.", "This document is not expected for this file."),
             UploadError::Malformed => ("L'envoi a échoué : réessayez.", "The upload failed: try again."),
+            UploadError::Quota => (
+                "Les pièces de ce dossier atteignent 60 Mo : retirez un fichier, ou réduisez-le (un scan en 150 dpi suffit), avant d'en ajouter un autre.",
+                "This file's documents reach 60 MB: remove a file, or make it smaller (a 150 dpi scan is enough), before adding another.",
+            ),
+            UploadError::TimedOut => (
+                "L'envoi a pris trop de temps et a été interrompu : réessayez, si possible avec une meilleure connexion.",
+                "The upload took too long and was stopped: try again, on a better connection if you can.",
+            ),
+            UploadError::Busy => (
+                "Le service reçoit beaucoup de fichiers en ce moment : réessayez dans une minute.",
+                "The service is receiving many files right now: try again in a minute.",
+            ),
         })
     }
 }
@@ -479,6 +503,9 @@ mod tests {
             UploadError::Empty,
             UploadError::NotExpected,
             UploadError::Malformed,
+            UploadError::Quota,
+            UploadError::TimedOut,
+            UploadError::Busy,
         ] {
             assert_eq!(UploadError::from_code(e.code()), Some(e));
             assert_ne!(e.message(Lang::Fr), e.message(Lang::En));

@@ -51,10 +51,19 @@ pub struct Services {
     pub code_limiter: Arc<crate::limiter::Limiter>,
     /// Wrong guesses on the public check per client address.
     pub verify_limiter: Arc<crate::limiter::Limiter>,
+    /// Uploads at once and how long one may take.
+    pub uploads: Arc<UploadLimits>,
     /// How long personal data is kept (`retention.rs`).
     pub retention: crate::retention::Retention,
     /// The public statistics and when they were computed.
     pub stats_cache: Arc<std::sync::Mutex<Option<(std::time::Instant, app::instruction::Stats)>>>,
+}
+
+/// Uploads at once (`UPLOAD_CONCURRENCY`, default 16) and the time one may take
+/// (`UPLOAD_TIMEOUT_SECONDS`, default 120): a slow or stalled sender cannot hold the server.
+pub struct UploadLimits {
+    pub slots: Arc<tokio::sync::Semaphore>,
+    pub timeout: std::time::Duration,
 }
 
 pub(crate) fn db_err(e: impl std::fmt::Display) -> AppError {

@@ -32,6 +32,10 @@ pub struct Config {
     /// Days a decided file's personal data is kept after the decision (`RETENTION_DAYS`,
     /// default 730) and days of security log (`SECURITY_LOG_DAYS`, default 365).
     pub retention: crate::retention::Retention,
+    /// Uploads at once (`UPLOAD_CONCURRENCY`, default 16) and the time one may take
+    /// (`UPLOAD_TIMEOUT_SECONDS`, default 120).
+    pub upload_concurrency: usize,
+    pub upload_timeout: std::time::Duration,
 }
 
 impl Config {
@@ -77,6 +81,10 @@ impl Config {
                 decided_days: number(var("RETENTION_DAYS"), 730)?.into(),
                 security_log_days: number(var("SECURITY_LOG_DAYS"), 365)?.into(),
             },
+            upload_concurrency: number(var("UPLOAD_CONCURRENCY"), 16)? as usize,
+            upload_timeout: std::time::Duration::from_secs(
+                number(var("UPLOAD_TIMEOUT_SECONDS"), 120)?.into(),
+            ),
         })
     }
 
@@ -95,6 +103,8 @@ impl Config {
             sign_in_per_client: 20,
             code_requests_per_client: 20,
             retention: Default::default(),
+            upload_concurrency: 16,
+            upload_timeout: std::time::Duration::from_secs(120),
         }
     }
 

@@ -7,7 +7,9 @@ use app::api::SESSION_COOKIE;
 use app::env::cookie_value;
 use app::i18n::Lang;
 use app::model::{AppError, UploadError};
-use app::rules::documents::{FileType, MAX_FILES_PER_DOCUMENT, MAX_FILE_BYTES};
+use app::rules::documents::{
+    FileType, MAX_BYTES_PER_REQUEST, MAX_FILES_PER_DOCUMENT, MAX_FILE_BYTES,
+};
 use app::rules::dossier::DossierState;
 use app::rules::DocumentKind;
 use app::ssr::{AgentSession, ApplicantSession, Applicants, Instruction};
@@ -16,7 +18,7 @@ use axum::extract::{Multipart, Path, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Json;
-use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, Set};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QuerySelect, Set};
 use serde::Serialize;
 
 use crate::applicants::Services;
@@ -30,6 +32,9 @@ fn status(e: UploadError) -> StatusCode {
         UploadError::TooMany => StatusCode::CONFLICT,
         UploadError::Empty | UploadError::Malformed => StatusCode::BAD_REQUEST,
         UploadError::NotExpected => StatusCode::UNPROCESSABLE_ENTITY,
+        UploadError::Quota => StatusCode::PAYLOAD_TOO_LARGE,
+        UploadError::TimedOut => StatusCode::REQUEST_TIMEOUT,
+        UploadError::Busy => StatusCode::SERVICE_UNAVAILABLE,
     }
 }
 
@@ -116,11 +121,21 @@ pub async fn upload(
         .get(header::CONTENT_LENGTH)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.parse::<usize>().ok());
+    // A bounded number of uploads at once, each in a bounded time: slow or stalled senders
+    // cannot hold the server's connections and disk (a dropped upload removes its own file).
+    let slot = services.uploads.slots.clone().try_acquire_owned();
     let result = match multipart {
         _ if declared.is_some_and(|n| n > UPLOAD_BODY_LIMIT) => Err(Err(UploadError::TooLarge)),
-        Ok(multipart) => receive(services, &dossier, &kind, multipart).await,
+        _ if slot.is_err() => Err(Err(UploadError::Busy)),
+        Ok(multipart) => tokio::time::timeout(
+            services.uploads.timeout,
+            receive(services, &dossier, &kind, multipart),
+        )
+        .await
+        .unwrap_or(Err(Err(UploadError::TimedOut))),
         Err(_) => Err(Err(UploadError::Malformed)),
     };
+    drop(slot);
     // Only a known kind goes back into the address (a typed path could hold anything).
     let kind = app::rules::DocumentKind::from_code(&kind)
         .map(|k| k.code())
@@ -129,11 +144,19 @@ pub async fn upload(
         Ok(file) if json => (StatusCode::CREATED, Json(file)).into_response(),
         Ok(_) => Redirect::to(&format!("{}#piece-{kind}", back(&dossier))).into_response(),
         Err(Ok(app_error)) => app_error_response(&app_error, lang),
-        Err(Err(e)) if json => (
-            status(e),
-            Json(serde_json::json!({ "error": e.code(), "message": e.message(lang) })),
-        )
-            .into_response(),
+        Err(Err(e)) if json => {
+            let mut response = (
+                status(e),
+                Json(serde_json::json!({ "error": e.code(), "message": e.message(lang) })),
+            )
+                .into_response();
+            if e == UploadError::Busy {
+                response
+                    .headers_mut()
+                    .insert(header::RETRY_AFTER, HeaderValue::from_static("60"));
+            }
+            response
+        }
         Err(Err(e)) => Redirect::to(&format!(
             "{}?erreur={}&piece={kind}#piece-{kind}",
             back(&dossier),
@@ -156,15 +179,8 @@ async fn receive(
     if !expected.contains(&kind) {
         return Err(Err(UploadError::NotExpected));
     }
-    let count = stored_file::Entity::find()
-        .filter(stored_file::Column::DossierId.eq(d.id.clone()))
-        .filter(stored_file::Column::Kind.eq(kind.code()))
-        .count(&services.db)
-        .await
-        .map_err(|e| Ok(AppError::Server(e.to_string())))?;
-    if count as usize >= MAX_FILES_PER_DOCUMENT {
-        return Err(Err(UploadError::TooMany));
-    }
+    // Refused early when already full; checked again, atomically, when the file is recorded.
+    room(services, &services.db, d, kind, 0).await?;
     loop {
         let field = match multipart.next_field().await {
             Ok(Some(field)) => field,
@@ -264,9 +280,9 @@ async fn store(
         storage_key: Set(key.clone()),
         created_at: Set((services.clock)()),
     };
-    if let Err(e) = row.insert(&services.db).await {
+    if let Err(e) = record(services, d, kind, size, row).await {
         let _ = services.storage.delete(&key).await;
-        return Err(Ok(AppError::Server(e.to_string())));
+        return Err(e);
     }
     // A draft with a new file is a saved draft: its 14 days start again.
     if d.state == DossierState::Draft.code() {
@@ -285,6 +301,62 @@ async fn store(
         content_type,
         size,
     })
+}
+
+/// Whether the request has room for one more file of `kind` of `size` bytes: at most
+/// `MAX_FILES_PER_DOCUMENT` per document (after a change request, counting only the files sent
+/// since: the old ones may be replaced) and `MAX_BYTES_PER_REQUEST` in all.
+async fn room(
+    services: &Services,
+    db: &impl sea_orm::ConnectionTrait,
+    d: &dossier::Model,
+    kind: DocumentKind,
+    size: u64,
+) -> Result<(), Result<AppError, UploadError>> {
+    let files = stored_file::Entity::find()
+        .filter(stored_file::Column::DossierId.eq(d.id.clone()))
+        .all(db)
+        .await
+        .map_err(|e| Ok(AppError::Server(e.to_string())))?;
+    let since = if d.state == DossierState::ChangesRequested.code() {
+        services.last_change_request(&d.id).await.map_err(Ok)?
+    } else {
+        None
+    };
+    let counted = files
+        .iter()
+        .filter(|f| f.kind == kind.code() && since.is_none_or(|t| f.created_at > t))
+        .count();
+    if counted >= MAX_FILES_PER_DOCUMENT {
+        return Err(Err(UploadError::TooMany));
+    }
+    let bytes: u64 = files.iter().map(|f| f.size_bytes.max(0) as u64).sum();
+    if bytes + size > MAX_BYTES_PER_REQUEST {
+        return Err(Err(UploadError::Quota));
+    }
+    Ok(())
+}
+
+/// Records a stored file if the request still has room, in one write transaction that holds
+/// the request's row: parallel uploads are counted one after the other, never all against the
+/// same count (SQLite takes its write lock at the start; PostgreSQL locks the row).
+async fn record(
+    services: &Services,
+    d: &dossier::Model,
+    kind: DocumentKind,
+    size: u64,
+    row: stored_file::ActiveModel,
+) -> Result<(), Result<AppError, UploadError>> {
+    let server = |e: sea_orm::DbErr| Ok(AppError::Server(e.to_string()));
+    let txn = crate::db::write_txn(&services.db).await.map_err(server)?;
+    dossier::Entity::find_by_id(d.id.clone())
+        .lock_exclusive()
+        .one(&txn)
+        .await
+        .map_err(server)?;
+    room(services, &txn, d, kind, size).await?;
+    row.insert(&txn).await.map_err(server)?;
+    txn.commit().await.map_err(server)
 }
 
 /// How far ahead of the file's bytes the multipart parser may read.

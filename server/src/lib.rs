@@ -106,6 +106,10 @@ pub async fn state_with_clock(
         verify_limiter: Arc::new(limiter::Limiter::new(20, chrono::Duration::minutes(15))),
         stats_cache: Default::default(),
         retention: config.retention,
+        uploads: Arc::new(applicants::UploadLimits {
+            slots: Arc::new(tokio::sync::Semaphore::new(config.upload_concurrency)),
+            timeout: config.upload_timeout,
+        }),
     };
     Ok(AppState {
         db,

@@ -7,6 +7,7 @@
 //! | an access code, a session | until it expires | deleted |
 //! | an address's guess counter | a day after its last use, unless locked | deleted |
 //! | the security log | `SECURITY_LOG_DAYS` (default 365) | deleted |
+//! | an unfinished upload | an hour (a dropped request removes its own at once) | deleted |
 
 use app::model::AppError;
 use app::rules::dossier::{Actor, DossierState};
@@ -142,6 +143,15 @@ impl Services {
                 .map_err(db_err)?
                 .rows_affected,
         );
+        // Uploads a crash left half-written (a dropped request removes its own at once).
+        match self
+            .storage
+            .sweep(std::time::Duration::from_secs(3600))
+            .await
+        {
+            Ok(n) => removed.documents += n,
+            Err(e) => tracing::warn!("unfinished uploads not swept: {e}"),
+        }
         Ok(removed)
     }
 

@@ -15,6 +15,9 @@ pub trait Storage: Send + Sync {
     async fn open(&self, key: &str) -> io::Result<(Box<dyn AsyncRead + Send + Unpin>, u64)>;
     /// Removes a stored file; a missing file is not an error.
     async fn delete(&self, key: &str) -> io::Result<()>;
+    /// Removes uploads begun more than `older_than` ago and never finished (a crash, a process
+    /// killed mid-write); returns how many.
+    async fn sweep(&self, older_than: std::time::Duration) -> io::Result<usize>;
 }
 
 /// A file being written.
@@ -59,10 +62,22 @@ impl LocalDir {
     }
 }
 
+/// A temporary file that removes itself unless committed: an upload whose request is dropped
+/// (the client went away, a timeout) leaves nothing behind.
 struct LocalUpload {
     temp: PathBuf,
-    file: tokio::fs::File,
+    file: Option<tokio::fs::File>,
     root: PathBuf,
+    done: bool,
+}
+
+impl Drop for LocalUpload {
+    fn drop(&mut self) {
+        if !self.done {
+            drop(self.file.take());
+            let _ = std::fs::remove_file(&self.temp);
+        }
+    }
 }
 
 #[async_trait::async_trait]
@@ -75,8 +90,9 @@ impl Storage for LocalDir {
         let file = tokio::fs::File::create(&temp).await?;
         Ok(Box::new(LocalUpload {
             temp,
-            file,
+            file: Some(file),
             root: self.root.clone(),
+            done: false,
         }))
     }
 
@@ -92,17 +108,43 @@ impl Storage for LocalDir {
             _ => Ok(()),
         }
     }
+
+    async fn sweep(&self, older_than: std::time::Duration) -> io::Result<usize> {
+        let mut removed = 0;
+        let mut entries = tokio::fs::read_dir(self.root.join(".incoming")).await?;
+        while let Some(entry) = entries.next_entry().await? {
+            let old = entry
+                .metadata()
+                .await
+                .and_then(|m| m.modified())
+                .ok()
+                .and_then(|t| t.elapsed().ok())
+                .is_some_and(|age| age >= older_than);
+            if old && tokio::fs::remove_file(entry.path()).await.is_ok() {
+                removed += 1;
+            }
+        }
+        Ok(removed)
+    }
 }
 
 #[async_trait::async_trait]
 impl Upload for LocalUpload {
     async fn write(&mut self, chunk: &[u8]) -> io::Result<()> {
-        self.file.write_all(chunk).await
+        match self.file.as_mut() {
+            Some(file) => file.write_all(chunk).await,
+            None => Err(io::Error::other("upload already finished")),
+        }
     }
 
     async fn commit(mut self: Box<Self>, key: &str) -> io::Result<()> {
-        self.file.flush().await?;
-        self.file.sync_all().await?;
+        let mut file = self
+            .file
+            .take()
+            .ok_or_else(|| io::Error::other("upload already finished"))?;
+        file.flush().await?;
+        file.sync_all().await?;
+        drop(file);
         let target = LocalDir {
             root: self.root.clone(),
         }
@@ -110,12 +152,16 @@ impl Upload for LocalUpload {
         if let Some(dir) = target.parent() {
             tokio::fs::create_dir_all(dir).await?;
         }
-        tokio::fs::rename(&self.temp, target).await
+        tokio::fs::rename(&self.temp, target).await?;
+        self.done = true;
+        Ok(())
     }
 
-    async fn abort(self: Box<Self>) {
-        drop(self.file);
-        let _ = tokio::fs::remove_file(&self.temp).await;
+    async fn abort(mut self: Box<Self>) {
+        drop(self.file.take());
+        if tokio::fs::remove_file(&self.temp).await.is_ok() {
+            self.done = true;
+        }
     }
 }
 
@@ -151,6 +197,22 @@ mod tests {
         assert_eq!(std::fs::read_dir(dir.join(".incoming")).unwrap().count(), 0);
         storage.delete("d1/f1").await.unwrap();
         storage.delete("d1/f1").await.unwrap();
+        // Dropped half-way (the request went away): nothing left.
+        let mut dropped = storage.begin().await.unwrap();
+        dropped.write(b"%PDF-1.7 half").await.unwrap();
+        assert_eq!(std::fs::read_dir(dir.join(".incoming")).unwrap().count(), 1);
+        drop(dropped);
+        assert_eq!(std::fs::read_dir(dir.join(".incoming")).unwrap().count(), 0);
+        // Left by a crash: swept once old enough.
+        std::fs::write(dir.join(".incoming").join("left-by-a-crash"), b"x").unwrap();
+        assert_eq!(
+            storage
+                .sweep(std::time::Duration::from_secs(3600))
+                .await
+                .unwrap(),
+            0
+        );
+        assert_eq!(storage.sweep(std::time::Duration::ZERO).await.unwrap(), 1);
         for bad in ["../x", "/etc/passwd", "a/../../b", ".incoming/x", ""] {
             assert!(storage.open(bad).await.is_err(), "{bad}");
         }

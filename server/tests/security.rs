@@ -841,3 +841,275 @@ async fn after_the_retention_period_nothing_personal_is_left() {
     let back = sign_in(&app, email, &code, 9).await;
     assert!(back.session_cookie().is_some(), "{}", back.body);
 }
+
+/// The start of a multipart upload whose body the test feeds (and may stall or drop).
+fn stalled_upload(
+    kind: &str,
+    cookie: &str,
+) -> (
+    axum::http::Request<axum::body::Body>,
+    tokio::sync::mpsc::Sender<Result<Vec<u8>, std::io::Error>>,
+) {
+    use axum::http::header;
+    let (tx, rx) = tokio::sync::mpsc::channel::<Result<Vec<u8>, std::io::Error>>(4);
+    let stream = futures_util::stream::unfold(rx, |mut rx| async move {
+        rx.recv().await.map(|chunk| (chunk, rx))
+    });
+    let request = axum::http::Request::post(format!("/demande/fichiers/{kind}"))
+        .header(
+            header::CONTENT_TYPE,
+            "multipart/form-data; boundary=b0undary",
+        )
+        .header(header::ACCEPT, "application/json")
+        .header(header::COOKIE, cookie)
+        .body(axum::body::Body::from_stream(stream))
+        .unwrap();
+    (request, tx)
+}
+
+fn first_part() -> Vec<u8> {
+    let mut part = b"--b0undary\r\nContent-Disposition: form-data; name=\"file\"; filename=\"p.pdf\"\r\nContent-Type: application/pdf\r\n\r\n".to_vec();
+    part.extend(common::pdf_bytes(256 * 1024));
+    part
+}
+
+fn incoming(app: &TestApp) -> usize {
+    std::fs::read_dir(app.data_dir.join("files").join(".incoming"))
+        .map(|d| d.count())
+        .unwrap_or(0)
+}
+
+async fn until(what: &str, mut check: impl FnMut() -> bool) {
+    for _ in 0..200 {
+        if check() {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(25)).await;
+    }
+    panic!("never: {what}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn ten_parallel_uploads_of_one_document_store_three_files() {
+    let app = TestApp::new().await;
+    let cookie = common::journey::typed_draft(&app, "parallel@example.org").await;
+    let mut tasks = tokio::task::JoinSet::new();
+    for k in 0..10 {
+        let (router, cookie) = (app.router.clone(), cookie.clone());
+        tasks.spawn(async move {
+            common::upload(
+                &router,
+                "passport",
+                &format!("p{k}.pdf"),
+                common::pdf_bytes(300 * 1024),
+                &cookie,
+            )
+            .await
+        });
+    }
+    let replies = tasks.join_all().await;
+    let created = replies
+        .iter()
+        .filter(|r| r.status == StatusCode::CREATED)
+        .count();
+    for r in replies.iter().filter(|r| r.status != StatusCode::CREATED) {
+        assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.body);
+        assert_eq!(r.json()["error"], "too_many");
+    }
+    println!("10 parallel uploads: {created} stored");
+    assert_eq!(created, 3);
+    let rows = server::db::entities::stored_file::Entity::find()
+        .count(&app.state.db)
+        .await
+        .unwrap();
+    assert_eq!(rows, 3);
+    assert_eq!(
+        app.stored_files(),
+        3,
+        "the refused ones left no file on disk"
+    );
+    assert_eq!(incoming(&app), 0);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_request_holds_sixty_megabytes_of_documents_at_most() {
+    let app = TestApp::new().await;
+    let cookie = common::journey::typed_draft(&app, "quota@example.org").await;
+    let big = || common::pdf_bytes(9 * 1024 * 1024);
+    let mut stored = 0;
+    for kind in ["passport", "residence_permit", "enrolment_certificate"] {
+        for k in 0..2 {
+            let r =
+                common::upload(&app.router, kind, &format!("{kind}{k}.pdf"), big(), &cookie).await;
+            assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+            stored += 1;
+        }
+    }
+    assert_eq!(stored, 6, "54 MB stored");
+    let over = common::upload(&app.router, "employment_contract", "c.pdf", big(), &cookie).await;
+    assert_eq!(over.status, StatusCode::PAYLOAD_TOO_LARGE, "{}", over.body);
+    assert_eq!(over.json()["error"], "quota");
+    assert!(over.json()["message"].as_str().unwrap().contains("60 Mo"));
+    let small = common::upload(
+        &app.router,
+        "employment_contract",
+        "c.pdf",
+        common::pdf_bytes(1024),
+        &cookie,
+    )
+    .await;
+    assert_eq!(
+        small.status,
+        StatusCode::CREATED,
+        "a small one still fits: {}",
+        small.body
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_stalled_or_dropped_upload_leaves_nothing_and_uploads_are_bounded() {
+    let app = TestApp::with(|c| {
+        c.upload_timeout = std::time::Duration::from_millis(800);
+        c.upload_concurrency = 1;
+    })
+    .await;
+    let cookie = common::journey::typed_draft(&app, "stall@example.org").await;
+    // Stalled half-way: stopped at the time limit, its temporary file removed.
+    let (request, tx) = stalled_upload("passport", &cookie);
+    tx.send(Ok(first_part())).await.unwrap();
+    let reply = common::send(&app.router, request).await;
+    assert_eq!(reply.status, StatusCode::REQUEST_TIMEOUT, "{}", reply.body);
+    assert_eq!(reply.json()["error"], "timed_out");
+    assert_eq!(incoming(&app), 0);
+    drop(tx);
+    // The client goes away half-way (its request is dropped): nothing left either.
+    let (request, tx) = stalled_upload("passport", &cookie);
+    tx.send(Ok(first_part())).await.unwrap();
+    let router = app.router.clone();
+    let pending = tokio::spawn(async move { common::send(&router, request).await });
+    until("the upload is being written", || incoming(&app) == 1).await;
+    // Meanwhile the one upload slot is taken: another upload is told to come back.
+    let busy = common::upload(
+        &app.router,
+        "passport",
+        "p.pdf",
+        common::pdf_bytes(1024),
+        &cookie,
+    )
+    .await;
+    assert_eq!(
+        busy.status,
+        StatusCode::SERVICE_UNAVAILABLE,
+        "{}",
+        busy.body
+    );
+    assert_eq!(busy.json()["error"], "busy");
+    assert!(busy.headers.contains_key("retry-after"));
+    pending.abort();
+    until("the dropped upload's file is removed", || {
+        incoming(&app) == 0
+    })
+    .await;
+    drop(tx);
+    assert_eq!(app.stored_files(), 0);
+    let ok = common::upload(
+        &app.router,
+        "passport",
+        "p.pdf",
+        common::pdf_bytes(1024),
+        &cookie,
+    )
+    .await;
+    assert_eq!(
+        ok.status,
+        StatusCode::CREATED,
+        "the slot is free again: {}",
+        ok.body
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_document_asked_again_takes_three_new_files_beside_the_old_ones() {
+    let app = TestApp::new().await;
+    server::accounts::seed_demo(&app.state.db).await.unwrap();
+    let cookie = common::journey::typed_draft(&app, "again@example.org").await;
+    common::journey::upload_all(&app, &cookie).await;
+    for k in 1..3 {
+        let r = common::upload(
+            &app.router,
+            "passport",
+            &format!("old{k}.pdf"),
+            common::pdf_bytes(1024),
+            &cookie,
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::CREATED);
+    }
+    let number = call(&app.router, "demande/deposer", &[], Some(&cookie))
+        .await
+        .json();
+    let number = number.as_str().unwrap();
+    let agent = agent_cookie(&app, DEMO_INSTRUCTOR, DEMO_PASSWORD).await;
+    act(&app, &agent, number, "take_in_review", "").await;
+    let version = dossier::Entity::find()
+        .filter(dossier::Column::Number.eq(number))
+        .one(&app.state.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .version
+        .to_string();
+    let asked = call(
+        &app.router,
+        "instruction/agir",
+        &[
+            ("number", number),
+            ("version", &version),
+            ("act", "request_changes"),
+            ("message", "Les trois pages du passeport sont illisibles."),
+            ("documents[passport]", "on"),
+        ],
+        Some(&agent),
+    )
+    .await;
+    assert!(asked.status.is_success(), "{}", asked.body);
+    app.advance(Duration::seconds(2));
+    // Three files were already there: three new ones are taken all the same, not a fourth.
+    for k in 0..3 {
+        let r = common::upload(
+            &app.router,
+            "passport",
+            &format!("new{k}.pdf"),
+            common::pdf_bytes(1024),
+            &cookie,
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::CREATED, "new file {k}: {}", r.body);
+    }
+    let fourth = common::upload(
+        &app.router,
+        "passport",
+        "new3.pdf",
+        common::pdf_bytes(1024),
+        &cookie,
+    )
+    .await;
+    assert_eq!(fourth.status, StatusCode::CONFLICT);
+    // The new files replace the old ones in the applicant's view; the instructor keeps all six.
+    let follow = call(&app.router, "demande/suivi", &[], Some(&cookie))
+        .await
+        .json();
+    let names: Vec<_> = follow["documents"][0]["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["file_name"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(names, ["new0.pdf", "new1.pdf", "new2.pdf"], "{follow}");
+    let kept = server::db::entities::stored_file::Entity::find()
+        .filter(server::db::entities::stored_file::Column::Kind.eq("passport"))
+        .count(&app.state.db)
+        .await
+        .unwrap();
+    assert_eq!(kept, 6);
+}

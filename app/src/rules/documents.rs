@@ -70,6 +70,8 @@ pub fn for_case(input: &EligibilityInput) -> DocumentList {
 pub const MAX_FILES_PER_DOCUMENT: usize = 3;
 /// 10 MB per file (seed 003).
 pub const MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
+/// All the documents of one request together (the message of `UploadError::Quota` says 60 Mo).
+pub const MAX_BYTES_PER_REQUEST: u64 = 60 * 1024 * 1024;
 
 code_enum! {
     /// The file types accepted for a document, recognised from their first bytes.
