@@ -10,7 +10,7 @@ outbox="${E2E_OUTBOX:-/tmp/wif-e2e-outbox-$port}"
 rm -rf "$outbox"
 export DATABASE_URL="sqlite://$data/e2e.sqlite?mode=rwc" ADDR="127.0.0.1:$port" LEPTOS_SITE_ROOT="${LEPTOS_SITE_ROOT:-target/site}"
 export MAIL_OUTBOX="$outbox" STORAGE_DIR="$data/files" WIF_DEMO=1
-# Every journey comes from 127.0.0.1: the per-client limits (tested by server/tests/security.rs)
+# Every journey comes from 127.0.0.1: the per-client limits (tested by server/tests/it/security.rs)
 # would stop the suite itself. The per-address ones stay (each journey has its own address).
 export LIMIT_SIGN_IN_PER_CLIENT=100000 LIMIT_CODE_REQUESTS_PER_CLIENT=100000
 # E2E_PROFILE=release serves the release build (its server and its front end).

@@ -7,11 +7,16 @@ step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 log=$(mktemp /tmp/wif-test.XXXXXX)
 trap 'rm -f "$log"' EXIT
 
+step "format and lints (cargo fmt --check; clippy -D warnings, server side and front end)"
+cargo fmt --all -- --check
+cargo clippy -p app -p server --all-targets -- -D warnings
+cargo clippy -p frontend --target wasm32-unknown-unknown --profile wasm-dev -- -D warnings
+
 step "unit and integration tests (rules, API, pages) on SQLite"
 cargo test -p app -p server --lib --bins --tests 2>&1 | tee -a "$log"
 
 step "integration tests on PostgreSQL 15"
-scripts/with-postgres.sh cargo test -p server --test api --test requests --test instruction --test security 2>&1 | tee -a "$log"
+scripts/with-postgres.sh cargo test -p server --test it 2>&1 | tee -a "$log"
 
 step "the JSON API fuzzed against its OpenAPI document (schemathesis)"
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs a command against a throwaway PostgreSQL cluster: initdb in a temporary folder, a free
 # port on 127.0.0.1, TEST_DATABASE_URL exported, and everything removed afterwards.
-#   scripts/with-postgres.sh cargo test -p server --test api
+#   scripts/with-postgres.sh cargo test -p server --test it
 set -euo pipefail
 
 pg_bin=""

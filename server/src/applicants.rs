@@ -228,13 +228,13 @@ impl Services {
         &self,
         dossier_id: &str,
     ) -> Result<Vec<dossier_event::Model>, AppError> {
-        Ok(dossier_event::Entity::find()
+        dossier_event::Entity::find()
             .filter(dossier_event::Column::DossierId.eq(dossier_id))
             .filter(dossier_event::Column::Action.ne("create"))
             .order_by_asc(dossier_event::Column::Id)
             .all(&self.db)
             .await
-            .map_err(db_err)?)
+            .map_err(db_err)
     }
 
     pub async fn files(&self, dossier_id: &str) -> Result<Vec<stored_file::Model>, AppError> {
@@ -252,6 +252,8 @@ impl Services {
         }
     }
 
+    /// One line of the file's history (the audit log), in the caller's transaction.
+    #[allow(clippy::too_many_arguments)] // each argument is one column of the line
     pub async fn record(
         &self,
         db: &impl ConnectionTrait,

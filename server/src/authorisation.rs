@@ -128,14 +128,11 @@ mod tests {
     fn qr_codes_have_a_square_symbol_with_finder_patterns() {
         let m = qr_modules("https://workinfrance.example/verifier?code=7KQ2-M9XD-4TPA");
         let n = m.len();
-        assert!(n >= 21 && (n - 21) % 4 == 0, "a QR version's size: {n}");
+        assert!(n >= 21 && (n - 21).is_multiple_of(4), "a QR version's size: {n}");
         assert!(m.iter().all(|row| row.len() == n));
         // The top-left finder pattern: a dark 7×7 ring around a light ring and a dark 3×3 core.
-        for i in 0..7 {
-            assert!(
-                m[0][i] && m[6][i] && m[i][0] && m[i][6],
-                "outer ring at {i}"
-            );
+        for (i, row) in m.iter().enumerate().take(7) {
+            assert!(m[0][i] && m[6][i] && row[0] && row[6], "outer ring at {i}");
         }
         assert!(!m[1][1] && m[3][3]);
     }

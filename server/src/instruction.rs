@@ -117,12 +117,14 @@ impl Services {
     }
 
     async fn stats_rows(&self) -> Result<Stats, AppError> {
-        let rows: Vec<(
+        /// Département, filed, decided, state.
+        type Row = (
             Option<String>,
             Option<DateTime<Utc>>,
             Option<DateTime<Utc>>,
             String,
-        )> = dossier::Entity::find()
+        );
+        let rows: Vec<Row> = dossier::Entity::find()
             .select_only()
             .column(dossier::Column::Departement)
             .column(dossier::Column::SubmittedAt)

@@ -99,7 +99,7 @@ impl Lang {
         let digits = integer.abs().to_string();
         let mut grouped = String::new();
         for (i, ch) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
                 grouped.push(group);
             }
             grouped.push(ch);

@@ -61,7 +61,8 @@ fn proposed_validity_is_the_contract_cut_to_the_permit() {
 fn validity_table() {
     use ErrorCode::*;
     let (student, job) = case(&[]);
-    let cases: &[(&str, &str, Result<(), (&str, ErrorCode)>)] = &[
+    type Case<'a> = (&'a str, &'a str, Result<(), (&'a str, ErrorCode)>);
+    let cases: &[Case] = &[
         ("2026-12-07", "2027-08-31", Ok(())),
         ("2027-01-01", "2027-06-30", Ok(())),
         ("2026-12-07", "2026-12-07", Ok(())),

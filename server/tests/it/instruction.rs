@@ -3,7 +3,7 @@
 //! machine, the authorisation and its public check, the administration, the export and the
 //! statistics. Runs on SQLite and PostgreSQL.
 
-mod common;
+use crate::common;
 
 use axum::http::{header, StatusCode};
 use chrono::Duration;

@@ -1,7 +1,7 @@
 //! Integration tests through the real router, on SQLite by default and on PostgreSQL when
 //! `TEST_DATABASE_URL` names a server (scripts/with-postgres.sh does it in `make test`).
 
-mod common;
+use crate::common;
 
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};

@@ -1,7 +1,7 @@
 //! The applicant's request through the real router: access codes, steps, uploads, filing,
 //! follow-up, expiry — and forged or malformed requests that must change nothing.
 
-mod common;
+use crate::common;
 
 use axum::http::{header, StatusCode};
 use chrono::Duration;
@@ -104,6 +104,11 @@ async fn the_whole_request_from_code_to_receipt() {
     assert_eq!(receipt.status, StatusCode::OK);
     assert_eq!(receipt.headers[header::CONTENT_TYPE], "application/pdf");
     assert!(receipt.bytes.starts_with(b"%PDF-"));
+    let text = common::pdf_text(&receipt.bytes);
+    assert!(
+        text.contains("Récépissé de dépôt") && text.contains(&number),
+        "{text}"
+    );
     let outbox = app.outbox();
     let deposits: Vec<&String> = outbox
         .iter()
