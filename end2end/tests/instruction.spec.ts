@@ -1,6 +1,6 @@
 import { test, expect, Page } from "./fixtures";
 import * as fs from "fs";
-import { file, fileRequest, hydrated, PDF, sendFile, shot } from "./journey";
+import { file, fileRequest, hydrated, PDF, pdfText, sendFile, shot } from "./journey";
 
 // The instructor's side (issue: instructor), continuing the applicant's journey: the instructor
 // signs in, finds the file, asks for a change; the applicant sends it; the instructor accepts;
@@ -85,7 +85,9 @@ test("an instructor asks for a change, accepts, and the authorisation is downloa
   expect(download.suggestedFilename()).toBe(`autorisation-${number}.pdf`);
   const pdf = fs.readFileSync((await download.path())!);
   expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
-  expect(pdf.toString("latin1")).toContain(verification);
+  const text = await pdfText(pdf);
+  expect(text).toContain("Autorisation de travail");
+  expect(text).toContain(verification);
 
   // Anyone checks it on /verifier with the code and the birth date.
   const visitor = await browser.newContext({ viewport: page.viewportSize() ?? undefined, locale: "fr-FR" });

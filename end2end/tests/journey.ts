@@ -185,3 +185,16 @@ export async function fileRequest(page: Page): Promise<{ email: string; code: st
   expect(number).toMatch(/^APT-\d{4}-75-[0-9A-Z]{6}$/);
   return { email, code, number };
 }
+
+/** The text of a PDF as a reader shows it (pdf.js, the engine of Firefox's viewer), page by page. */
+export async function pdfText(bytes: Buffer): Promise<string> {
+  const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
+  const doc = await pdfjs.getDocument({ data: new Uint8Array(bytes), isEvalSupported: false }).promise;
+  const pages: string[] = [];
+  for (let n = 1; n <= doc.numPages; n++) {
+    const content = await (await doc.getPage(n)).getTextContent();
+    pages.push(content.items.map((item) => ("str" in item ? item.str : "")).join(" "));
+  }
+  await doc.destroy();
+  return pages.join("\n");
+}

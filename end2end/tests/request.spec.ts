@@ -1,7 +1,7 @@
 import { test, expect } from "./fixtures";
 import * as fs from "fs";
 import {
-  codeFor, employerStep, file, hydrated, JPEG, jobStep, PDF, PNG, EXE, sendFile, shot, signIn, start,
+  codeFor, employerStep, file, hydrated, JPEG, jobStep, PDF, pdfText, PNG, EXE, sendFile, shot, signIn, start,
   studentStep, unique,
 } from "./journey";
 
@@ -60,8 +60,13 @@ test("a student files a request from the access code to the receipt", async ({ p
   expect(number).toMatch(/^APT-\d{4}-75-[0-9A-Z]{6}$/);
   const [download] = await Promise.all([resumed.waitForEvent("download"), resumed.getByTestId("receipt").click()]);
   expect(download.suggestedFilename()).toBe(`recepisse-${number}.pdf`);
-  const saved = await download.path();
-  expect(fs.readFileSync(saved!).subarray(0, 5).toString()).toBe("%PDF-");
+  const saved = fs.readFileSync((await download.path())!);
+  expect(saved.subarray(0, 5).toString()).toBe("%PDF-");
+  // Opened as a reader would: the receipt names the request and the student as typed.
+  const receipt = await pdfText(saved);
+  expect(receipt).toContain("Récépissé de dépôt");
+  expect(receipt).toContain(number!);
+  expect(receipt).toContain("DIOP Awa");
   await shot(resumed, "confirmation");
   await resumed.goto("/suivi");
   await expect(resumed.getByTestId("follow-state")).toHaveAttribute("data-state", "submitted");

@@ -30,6 +30,8 @@ pub fn verify_url(public_url: &str, code: &str) -> String {
     format!("{}/verifier?code={code}", public_url.trim_end_matches('/'))
 }
 
+/// The authorisation: a French administrative act. When the request was made in English, an
+/// English translation follows the French text, marked as such (the French text alone is the act).
 pub fn authorisation_pdf(
     d: &dossier::Model,
     a: &authorisation::Model,
@@ -38,6 +40,47 @@ pub fn authorisation_pdf(
     public_url: &str,
     lang: Lang,
 ) -> Vec<u8> {
+    let number = d.number.clone().unwrap_or_default();
+    let mut blocks = act_blocks(d, a, parsed, service, public_url, Lang::Fr);
+    if lang == Lang::En {
+        blocks.push(Block::Heading(
+            "Traduction en anglais — English translation".to_owned(),
+        ));
+        blocks.push(Block::Paragraph(
+            "This translation is given for information only: the French text above is the \
+             authorisation."
+                .to_owned(),
+        ));
+        blocks.extend(
+            act_blocks(d, a, parsed, service, public_url, Lang::En)
+                .into_iter()
+                .filter(|b| !matches!(b, Block::Qr { .. }))
+                .map(|b| match b {
+                    Block::Title(t) => Block::Heading(t),
+                    other => other,
+                }),
+        );
+    }
+    let info = DocInfo {
+        title: format!("Autorisation de travail {number}"),
+        author: service.to_owned(),
+        creation_date: a.issued_at.format("D:%Y%m%d%H%M%SZ").to_string(),
+        footer: format!("Work in France – {number} – {}", a.code),
+        header: "République française — Work in France".to_owned(),
+        lang: "fr".to_owned(),
+    };
+    render(&info, &blocks)
+}
+
+/// The act's content in one language.
+fn act_blocks(
+    d: &dossier::Model,
+    a: &authorisation::Model,
+    parsed: &Parsed,
+    service: &str,
+    public_url: &str,
+    lang: Lang,
+) -> Vec<Block> {
     let t = |fr: &'static str, en: &'static str| lang.pick((fr, en));
     let number = d.number.clone().unwrap_or_default();
     let issued = a
@@ -52,7 +95,7 @@ pub fn authorisation_pdf(
             "Provisional work authorisation issued to a foreign student (French Labour Code, art. L.5221-5, R.5221-1 ff.).",
         ).to_owned()),
         Block::Spacer(6.0),
-        field(t("Numéro de dossier", "File number"), number.clone()),
+        field(t("Numéro de dossier", "File number"), number),
         field(t("Délivrée le", "Issued on"), issued),
         field(t("Par", "By"), service.to_owned()),
         field(
@@ -103,21 +146,7 @@ pub fn authorisation_pdf(
         "L'employeur conserve cette autorisation pendant toute la durée de l'emploi. Elle ne vaut que pour l'emploi, l'employeur et la période indiqués, dans la limite de la validité du titre de séjour.",
         "The employer keeps this authorisation for the whole employment. It is valid only for the job, the employer and the period shown, within the residence permit's validity.",
     ).to_owned()));
-    let info = DocInfo {
-        title: format!(
-            "{} {number}",
-            t("Autorisation de travail", "Work authorisation")
-        ),
-        author: service.to_owned(),
-        creation_date: a.issued_at.format("D:%Y%m%d%H%M%SZ").to_string(),
-        footer: format!("Work in France – {number} – {}", a.code),
-        header: t(
-            "République française — Work in France",
-            "French Republic — Work in France",
-        )
-        .to_owned(),
-    };
-    render(&info, &blocks)
+    blocks
 }
 
 #[cfg(test)]
@@ -128,13 +157,171 @@ mod tests {
     fn qr_codes_have_a_square_symbol_with_finder_patterns() {
         let m = qr_modules("https://workinfrance.example/verifier?code=7KQ2-M9XD-4TPA");
         let n = m.len();
-        assert!(n >= 21 && (n - 21).is_multiple_of(4), "a QR version's size: {n}");
+        assert!(
+            n >= 21 && (n - 21).is_multiple_of(4),
+            "a QR version's size: {n}"
+        );
         assert!(m.iter().all(|row| row.len() == n));
         // The top-left finder pattern: a dark 7×7 ring around a light ring and a dark 3×3 core.
         for (i, row) in m.iter().enumerate().take(7) {
             assert!(m[0][i] && m[6][i] && row[0] && row[6], "outer ring at {i}");
         }
         assert!(!m[1][1] && m[3][3]);
+    }
+
+    fn models() -> (dossier::Model, authorisation::Model) {
+        let at = chrono::DateTime::<chrono::Utc>::from_timestamp(1_795_000_000, 0).unwrap();
+        let day = chrono::NaiveDate::from_ymd_opt(2027, 1, 4).unwrap();
+        let d = dossier::Model {
+            id: "d1".into(),
+            number: Some("APT-2026-75-K7Q4M2".into()),
+            state: "accepted".into(),
+            filed_by: "employer".into(),
+            lang: "en".into(),
+            creator_email: "rh@example.org".into(),
+            student_email: None,
+            employer_email: None,
+            student_form: None,
+            employer_form: None,
+            job_form: None,
+            departement: Some("75".into()),
+            service_id: None,
+            student_name: None,
+            siret: None,
+            contract_start: None,
+            permit_expires: None,
+            contract_type: None,
+            requested_documents: None,
+            version: 3,
+            created_at: at,
+            updated_at: at,
+            submitted_at: Some(at),
+            decided_at: Some(at),
+        };
+        let a = authorisation::Model {
+            dossier_id: "d1".into(),
+            code: "7KQ2-M9XD-4TPA".into(),
+            valid_from: day,
+            valid_until: day + chrono::Duration::days(180),
+            max_annual_hours: Some(964.0),
+            issued_at: at,
+            issued_by: "instructeur@example.gouv.fr".into(),
+            revoked_at: None,
+            birth_date: chrono::NaiveDate::from_ymd_opt(2002, 4, 17).unwrap(),
+            initials: "N. T.".into(),
+            employer_name: "Boulangerie".into(),
+            failed_checks: 0,
+            locked_until: None,
+        };
+        (d, a)
+    }
+
+    fn text_of(pdf: &[u8]) -> String {
+        let doc = lopdf::Document::load_mem(pdf).expect("a readable PDF");
+        let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+        doc.extract_text(&pages).expect("its text")
+    }
+
+    #[test]
+    fn the_act_is_french_and_an_english_request_gets_a_marked_translation() {
+        let (d, a) = models();
+        let parsed = Parsed {
+            student: None,
+            employer: None,
+            job: None,
+            eligibility: None,
+        };
+        let service = "Service de la main-d'œuvre étrangère de Paris";
+        let url = "https://workinfrance.example";
+        let french = text_of(&authorisation_pdf(&d, &a, &parsed, service, url, Lang::Fr));
+        assert!(french.contains("Autorisation de travail"), "{french}");
+        assert!(french.contains("Valable du"));
+        assert!(!french.contains("Work authorisation") && !french.contains("translation"));
+        let english = text_of(&authorisation_pdf(&d, &a, &parsed, service, url, Lang::En));
+        let translation = english
+            .find("English translation")
+            .expect("a marked translation");
+        let act = english
+            .find("Autorisation de travail")
+            .expect("the French act");
+        assert!(act < translation, "the French act comes first");
+        assert!(english[translation..].contains("Work authorisation"));
+        assert!(english[translation..].contains("for information only"));
+        assert!(english[..translation].contains("Valable du"));
+        assert!(
+            !english[translation..].contains("Verification code:"),
+            "one QR code, the act's"
+        );
+    }
+
+    #[test]
+    fn an_authorisation_prints_the_students_name_as_typed() {
+        let (mut d, a) = models();
+        let form = |pairs: &[(&str, &str)]| {
+            let map: std::collections::BTreeMap<&str, &str> = pairs.iter().copied().collect();
+            Some(serde_json::to_string(&map).unwrap())
+        };
+        d.student_form = form(&[
+            ("family_name", "Nguyễn"),
+            ("given_names", "Thị Minh Khai"),
+            ("birth_date", "2002-04-17"),
+            ("nationality", "VN"),
+            ("permit", "student"),
+            ("permit_number", "7501234567"),
+            ("permit_issued", "2026-09-01"),
+            ("permit_expires", "2027-08-31"),
+            ("school", "Université Paris Cité"),
+            ("diploma", "Master de chimie"),
+            ("study_year", "M1"),
+            ("address", "12 rue des Écoles"),
+            ("postcode", "75005"),
+            ("city", "Paris"),
+            ("email", "khai@example.org"),
+            ("phone", "06 12 34 56 78"),
+        ]);
+        d.employer_form = form(&[
+            ("siret", "73282932000074"),
+            ("employer_name", "Phở Saïgon Łódź & Søn"),
+            ("establishment_address", "3 place du Panthéon"),
+            ("establishment_postcode", "75005"),
+            ("establishment_city", "Paris"),
+            ("contact_name", "Jeanne Martin"),
+            ("contact_email", "rh@example.org"),
+            ("contact_phone", "01 42 34 56 78"),
+        ]);
+        d.job_form = form(&[
+            ("contract", "employment"),
+            ("contract_start", "2027-01-04"),
+            ("contract_end", "2027-06-30"),
+            ("weekly_hours", "20"),
+            ("hourly_wage", "12,50"),
+            ("job_title", "Serveuse"),
+            ("within_curriculum", "false"),
+            ("regulated_profession", "none"),
+            ("annual_hours", "1200"),
+            ("renewal", "false"),
+        ]);
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+        let parsed = Parsed::of(&d, today, &app::rules::RulesConfig::default());
+        assert!(
+            parsed.student.is_some() && parsed.employer.is_some(),
+            "valid forms"
+        );
+        let pdf = authorisation_pdf(
+            &d,
+            &a,
+            &parsed,
+            "Service de la main-d'œuvre étrangère de Paris",
+            "https://workinfrance.example",
+            Lang::Fr,
+        );
+        if let Ok(path) = std::env::var("WIF_PDF_OUT") {
+            std::fs::write(path, &pdf).unwrap();
+        }
+        let text = text_of(&pdf);
+        assert!(text.contains("NGUYỄN Thị Minh Khai"), "{text}");
+        assert!(text.contains("Phở Saïgon Łódź & Søn"), "{text}");
+        assert!(!text.contains('?'), "{text}");
     }
 
     #[test]

@@ -73,6 +73,7 @@ pub fn deposit_receipt(
             "French Republic — Work in France",
         )
         .to_owned(),
+        lang: lang.code().to_owned(),
     };
     render(&info, &blocks)
 }

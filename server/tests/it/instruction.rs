@@ -300,7 +300,9 @@ async fn the_instructor_finds_reviews_asks_for_changes_accepts_and_the_authorisa
     let pdf = get_with(&app.router, "/demande/autorisation.pdf", &applicant).await;
     assert_eq!(pdf.status, StatusCode::OK);
     assert!(pdf.bytes.starts_with(b"%PDF"));
-    assert!(pdf.body.contains(&issued.code), "the code is printed");
+    let text = common::pdf_text(&pdf.bytes);
+    assert!(text.contains(&issued.code), "the code is printed: {text}");
+    assert!(text.contains("Autorisation de travail"), "{text}");
     let check = call(
         &app.router,
         "verifier",

@@ -318,3 +318,10 @@ pub fn jpeg_bytes() -> Vec<u8> {
     bytes.extend([0u8; 64]);
     bytes
 }
+
+/// The text of a PDF, as a reader gets it back (lopdf decodes the fonts' Unicode maps).
+pub fn pdf_text(bytes: &[u8]) -> String {
+    let doc = lopdf::Document::load_mem(bytes).expect("a readable PDF");
+    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    doc.extract_text(&pages).expect("its text")
+}
