@@ -175,16 +175,19 @@ impl Services {
             Some(d) => self.new_grant(&self.db, &d.id, email.as_str()).await?,
             None => self.new_draft(&email, role, lang).await?,
         };
-        self.mailer
-            .send(&notify::access_code(
-                email.as_str(),
-                &code,
-                &self.public_url,
-                lang,
-            ))
-            .await
-            .map_err(internal)?;
-        self.security(SecurityEvent::CodeSent, email.as_str(), client, None)
+        let mail = notify::access_code(email.as_str(), &code, &self.public_url, lang);
+        self.send_codes(&mail, email.as_str(), client).await
+    }
+
+    /// Sends an e-mail of codes, and logs that it went.
+    async fn send_codes(
+        &self,
+        mail: &crate::mail::Mail,
+        email: &str,
+        client: &str,
+    ) -> Result<(), AppError> {
+        self.mailer.send(mail).await.map_err(internal)?;
+        self.security(SecurityEvent::CodeSent, email, client, None)
             .await;
         Ok(())
     }
@@ -306,18 +309,8 @@ impl Services {
                 .map_err(internal)?;
             return Ok(());
         }
-        self.mailer
-            .send(&notify::new_codes(
-                email.as_str(),
-                &codes,
-                &self.public_url,
-                lang,
-            ))
-            .await
-            .map_err(internal)?;
-        self.security(SecurityEvent::CodeSent, email.as_str(), client, None)
-            .await;
-        Ok(())
+        let mail = notify::new_codes(email.as_str(), &codes, &self.public_url, lang);
+        self.send_codes(&mail, email.as_str(), client).await
     }
 
     /// Checks an e-mailed code. The guess is reserved on the address's guard before the check:
