@@ -191,3 +191,24 @@ fn Footer() -> impl IntoView {
         </footer>
     }
 }
+
+/// The page's `<title>`. On the server it is computed while the page renders: leptos_meta reads
+/// a title after the page's stream is done, when the request's reactive arena may no longer be
+/// active, and reading the language signal there panicked (about one `/suivi` in ten without
+/// JavaScript). In the browser it follows the language as it changes.
+#[component]
+pub fn PageTitle<F, S>(text: F) -> impl IntoView
+where
+    F: Fn() -> S + Send + Sync + 'static,
+    S: Into<String> + 'static,
+{
+    #[cfg(feature = "ssr")]
+    {
+        let now: String = text().into();
+        view! { <leptos_meta::Title text=now /> }
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        view! { <leptos_meta::Title text=move || text().into() /> }
+    }
+}

@@ -1,5 +1,5 @@
+use crate::components::layout::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use crate::components::layout::tr;
 use crate::i18n::Msg;
@@ -8,7 +8,7 @@ use crate::i18n::Msg;
 #[component]
 pub fn AccessibilityPage() -> impl IntoView {
     view! {
-        <Title text=tr(Msg::AccessibilityTitle) />
+        <PageTitle text=tr(Msg::AccessibilityTitle) />
         <div class="fr-container fr-my-6w">
             <h1>{tr(Msg::AccessibilityTitle)}</h1>
             <p>{tr(Msg::AccessibilityIntro)}</p>

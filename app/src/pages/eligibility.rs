@@ -2,8 +2,8 @@
 //! the browser (the `rules` crate compiled to WASM); without JavaScript the form is submitted
 //! (GET, so the answer has an address) and the server renders the same answer.
 
+use crate::components::layout::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use crate::components::form::{FieldErrorSignal, RadioGroup, SelectField, TextField};
@@ -181,7 +181,7 @@ pub fn EligibilityPage() -> impl IntoView {
     });
 
     view! {
-        <Title text=tr(Msg::EligibilityTitle) />
+        <PageTitle text=tr(Msg::EligibilityTitle) />
         <div class="fr-container fr-my-4w">
             <h1>{tr(Msg::EligibilityTitle)}</h1>
             <p class="fr-text--lead">{tr(Msg::EligibilityLead)}</p>

@@ -1,5 +1,5 @@
+use crate::components::layout::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use crate::components::layout::tr;
 use crate::i18n::Msg;
@@ -7,7 +7,7 @@ use crate::i18n::Msg;
 #[component]
 pub fn HomePage() -> impl IntoView {
     view! {
-        <Title text=tr(Msg::HomeTitle) />
+        <PageTitle text=tr(Msg::HomeTitle) />
         <div class="fr-container fr-my-6w">
             <h1>{tr(Msg::HomeHeading)}</h1>
             <p class="fr-text--lead">{tr(Msg::HomeLead)}</p>

@@ -1,5 +1,5 @@
+use crate::components::layout::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use crate::components::layout::tr;
 use crate::i18n::Msg;
@@ -11,7 +11,7 @@ pub fn NotFound() -> impl IntoView {
         response.set_status(http::StatusCode::NOT_FOUND);
     }
     view! {
-        <Title text=tr(Msg::NotFoundTitle) />
+        <PageTitle text=tr(Msg::NotFoundTitle) />
         <div class="fr-container fr-my-6w">
             <h1>{tr(Msg::NotFoundTitle)}</h1>
             <p class="fr-text--lead">{tr(Msg::NotFoundText)}</p>

@@ -1,8 +1,8 @@
 //! `/statistiques`: files submitted, accepted and refused, and the median time to a decision,
 //! month by month and by département; a chart and the same figures as tables.
 
+use crate::components::layout::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use crate::api::instruction::load_stats;
 use crate::components::layout::use_lang;
@@ -14,7 +14,7 @@ use crate::pages::request::t;
 pub fn StatsPage() -> impl IntoView {
     let stats = Resource::new(|| (), |_| load_stats());
     view! {
-        <Title text=t("Statistiques", "Statistics") />
+        <PageTitle text=t("Statistiques", "Statistics") />
         <div class="fr-container fr-my-6w">
             <h1>{t("Statistiques publiques", "Public statistics")}</h1>
             <p>{t(

@@ -2,8 +2,8 @@
 //! code and the student's birth date. A GET form, so the answer has its own URL and the page
 //! works without JavaScript; the server rate-limits wrong guesses.
 
+use crate::components::layout::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::instruction::verify;
@@ -35,7 +35,7 @@ pub fn VerifyPage() -> impl IntoView {
         },
     );
     view! {
-        <Title text=t("Vérifier une autorisation de travail", "Check a work authorisation") />
+        <PageTitle text=t("Vérifier une autorisation de travail", "Check a work authorisation") />
         <div class="fr-container fr-my-6w">
             <div class="fr-grid-row fr-grid-row--center"><div class="fr-col-12 fr-col-md-8">
                 <h1>{t("Vérifier une autorisation de travail", "Check a work authorisation")}</h1>

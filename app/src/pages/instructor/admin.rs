@@ -1,8 +1,8 @@
 //! `/instruction/admin`: services, which départements each serves and which are open, and the
 //! agents. Administrators only (the server refuses anyone else).
 
+use crate::components::layout::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use super::{AgentBar, AgentSignedOut};
 use crate::api::instruction::{load_admin, load_me, SaveAgent, SaveDepartement, SaveService};
@@ -29,7 +29,7 @@ pub fn AdminPage() -> impl IntoView {
         |_| load_admin(),
     );
     view! {
-        <Title text=t("Administration", "Administration") />
+        <PageTitle text=t("Administration", "Administration") />
         <div class="fr-container fr-my-4w">
             <Suspense fallback=move || view! { <p>{t("Chargement…", "Loading…")}</p> }>
                 {move || Suspend::new(async move {

@@ -1,8 +1,8 @@
 //! `/instruction/dossier/{number}`: everything the applicant gave, the documents previewed, the
 //! eligibility recomputed, the history, and the actions the file's state allows.
 
+use crate::components::layout::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use super::{date_text, instant_text, state_badge, AgentBar, AgentSignedOut};
@@ -39,7 +39,7 @@ pub fn FilePage() -> impl IntoView {
                         }.into_any(),
                         (Ok(agent), Err(AppError::NotFound)) => view! {
                             <AgentBar agent />
-                            <Title text=t("Dossier introuvable", "File not found") />
+                            <PageTitle text=t("Dossier introuvable", "File not found") />
                             <h1 class="fr-h3">{t("Dossier introuvable", "File not found")}</h1>
                             <div class="fr-alert fr-alert--warning" data-testid="file-not-found"><p>{t(
                                 "Aucun dossier de vos services ne porte ce numéro.",
@@ -314,7 +314,7 @@ fn FileBody(file: FileView, act: ServerAction<ActOnFile>) -> impl IntoView {
             .unwrap_or_default()
     );
     view! {
-        <Title text=title />
+        <PageTitle text=move || title.clone() />
         <p class="fr-mb-1w"><a class="fr-link fr-icon-arrow-left-line fr-link--icon-left fr-text--sm" href="/instruction">{t("Retour à la file", "Back to the queue")}</a></p>
         <h1 class="fr-h3">{t("Dossier ", "File ")}<span data-testid="file-number">{file.number.clone()}</span>" "
             <span class=state_badge(state) data-testid="file-state" data-state=state.code()>{move || state.label(lang.get())}</span></h1>

@@ -5,9 +5,9 @@
 mod admin;
 mod file;
 
+use crate::components::layout::PageTitle;
 use chrono::NaiveDate;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::instruction::{load_me, load_queue, LogIn, LogOut};
@@ -51,7 +51,7 @@ pub(crate) fn state_badge(state: DossierState) -> &'static str {
 pub(crate) fn AgentSignedOut(error: AppError) -> impl IntoView {
     let lang = use_lang();
     view! {
-        <Title text=t("Espace instructeur", "Instructor area") />
+        <PageTitle text=t("Espace instructeur", "Instructor area") />
         <h1>{t("Espace instructeur", "Instructor area")}</h1>
         <div class="fr-alert fr-alert--warning fr-mb-3w" data-testid="signed-out">
             <p>{move || match &error {
@@ -100,7 +100,7 @@ pub fn LoginPage() -> impl IntoView {
     let log_in = ServerAction::<LogIn>::new();
     let error = action_error(log_in);
     view! {
-        <Title text=t("Connexion instructeur", "Instructor sign-in") />
+        <PageTitle text=t("Connexion instructeur", "Instructor sign-in") />
         <div class="fr-container fr-my-6w">
             <div class="fr-grid-row fr-grid-row--center">
                 <div class="fr-col-12 fr-col-md-6">
@@ -141,7 +141,7 @@ pub fn QueuePage() -> impl IntoView {
     let me = Resource::new(|| (), |_| load_me());
     let queue = Resource::new(move || queue_query.get(), |q| load_queue(Some(q)));
     view! {
-        <Title text=t("File des dossiers", "File queue") />
+        <PageTitle text=t("File des dossiers", "File queue") />
         <div class="fr-container fr-my-4w">
             <Suspense fallback=move || view! { <p>{t("Chargement…", "Loading…")}</p> }>
                 {move || Suspend::new(async move {

@@ -5,8 +5,8 @@
 pub mod fields;
 mod steps;
 
+use crate::components::layout::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::{ResendCode, SignIn, SignOut, StartRequest};
@@ -117,7 +117,7 @@ pub fn StartPage() -> impl IntoView {
             .collect::<Vec<_>>()
     };
     view! {
-        <Title text=t("Commencer une demande", "Start a request") />
+        <PageTitle text=t("Commencer une demande", "Start a request") />
         <div class="fr-container fr-my-4w">
             <div class="fr-grid-row fr-grid-row--gutters">
                 <div class="fr-col-12 fr-col-md-7">
@@ -189,7 +189,7 @@ pub fn AccessPage() -> impl IntoView {
     let shown_email = email.clone();
     let resend_email = email.clone();
     view! {
-        <Title text=t("Accéder à ma demande", "Access my request") />
+        <PageTitle text=t("Accéder à ma demande", "Access my request") />
         <div class="fr-container fr-my-4w">
             <div class="fr-grid-row">
                 <div class="fr-col-12 fr-col-md-7">

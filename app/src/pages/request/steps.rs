@@ -1,9 +1,9 @@
 //! `/demande/{step}` and `/suivi`: the wizard's pages and the follow-up of a filed request.
 
+use crate::components::layout::PageTitle;
 use std::collections::{BTreeMap, BTreeSet};
 
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::fields::{self, Kind};
@@ -94,7 +94,7 @@ pub fn StepPage() -> impl IntoView {
 fn SignedOut(error: AppError) -> impl IntoView {
     let lang = use_lang();
     view! {
-        <Title text=t("Accéder à ma demande", "Access my request") />
+        <PageTitle text=t("Accéder à ma demande", "Access my request") />
         <h1>{t("Accéder à ma demande", "Access my request")}</h1>
         <div class="fr-alert fr-alert--warning fr-mb-3w" data-testid="signed-out"><p>{move || error.message(lang.get())}</p></div>
         <a class="fr-btn" href="/acces">{t("Saisir mon code d'accès", "Enter my access code")}</a>
@@ -139,7 +139,7 @@ fn StepBody(
         }
     };
     view! {
-        <Title text=move || step_title(step, lang.get()) />
+        <PageTitle text=move || step_title(step, lang.get()) />
         <div class="wif-request-head">
             <p class="fr-text--sm fr-mb-1w">{move || match lang.get() {
                 Lang::Fr => format!("Connecté : {email}"),
@@ -795,7 +795,7 @@ fn FollowUpBody(
         _ => "fr-badge--info",
     };
     view! {
-        <Title text=t("Suivi du dossier", "File follow-up") />
+        <PageTitle text=t("Suivi du dossier", "File follow-up") />
         <div class="wif-request-head"><span></span><SignOutButton /></div>
         <h1 class="fr-h3">{t("Dossier ", "File ")}<span data-testid="follow-number">{number}</span></h1>
         <p><span class=format!("fr-badge {badge}") data-testid="follow-state" data-state=state.code()>{move || state.label(lang.get())}</span></p>
