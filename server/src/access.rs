@@ -16,9 +16,7 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, Set,
 };
 
-use crate::applicants::{
-    db_err, internal, state_of, Parsed, Services, DRAFT_LIFETIME_DAYS, SESSION_HOURS,
-};
+use crate::applicants::{db_err, internal, Parsed, Services, DRAFT_LIFETIME_DAYS, SESSION_HOURS};
 use crate::db::entities::{access_grant, access_guard, dossier, session};
 use crate::limiter::{forgive_attempts, minutes_until, reserve_attempt};
 use crate::security::SecurityEvent;
@@ -165,8 +163,8 @@ impl Services {
         let now = self.now();
         let live = dossier::Entity::find()
             .filter(dossier::Column::CreatorEmail.eq(email.as_str()))
-            .filter(dossier::Column::FiledBy.eq(role.code()))
-            .filter(dossier::Column::State.eq(DossierState::Draft.code()))
+            .filter(dossier::Column::FiledBy.eq(role))
+            .filter(dossier::Column::State.eq(DossierState::Draft))
             .filter(dossier::Column::UpdatedAt.gt(now - Duration::days(DRAFT_LIFETIME_DAYS)))
             .one(&self.db)
             .await
@@ -205,9 +203,9 @@ impl Services {
         dossier::ActiveModel {
             id: Set(id.clone()),
             number: Set(None),
-            state: Set(DossierState::Draft.code().to_owned()),
-            filed_by: Set(role.code().to_owned()),
-            lang: Set(lang.code().to_owned()),
+            state: Set(DossierState::Draft),
+            filed_by: Set(role),
+            lang: Set(lang),
             creator_email: Set(email.as_str().to_owned()),
             student_email: Set((role == FiledBy::Student).then(|| email.as_str().to_owned())),
             employer_email: Set((role == FiledBy::Employer).then(|| email.as_str().to_owned())),
@@ -268,7 +266,7 @@ impl Services {
         // A filed request's followers (the addresses its e-mails go to) may always ask for a
         // code, after theirs expired and was deleted too. A draft only has its own codes.
         let followed = dossier::Entity::find()
-            .filter(dossier::Column::State.ne(DossierState::Draft.code()))
+            .filter(dossier::Column::State.ne(DossierState::Draft))
             .filter(
                 Condition::any()
                     .add(dossier::Column::CreatorEmail.eq(email.as_str()))
@@ -284,7 +282,7 @@ impl Services {
         let mut codes = Vec::new();
         for id in ids {
             let d = self.dossier(&id).await?;
-            if state_of(&d) == DossierState::Draft
+            if d.state == DossierState::Draft
                 && d.updated_at <= self.now() - Duration::days(DRAFT_LIFETIME_DAYS)
             {
                 continue;
@@ -412,7 +410,7 @@ impl Services {
         self.security(SecurityEvent::SignInSucceeded, email.as_str(), client, None)
             .await;
         let d = self.dossier(&grant.dossier_id).await?;
-        let next = if state_of(&d) == DossierState::Draft {
+        let next = if d.state == DossierState::Draft {
             Parsed::of(&d, self.today(), &self.rules)
                 .first_open_step(&self.files(&d.id).await?)
                 .path()

@@ -90,7 +90,7 @@ pub async fn save_agent(
             id: a.id,
             created: false,
             password_changed: hash.is_some(),
-            role_changed: a.role != new.role.code(),
+            role_changed: a.role != new.role,
             deactivated: a.active && !new.active,
         },
         None => SavedAgent {
@@ -105,7 +105,7 @@ pub async fn save_agent(
         Some(a) => {
             let mut update: agent::ActiveModel = a.clone().into();
             update.name = Set(name);
-            update.role = Set(new.role.code().to_owned());
+            update.role = Set(new.role);
             update.active = Set(new.active);
             if let Some(hash) = hash {
                 update.password_hash = Set(hash);
@@ -122,7 +122,7 @@ pub async fn save_agent(
                 email: Set(email.as_str().to_owned()),
                 name: Set(name),
                 password_hash: Set(hash),
-                role: Set(new.role.code().to_owned()),
+                role: Set(new.role),
                 active: Set(new.active),
                 failed_logins: Set(0),
                 locked_until: Set(None),

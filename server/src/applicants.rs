@@ -76,10 +76,6 @@ pub(crate) fn internal(e: impl std::fmt::Display) -> AppError {
     AppError::Server("internal".into())
 }
 
-pub(crate) fn state_of(d: &dossier::Model) -> DossierState {
-    DossierState::from_code(&d.state).unwrap_or(DossierState::Draft)
-}
-
 pub(crate) fn form_of(json: &Option<String>) -> RawForm {
     json.as_deref()
         .and_then(|j| serde_json::from_str(j).ok())
@@ -104,8 +100,8 @@ async fn delete_of_dossier<E: EntityTrait>(
 pub(crate) fn timeline_entry(e: &dossier_event::Model) -> TimelineEntry {
     TimelineEntry {
         at: e.at.to_rfc3339(),
-        actor: Actor::from_code(&e.actor_kind).unwrap_or(Actor::Applicant),
-        state: e.to_state.as_deref().and_then(DossierState::from_code),
+        actor: e.actor_kind,
+        state: e.to_state,
         message: e.message.clone(),
     }
 }
@@ -135,7 +131,7 @@ impl Parsed {
         let job = student
             .as_ref()
             .and_then(|s| request::validate_job(&form_of(&d.job_form), s, today, rules).ok());
-        let filed_by = FiledBy::from_code(&d.filed_by).unwrap_or(FiledBy::Employer);
+        let filed_by = d.filed_by;
         let eligibility = match (&student, &job) {
             (Some(s), Some(j)) => Some(decide(
                 &request::eligibility_input(s, j, filed_by),
@@ -154,7 +150,7 @@ impl Parsed {
 
     /// The eligibility as the pages show it, with the link to its public explanation.
     pub fn summary(&self, d: &dossier::Model) -> Option<EligibilitySummary> {
-        let filed_by = FiledBy::from_code(&d.filed_by).unwrap_or(FiledBy::Employer);
+        let filed_by = d.filed_by;
         match (&self.student, &self.job, &self.eligibility) {
             (Some(st), Some(job), Some(e)) => Some(EligibilitySummary {
                 outcome: e.outcome,
@@ -198,7 +194,7 @@ impl Parsed {
                 e.required_documents
                     .iter()
                     .copied()
-                    .filter(|k| !files.iter().any(|f| f.kind == k.code()))
+                    .filter(|k| !files.iter().any(|f| f.kind == *k))
                     .collect()
             })
             .unwrap_or_default()
@@ -268,11 +264,11 @@ impl Services {
         dossier_event::ActiveModel {
             dossier_id: Set(dossier_id.to_owned()),
             at: Set(self.now()),
-            actor_kind: Set(actor.code().to_owned()),
+            actor_kind: Set(actor),
             actor: Set(who.to_owned()),
             action: Set(action.to_owned()),
-            from_state: Set(from.map(|s| s.code().to_owned())),
-            to_state: Set(to.map(|s| s.code().to_owned())),
+            from_state: Set(from),
+            to_state: Set(to),
             message: Set(message),
             ..Default::default()
         }
@@ -333,7 +329,7 @@ impl Services {
 
     /// Which document kinds may take a new file now, and whether the request is editable.
     pub async fn uploadable(&self, d: &dossier::Model) -> Result<Vec<DocumentKind>, AppError> {
-        match state_of(d) {
+        match d.state {
             DossierState::Draft => {
                 let parsed = Parsed::of(d, self.today(), &self.rules);
                 Ok(parsed
@@ -358,11 +354,11 @@ impl Services {
         d: &dossier::Model,
         file: &stored_file::Model,
     ) -> Result<bool, AppError> {
-        Ok(match state_of(d) {
+        Ok(match d.state {
             DossierState::Draft => true,
             DossierState::ChangesRequested => {
                 let since = self.last_change_request(&d.id).await?;
-                Self::requested(d).iter().any(|k| k.code() == file.kind)
+                Self::requested(d).contains(&file.kind)
                     && since.is_some_and(|t| file.created_at > t)
             }
             _ => false,
@@ -394,7 +390,7 @@ impl Services {
                 requested: requested.contains(&kind),
                 files: files
                     .iter()
-                    .filter(|f| f.kind == kind.code())
+                    .filter(|f| f.kind == kind)
                     .map(stored)
                     .collect(),
             })
@@ -435,10 +431,6 @@ impl Services {
         to
     }
 
-    pub fn lang(d: &dossier::Model) -> Lang {
-        Lang::from_code(&d.lang).unwrap_or_default()
-    }
-
     pub async fn service_name(&self, d: &dossier::Model) -> Result<String, AppError> {
         Ok(match d.service_id {
             Some(id) => instruction_service::Entity::find_by_id(id)
@@ -464,7 +456,7 @@ impl Services {
         &self,
         d: &dossier::Model,
     ) -> Result<Option<crate::db::entities::authorisation::Model>, AppError> {
-        if state_of(d) != DossierState::Accepted {
+        if d.state != DossierState::Accepted {
             return Ok(None);
         }
         crate::db::entities::authorisation::Entity::find_by_id(d.id.clone())
@@ -477,7 +469,7 @@ impl Services {
     pub async fn purge_expired_drafts(&self) -> Result<usize, AppError> {
         let cutoff = self.now() - Duration::days(DRAFT_LIFETIME_DAYS);
         let expired = dossier::Entity::find()
-            .filter(dossier::Column::State.eq(DossierState::Draft.code()))
+            .filter(dossier::Column::State.eq(DossierState::Draft))
             .filter(dossier::Column::UpdatedAt.lt(cutoff))
             .all(&self.db)
             .await
@@ -519,7 +511,7 @@ impl Services {
 
     /// The deposit receipt of a filed request.
     pub async fn receipt(&self, d: &dossier::Model) -> Result<Vec<u8>, AppError> {
-        if state_of(d) == DossierState::Draft {
+        if d.state == DossierState::Draft {
             return Err(AppError::StepNotReached(Step::Summary));
         }
         let parsed = Parsed::of(
@@ -532,11 +524,7 @@ impl Services {
         let files = self.files(&d.id).await?;
         let service = self.service_name(d).await?;
         Ok(receipt::deposit_receipt(
-            d,
-            &parsed,
-            &files,
-            &service,
-            Self::lang(d),
+            d, &parsed, &files, &service, d.lang,
         ))
     }
 }
@@ -587,7 +575,7 @@ impl Applicants for Services {
         let d = self.dossier(&s.dossier_id).await?;
         let files = self.files(&d.id).await?;
         let parsed = Parsed::of(&d, self.today(), &self.rules);
-        let filed_by = FiledBy::from_code(&d.filed_by).unwrap_or(FiledBy::Employer);
+        let filed_by = d.filed_by;
         let eligibility = parsed.summary(&d);
         let mut forms = BTreeMap::new();
         for (step, json) in [
@@ -599,7 +587,7 @@ impl Applicants for Services {
                 forms.insert(step.code().to_owned(), form_of(json));
             }
         }
-        let state = state_of(&d);
+        let state = d.state;
         Ok(DraftView {
             state,
             number: d.number.clone(),
@@ -625,7 +613,7 @@ impl Applicants for Services {
         form: RawForm,
     ) -> Result<Step, AppError> {
         let d = self.dossier(&s.dossier_id).await?;
-        let state = state_of(&d);
+        let state = d.state;
         if state != DossierState::Draft {
             return Err(AppError::NotEditable(state));
         }
@@ -683,7 +671,7 @@ impl Applicants for Services {
                     .ok_or(AppError::StepNotReached(Step::Student))?;
                 let job = request::validate_job(&form, student, today, &self.rules)
                     .map_err(AppError::Invalid)?;
-                let filed_by = FiledBy::from_code(&d.filed_by).unwrap_or(FiledBy::Employer);
+                let filed_by = d.filed_by;
                 let outcome = decide(
                     &request::eligibility_input(student, &job, filed_by),
                     &self.rules,
@@ -696,7 +684,7 @@ impl Applicants for Services {
                 }
                 update.job_form = Set(Some(json));
                 update.contract_start = Set(Some(job.contract_start));
-                update.contract_type = Set(Some(job.contract.code().to_owned()));
+                update.contract_type = Set(Some(job.contract));
             }
         }
         self.bump(&self.db, &d, update).await?;
@@ -713,7 +701,7 @@ impl Applicants for Services {
 
     async fn submit(&self, s: &ApplicantSession) -> Result<String, AppError> {
         let d = self.dossier(&s.dossier_id).await?;
-        let state = state_of(&d);
+        let state = d.state;
         match state {
             DossierState::Draft => {}
             DossierState::ChangesRequested => return self.resubmit(s, d).await,
@@ -762,7 +750,7 @@ impl Applicants for Services {
         }
         let update = dossier::ActiveModel {
             number: Set(Some(number.clone())),
-            state: Set(DossierState::Submitted.code().to_owned()),
+            state: Set(DossierState::Submitted),
             service_id: Set(Some(service.id)),
             submitted_at: Set(Some(now)),
             ..Default::default()
@@ -792,7 +780,7 @@ impl Applicants for Services {
 
         let filed = self.dossier(&d.id).await?;
         let receipt = self.receipt(&filed).await?;
-        let lang = Self::lang(&filed);
+        let lang = filed.lang;
         for to in Self::followers(&filed) {
             // Whoever did not start the request gets a code to follow it.
             let code = if to == filed.creator_email {
@@ -816,7 +804,7 @@ impl Applicants for Services {
 
     async fn follow_up(&self, s: &ApplicantSession) -> Result<FollowUp, AppError> {
         let d = self.dossier(&s.dossier_id).await?;
-        let state = state_of(&d);
+        let state = d.state;
         if state == DossierState::Draft {
             return Err(AppError::StepNotReached(Step::Summary));
         }
@@ -849,7 +837,7 @@ impl Applicants for Services {
                     requested: true,
                     files: fresh
                         .iter()
-                        .filter(|f| f.kind == kind.code())
+                        .filter(|f| f.kind == *kind)
                         .map(stored)
                         .collect(),
                 })
@@ -870,7 +858,7 @@ impl Applicants for Services {
 
     async fn reply(&self, s: &ApplicantSession, message: String) -> Result<(), AppError> {
         let d = self.dossier(&s.dossier_id).await?;
-        let state = state_of(&d);
+        let state = d.state;
         if state == DossierState::Draft || state.is_final() {
             return Err(AppError::NotEditable(state));
         }
@@ -916,7 +904,7 @@ impl Applicants for Services {
             .filter(|f| f.dossier_id == d.id)
             .ok_or(AppError::NotFound)?;
         if !self.removable(&d, &file).await? {
-            return Err(AppError::NotEditable(state_of(&d)));
+            return Err(AppError::NotEditable(d.state));
         }
         let txn = crate::db::write_txn(&self.db).await.map_err(db_err)?;
         stored_file::Entity::delete_by_id(file.id.clone())
@@ -943,7 +931,7 @@ impl Services {
             .filter(|k| {
                 !files
                     .iter()
-                    .any(|f| f.kind == k.code() && since.is_some_and(|t| f.created_at > t))
+                    .any(|f| f.kind == *k && since.is_some_and(|t| f.created_at > t))
             })
             .collect();
         if !missing.is_empty() {
@@ -954,7 +942,7 @@ impl Services {
             .map_err(|_| AppError::Conflict)?;
         let txn = crate::db::write_txn(&self.db).await.map_err(db_err)?;
         let update = dossier::ActiveModel {
-            state: Set(next.code().to_owned()),
+            state: Set(next),
             requested_documents: Set(None),
             ..Default::default()
         };
@@ -972,7 +960,7 @@ impl Services {
         .await?;
         txn.commit().await.map_err(db_err)?;
         let number = d.number.clone().unwrap_or_default();
-        let lang = Self::lang(&d);
+        let lang = d.lang;
         self.send(&notify::state_changed(
             &Self::followers(&d),
             &number,

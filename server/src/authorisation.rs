@@ -152,6 +152,8 @@ fn act_blocks(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use app::rules::dossier::DossierState;
+    use app::rules::eligibility::FiledBy;
 
     #[test]
     fn qr_codes_have_a_square_symbol_with_finder_patterns() {
@@ -175,9 +177,9 @@ mod tests {
         let d = dossier::Model {
             id: "d1".into(),
             number: Some("APT-2026-75-K7Q4M2".into()),
-            state: "accepted".into(),
-            filed_by: "employer".into(),
-            lang: "en".into(),
+            state: DossierState::Accepted,
+            filed_by: FiledBy::Employer,
+            lang: Lang::En,
             creator_email: "rh@example.org".into(),
             student_email: None,
             employer_email: None,

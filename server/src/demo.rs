@@ -2,8 +2,10 @@
 //! of `accounts::seed_demo`, and a few dozen filed requests over the last months in every state,
 //! so that the queue, a file and the statistics can be tried at once.
 
+use app::i18n::Lang;
 use app::rules::decision;
 use app::rules::dossier::{Action, Actor, DossierState};
+use app::rules::eligibility::{Contract, FiledBy};
 use app::rules::request::RawForm;
 use chrono::{Datelike, Duration, Utc};
 use sea_orm::{
@@ -134,9 +136,13 @@ pub async fn seed_demo_files(services: &Services) -> anyhow::Result<usize> {
             ("contact_email", employer_email.clone()),
             ("contact_phone", "01 42 34 56 78".to_owned()),
         ]);
-        let contract = if i % 4 == 3 { "cifre" } else { "employment" };
+        let contract = if i % 4 == 3 {
+            Contract::Cifre
+        } else {
+            Contract::Employment
+        };
         let job = form(&[
-            ("contract", contract.to_owned()),
+            ("contract", contract.code().to_owned()),
             ("contract_start", start.to_string()),
             ("contract_end", (start + Duration::days(180)).to_string()),
             ("weekly_hours", "20".to_owned()),
@@ -155,9 +161,9 @@ pub async fn seed_demo_files(services: &Services) -> anyhow::Result<usize> {
         let model = dossier::ActiveModel {
             id: Set(id.clone()),
             number: Set(Some(number)),
-            state: Set(state.code().to_owned()),
-            filed_by: Set("employer".to_owned()),
-            lang: Set("fr".to_owned()),
+            state: Set(state),
+            filed_by: Set(FiledBy::Employer),
+            lang: Set(Lang::Fr),
             creator_email: Set(employer_email.clone()),
             student_email: Set(Some(email)),
             employer_email: Set(Some(employer_email.clone())),
@@ -170,7 +176,7 @@ pub async fn seed_demo_files(services: &Services) -> anyhow::Result<usize> {
             siret: Set(Some(siret.to_owned())),
             contract_start: Set(Some(start)),
             permit_expires: Set(Some(permit_expires)),
-            contract_type: Set(Some(contract.to_owned())),
+            contract_type: Set(Some(contract)),
             requested_documents: Set(
                 (state == DossierState::ChangesRequested).then(|| "[\"passport\"]".to_owned())
             ),

@@ -106,7 +106,7 @@ pub async fn upload(
         Err(e) => return app_error_response(&e, lang),
     };
     let back = |d: &dossier::Model| {
-        if d.state == DossierState::ChangesRequested.code() {
+        if d.state == DossierState::ChangesRequested {
             "/suivi".to_owned()
         } else {
             "/demande/justificatifs".to_owned()
@@ -273,7 +273,7 @@ async fn store(
     let row = stored_file::ActiveModel {
         id: Set(id.clone()),
         dossier_id: Set(d.id.clone()),
-        kind: Set(kind.code().to_owned()),
+        kind: Set(kind),
         file_name: Set(file_name.clone()),
         content_type: Set(content_type.clone()),
         size_bytes: Set(size as i64),
@@ -285,7 +285,7 @@ async fn store(
         return Err(e);
     }
     // A draft with a new file is a saved draft: its 14 days start again.
-    if d.state == DossierState::Draft.code() {
+    if d.state == DossierState::Draft {
         let _ = dossier::Entity::update_many()
             .col_expr(
                 dossier::Column::UpdatedAt,
@@ -318,14 +318,14 @@ async fn room(
         .all(db)
         .await
         .map_err(|e| Ok(AppError::Server(e.to_string())))?;
-    let since = if d.state == DossierState::ChangesRequested.code() {
+    let since = if d.state == DossierState::ChangesRequested {
         services.last_change_request(&d.id).await.map_err(Ok)?
     } else {
         None
     };
     let counted = files
         .iter()
-        .filter(|f| f.kind == kind.code() && since.is_none_or(|t| f.created_at > t))
+        .filter(|f| f.kind == kind && since.is_none_or(|t| f.created_at > t))
         .count();
     if counted >= MAX_FILES_PER_DOCUMENT {
         return Err(Err(UploadError::TooMany));

@@ -11,7 +11,7 @@ use app::instruction::{
 use app::model::AppError;
 use app::rules::decision::{self, Act, Role, Tab};
 use app::rules::dossier::{Actor, DossierState};
-use app::rules::eligibility::{Contract, Outcome};
+use app::rules::eligibility::Outcome;
 use app::rules::{DocumentKind, ErrorCode, FieldError};
 use app::ssr::{AgentSession, Instruction};
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
@@ -22,7 +22,7 @@ use sea_orm::{
 };
 
 use crate::accounts::{self, AccountError, NewAgent};
-use crate::applicants::{db_err, form_of, internal, state_of, timeline_entry, Parsed, Services};
+use crate::applicants::{db_err, form_of, internal, timeline_entry, Parsed, Services};
 use crate::db::entities::{
     agent, agent_service, agent_session, authorisation, departement, dossier, instruction_service,
 };
@@ -78,7 +78,7 @@ impl Services {
     fn queue_select(&self, a: &AgentSession, f: &Filters) -> Select<dossier::Entity> {
         let mut q = visible(a);
         if let Some(c) = f.contract {
-            q = q.filter(dossier::Column::ContractType.eq(c.code()));
+            q = q.filter(dossier::Column::ContractType.eq(c));
         }
         if let Some(from) = f.from {
             q = q.filter(dossier::Column::ContractStart.gte(from));
@@ -122,7 +122,7 @@ impl Services {
             Option<String>,
             Option<DateTime<Utc>>,
             Option<DateTime<Utc>>,
-            String,
+            DossierState,
         );
         let rows: Vec<Row> = dossier::Entity::find()
             .select_only()
@@ -147,10 +147,9 @@ impl Services {
         let mut total = Acc::default();
         for (dep, submitted, decided, state) in rows {
             let Some(submitted) = submitted else { continue };
-            let state = DossierState::from_code(&state);
             let month = format!("{:04}-{:02}", submitted.year(), submitted.month());
             let days = match (state, decided) {
-                (Some(DossierState::Accepted | DossierState::Refused), Some(d)) => {
+                (DossierState::Accepted | DossierState::Refused, Some(d)) => {
                     Some((d - submitted).num_seconds() as f64 / 86_400.0)
                 }
                 _ => None,
@@ -161,8 +160,8 @@ impl Services {
                 &mut total,
             ] {
                 acc.submitted += 1;
-                acc.accepted += u64::from(state == Some(DossierState::Accepted));
-                acc.refused += u64::from(state == Some(DossierState::Refused));
+                acc.accepted += u64::from(state == DossierState::Accepted);
+                acc.refused += u64::from(state == DossierState::Refused);
                 acc.days.extend(days);
             }
         }
@@ -232,7 +231,7 @@ impl Services {
             &parsed,
             &service,
             &self.public_url,
-            Self::lang(d),
+            d.lang,
         ))
     }
 
@@ -261,9 +260,9 @@ impl Services {
 
     /// The queue as CSV rows (every page), for the export.
     pub async fn queue_csv(&self, a: &AgentSession, f: &Filters) -> Result<String, AppError> {
-        let states: Vec<&str> = match f.state {
-            Some(s) => vec![s.code()],
-            None => f.tab.states().iter().map(|s| s.code()).collect(),
+        let states: Vec<DossierState> = match f.state {
+            Some(s) => vec![s],
+            None => f.tab.states().to_vec(),
         };
         let rows = order(
             self.queue_select(a, f)
@@ -308,7 +307,7 @@ impl Services {
 fn visible(a: &AgentSession) -> Select<dossier::Entity> {
     dossier::Entity::find()
         .filter(dossier::Column::ServiceId.is_in(a.service_ids.clone()))
-        .filter(dossier::Column::State.ne(DossierState::Draft.code()))
+        .filter(dossier::Column::State.ne(DossierState::Draft))
 }
 
 /// A CSV cell: quoted when needed; a leading formula sign is neutralised for spreadsheets.
@@ -342,11 +341,11 @@ fn order(q: Select<dossier::Entity>, tab: Tab) -> Select<dossier::Entity> {
 fn row(d: &dossier::Model) -> QueueRow {
     QueueRow {
         number: d.number.clone().unwrap_or_default(),
-        state: state_of(d),
+        state: d.state,
         student_name: d.student_name.clone().unwrap_or_default(),
         siret: d.siret.clone().unwrap_or_default(),
         departement: d.departement.clone().unwrap_or_default(),
-        contract: d.contract_type.as_deref().and_then(Contract::from_code),
+        contract: d.contract_type,
         contract_start: d.contract_start,
         permit_expires: d.permit_expires,
         submitted_at: d.submitted_at.map(|t| t.to_rfc3339()).unwrap_or_default(),
@@ -478,7 +477,7 @@ impl Instruction for Services {
         Ok(AgentSession {
             agent_id: agent.id,
             email: agent.email,
-            role: Role::from_code(&agent.role).unwrap_or(Role::Instructor),
+            role: agent.role,
             service_ids,
         })
     }
@@ -511,7 +510,7 @@ impl Instruction for Services {
         // Each count is a range of the (service, state, contract start) index.
         let mut counts = Vec::new();
         for tab in Tab::ALL {
-            let codes: Vec<&str> = tab.states().iter().map(|s| s.code()).collect();
+            let codes = tab.states().to_vec();
             let n = base
                 .clone()
                 .filter(dossier::Column::State.is_in(codes))
@@ -520,9 +519,9 @@ impl Instruction for Services {
                 .map_err(db_err)?;
             counts.push((*tab, n));
         }
-        let codes: Vec<&str> = match f.state {
-            Some(s) => vec![s.code()],
-            None => f.tab.states().iter().map(|s| s.code()).collect(),
+        let codes: Vec<DossierState> = match f.state {
+            Some(s) => vec![s],
+            None => f.tab.states().to_vec(),
         };
         let selected = base.filter(dossier::Column::State.is_in(codes));
         let total = match f.state {
@@ -577,7 +576,7 @@ impl Instruction for Services {
         }
         Ok(FileView {
             number: d.number.clone().unwrap_or_default(),
-            state: state_of(&d),
+            state: d.state,
             version: d.version,
             service_name: self.service_name(&d).await?,
             departement: d.departement.clone().unwrap_or_default(),
@@ -606,7 +605,7 @@ impl Instruction for Services {
 
     async fn act(&self, a: &AgentSession, r: ActRequest) -> Result<(), AppError> {
         let d = self.file_of(a, &r.number).await?;
-        let from = state_of(&d);
+        let from = d.state;
         // Required for some actions; optional for the others, but checked when given.
         let message = if r.act.needs_message() || !r.message.trim().is_empty() {
             Some(
@@ -635,7 +634,7 @@ impl Instruction for Services {
                 let to = from
                     .apply(action, Actor::Instructor)
                     .map_err(|_| AppError::IllegalTransition { from, action })?;
-                update.state = Set(to.code().to_owned());
+                update.state = Set(to);
                 if to.is_final() {
                     update.decided_at = Set(Some(now));
                 }
@@ -722,7 +721,7 @@ impl Instruction for Services {
         txn.commit().await.map_err(db_err)?;
 
         // The decision stands from here: the e-mail goes out whatever happens to its attachment.
-        let lang = Self::lang(&d);
+        let lang = d.lang;
         let number = d.number.clone().unwrap_or_default();
         let followers = Self::followers(&d);
         let mut mail = if r.act == Act::Revoke {
@@ -792,7 +791,7 @@ impl Instruction for Services {
                     id: g.id,
                     email: g.email,
                     name: g.name,
-                    role: Role::from_code(&g.role).unwrap_or(Role::Instructor),
+                    role: g.role,
                     active: g.active,
                 })
                 .collect(),
@@ -1000,7 +999,7 @@ impl Services {
             Some(message.clone()),
         )
         .await?;
-        let lang = Self::lang(d);
+        let lang = d.lang;
         self.send(&notify::message(
             &Self::followers(d),
             d.number.as_deref().unwrap_or_default(),

@@ -48,7 +48,7 @@ pub fn deposit_receipt(
     for kind in DocumentKind::ALL {
         let names: Vec<&str> = files
             .iter()
-            .filter(|f| f.kind == kind.code())
+            .filter(|f| f.kind == *kind)
             .map(|f| f.file_name.as_str())
             .collect();
         if !names.is_empty() {

@@ -62,8 +62,7 @@ impl Services {
             DossierState::Accepted,
             DossierState::Refused,
             DossierState::Closed,
-        ]
-        .map(|s| s.code());
+        ];
         let old = dossier::Entity::find()
             .filter(dossier::Column::State.is_in(finals))
             .filter(dossier::Column::CreatorEmail.ne(GONE))
@@ -192,7 +191,7 @@ impl Services {
         dossier_event::Entity::update_many()
             .col_expr(dossier_event::Column::Actor, Expr::value(GONE))
             .filter(dossier_event::Column::DossierId.eq(d.id.clone()))
-            .filter(dossier_event::Column::ActorKind.eq(Actor::Applicant.code()))
+            .filter(dossier_event::Column::ActorKind.eq(Actor::Applicant))
             .exec(&txn)
             .await
             .map_err(db_err)?;

@@ -11,10 +11,14 @@ pub use ui::Msg;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "ssr", derive(sea_orm::DeriveActiveEnum, sea_orm::EnumIter))]
+#[cfg_attr(feature = "ssr", sea_orm(rs_type = "String", db_type = "Text"))]
 pub enum Lang {
     /// French first: the service's language unless the user asks otherwise.
     #[default]
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "fr"))]
     Fr,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "en"))]
     En,
 }
 

@@ -10,8 +10,12 @@ macro_rules! code_enum {
         $(#[$meta])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
         #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+        // On the server the same codes are the database's values: a column of this type reads
+        // an unknown value as an error, never as a default.
+        #[cfg_attr(feature = "ssr", derive(sea_orm::DeriveActiveEnum, sea_orm::EnumIter))]
+        #[cfg_attr(feature = "ssr", sea_orm(rs_type = "String", db_type = "Text"))]
         pub enum $name {
-            $($(#[$vmeta])* #[serde(rename = $code)] #[cfg_attr(feature = "ssr", schema(rename = $code))] $variant),+
+            $($(#[$vmeta])* #[serde(rename = $code)] #[cfg_attr(feature = "ssr", schema(rename = $code))] #[cfg_attr(feature = "ssr", sea_orm(string_value = $code))] $variant),+
         }
 
         impl $name {

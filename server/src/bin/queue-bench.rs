@@ -5,22 +5,29 @@
 
 use std::time::Instant;
 
+use app::i18n::Lang;
 use app::instruction::QueueQuery;
 use app::rules::decision::Role;
+use app::rules::dossier::DossierState;
+use app::rules::eligibility::{Contract, FiledBy};
 use app::ssr::{AgentSession, Instruction};
 use chrono::{Duration, Utc};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, Set, TransactionTrait};
 use server::db::entities::{dossier, instruction_service};
 
-const STATES: [&str; 6] = [
-    "submitted",
-    "submitted",
-    "in_review",
-    "changes_requested",
-    "accepted",
-    "refused",
+const STATES: [DossierState; 6] = [
+    DossierState::Submitted,
+    DossierState::Submitted,
+    DossierState::InReview,
+    DossierState::ChangesRequested,
+    DossierState::Accepted,
+    DossierState::Refused,
 ];
-const CONTRACTS: [&str; 3] = ["employment", "cifre", "apprenticeship"];
+const CONTRACTS: [Contract; 3] = [
+    Contract::Employment,
+    Contract::Cifre,
+    Contract::Apprenticeship,
+];
 
 fn number(i: u64) -> String {
     format!("APT-2026-75-B{i:05X}")
@@ -70,9 +77,9 @@ async fn main() -> anyhow::Result<()> {
         batch.push(dossier::ActiveModel {
             id: Set(format!("00000000-0000-4000-8000-{i:012}")),
             number: Set(Some(number(i))),
-            state: Set(state.to_owned()),
-            filed_by: Set("employer".into()),
-            lang: Set("fr".into()),
+            state: Set(state),
+            filed_by: Set(FiledBy::Employer),
+            lang: Set(Lang::Fr),
             creator_email: Set(format!("rh{i}@example.fr")),
             student_email: Set(Some(format!("etudiant{i}@example.org"))),
             employer_email: Set(Some(format!("rh{i}@example.fr"))),
@@ -85,13 +92,14 @@ async fn main() -> anyhow::Result<()> {
             siret: Set(Some(format!("{:014}", 73_282_932_000_000u64 + i))),
             contract_start: Set(Some(today + Duration::days((i % 120) as i64))),
             permit_expires: Set(Some(today + Duration::days(30 + (i * 13 % 400) as i64))),
-            contract_type: Set(Some(CONTRACTS[(i % 3) as usize].into())),
+            contract_type: Set(Some(CONTRACTS[(i % 3) as usize])),
             requested_documents: Set(None),
             version: Set(3),
             created_at: Set(submitted),
             updated_at: Set(submitted),
             submitted_at: Set(Some(submitted)),
-            decided_at: Set(matches!(state, "accepted" | "refused")
+            decided_at: Set(state
+                .is_final()
                 .then(|| submitted + Duration::days((i % 20) as i64))),
         });
         if batch.len() == 500 {

@@ -1,4 +1,6 @@
-//! sea-orm entities.
+//! sea-orm entities. Closed sets (states, who filed, contract, document kind, actor, role,
+//! language) are typed columns: the database's value is the enum's code, and a value outside
+//! the set is refused when written (migration m20261126) and an error when read.
 
 /// An instruction service (a foreign-labour platform) that instructs the files of its départements.
 pub mod instruction_service {
@@ -42,6 +44,9 @@ pub mod departement {
 
 /// A request, from draft to decision. Typed steps are kept as the JSON of their raw form.
 pub mod dossier {
+    use app::i18n::Lang;
+    use app::rules::dossier::DossierState;
+    use app::rules::eligibility::{Contract, FiledBy};
     use sea_orm::entity::prelude::*;
 
     #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -50,9 +55,9 @@ pub mod dossier {
         #[sea_orm(primary_key, auto_increment = false)]
         pub id: String,
         pub number: Option<String>,
-        pub state: String,
-        pub filed_by: String,
-        pub lang: String,
+        pub state: DossierState,
+        pub filed_by: FiledBy,
+        pub lang: Lang,
         pub creator_email: String,
         pub student_email: Option<String>,
         pub employer_email: Option<String>,
@@ -65,7 +70,7 @@ pub mod dossier {
         pub siret: Option<String>,
         pub contract_start: Option<Date>,
         pub permit_expires: Option<Date>,
-        pub contract_type: Option<String>,
+        pub contract_type: Option<Contract>,
         /// JSON list of document codes an instructor asked for.
         pub requested_documents: Option<String>,
         /// Bumped by every change, so two writers cannot both win.
@@ -129,6 +134,7 @@ pub mod session {
 
 /// An uploaded file; its bytes live in the storage under `storage_key`.
 pub mod stored_file {
+    use app::rules::DocumentKind;
     use sea_orm::entity::prelude::*;
 
     #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -137,7 +143,7 @@ pub mod stored_file {
         #[sea_orm(primary_key, auto_increment = false)]
         pub id: String,
         pub dossier_id: String,
-        pub kind: String,
+        pub kind: DocumentKind,
         pub file_name: String,
         pub content_type: String,
         pub size_bytes: i64,
@@ -153,6 +159,7 @@ pub mod stored_file {
 
 /// The append-only history of a request: who did what, when, from which state to which.
 pub mod dossier_event {
+    use app::rules::dossier::{Actor, DossierState};
     use sea_orm::entity::prelude::*;
 
     #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -162,11 +169,11 @@ pub mod dossier_event {
         pub id: i64,
         pub dossier_id: String,
         pub at: DateTimeUtc,
-        pub actor_kind: String,
+        pub actor_kind: Actor,
         pub actor: String,
         pub action: String,
-        pub from_state: Option<String>,
-        pub to_state: Option<String>,
+        pub from_state: Option<DossierState>,
+        pub to_state: Option<DossierState>,
         pub message: Option<String>,
     }
 
@@ -178,6 +185,7 @@ pub mod dossier_event {
 
 /// An instructor or administrator; the password is kept as an argon2id hash.
 pub mod agent {
+    use app::rules::decision::Role;
     use sea_orm::entity::prelude::*;
 
     #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -189,7 +197,7 @@ pub mod agent {
         pub email: String,
         pub name: String,
         pub password_hash: String,
-        pub role: String,
+        pub role: Role,
         pub active: bool,
         pub failed_logins: i32,
         pub locked_until: Option<DateTimeUtc>,

@@ -7,6 +7,7 @@ mod m20261123_000001_requests;
 mod m20261124_000001_instruction;
 mod m20261125_000001_access_guard;
 mod m20261125_000002_security_event;
+mod m20261126_000001_typed_columns;
 
 pub struct Migrator;
 
@@ -19,6 +20,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000001_instruction::Migration),
             Box::new(m20261125_000001_access_guard::Migration),
             Box::new(m20261125_000002_security_event::Migration),
+            Box::new(m20261126_000001_typed_columns::Migration),
         ]
     }
 }

@@ -5,6 +5,8 @@
 
 use crate::common;
 
+use app::rules::dossier::DossierState;
+use app::rules::eligibility::Contract;
 use axum::http::{header, StatusCode};
 use chrono::Duration;
 use common::journey::{day, filed, filed_in};
@@ -160,7 +162,7 @@ async fn the_instructor_finds_reviews_asks_for_changes_accepts_and_the_authorisa
     let reply = act(&app, &agent, &number, version, "take_in_review", &[]).await;
     assert!(reply.status.is_success(), "{}", reply.body);
     let d = file_row(&app, &number).await;
-    assert_eq!(d.state, "in_review");
+    assert_eq!(d.state.code(), "in_review");
     let last = dossier_event::Entity::find()
         .filter(dossier_event::Column::DossierId.eq(d.id.clone()))
         .all(&app.state.db)
@@ -173,7 +175,10 @@ async fn the_instructor_finds_reviews_asks_for_changes_accepts_and_the_authorisa
         (DEMO_INSTRUCTOR, "take_in_review")
     );
     assert_eq!(
-        (last.from_state.as_deref(), last.to_state.as_deref()),
+        (
+            last.from_state.map(|s| s.code()),
+            last.to_state.map(|s| s.code())
+        ),
         (Some("submitted"), Some("in_review"))
     );
     assert!(app
@@ -232,7 +237,7 @@ async fn the_instructor_finds_reviews_asks_for_changes_accepts_and_the_authorisa
     let back = call(&app.router, "demande/deposer", &[], Some(&applicant)).await;
     assert!(back.status.is_success(), "{}", back.body);
     let d = file_row(&app, &number).await;
-    assert_eq!(d.state, "submitted");
+    assert_eq!(d.state.code(), "submitted");
     assert!(act(&app, &agent, &number, d.version, "take_in_review", &[])
         .await
         .status
@@ -251,7 +256,7 @@ async fn the_instructor_finds_reviews_asks_for_changes_accepts_and_the_authorisa
     )
     .await;
     assert!(bad.body.contains("authorisation_outside"), "{}", bad.body);
-    assert_eq!(file_row(&app, &number).await.state, "in_review");
+    assert_eq!(file_row(&app, &number).await.state.code(), "in_review");
     assert_eq!(events(&app).await, before);
     let view = call(
         &app.router,
@@ -278,7 +283,7 @@ async fn the_instructor_finds_reviews_asks_for_changes_accepts_and_the_authorisa
     .await;
     assert!(ok.status.is_success(), "{}", ok.body);
     let d = file_row(&app, &number).await;
-    assert_eq!(d.state, "accepted");
+    assert_eq!(d.state.code(), "accepted");
     assert!(d.decided_at.is_some());
     let issued = authorisation::Entity::find_by_id(d.id.clone())
         .one(&app.state.db)
@@ -586,7 +591,7 @@ async fn illegal_transitions_missing_reasons_and_stale_versions_are_refused() {
     assert!(first.status.is_success(), "{}", first.body);
     let second = act(&app, &other, &number, d.version, "close", &[]).await;
     assert_eq!(error_kind(&second), "Conflict");
-    assert_eq!(file_row(&app, &number).await.state, "in_review");
+    assert_eq!(file_row(&app, &number).await.state.code(), "in_review");
 
     // Concurrently, with the same version: exactly one wins.
     let d = file_row(&app, &number).await;
@@ -609,7 +614,7 @@ async fn illegal_transitions_missing_reasons_and_stale_versions_are_refused() {
         b.body
     );
     let d = file_row(&app, &number).await;
-    assert!(d.state == "refused" || d.state == "closed");
+    assert!(d.state.code() == "refused" || d.state.code() == "closed");
     // A final state is final.
     let again = act(&app, &agent, &number, d.version, "take_in_review", &[]).await;
     assert_eq!(error_kind(&again), "IllegalTransition");
@@ -843,10 +848,16 @@ async fn the_queue_orders_by_urgency_filters_paginates_and_exports() {
         m.student_name = Set(Some(format!("Étudiant {i:02}")));
         m.contract_start = Set(Some(today + Duration::days(60 - i)));
         m.permit_expires = Set(Some(today + Duration::days(100 + i % 7)));
-        m.contract_type = Set(Some(
-            if i % 3 == 0 { "cifre" } else { "employment" }.to_owned(),
-        ));
-        m.state = Set(if i % 4 == 0 { "in_review" } else { "submitted" }.to_owned());
+        m.contract_type = Set(Some(if i % 3 == 0 {
+            Contract::Cifre
+        } else {
+            Contract::Employment
+        }));
+        m.state = Set(if i % 4 == 0 {
+            DossierState::InReview
+        } else {
+            DossierState::Submitted
+        });
         m.insert(&app.state.db).await.unwrap();
     }
     let agent = log_in(&app, DEMO_INSTRUCTOR).await;

@@ -7,4 +7,5 @@ mod common;
 mod api;
 mod instruction;
 mod requests;
+mod schema;
 mod security;

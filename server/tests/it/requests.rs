@@ -50,7 +50,7 @@ async fn the_whole_request_from_code_to_receipt() {
         early.body
     );
     assert!(early.body.contains("DocumentsMissing"), "{}", early.body);
-    assert_eq!(dossiers(&app).await[0].state, "draft");
+    assert_eq!(dossiers(&app).await[0].state.code(), "draft");
 
     // One file of each accepted type.
     assert_eq!(
@@ -91,7 +91,7 @@ async fn the_whole_request_from_code_to_receipt() {
     );
     let all = dossiers(&app).await;
     assert_eq!(all.len(), 1);
-    assert_eq!(all[0].state, "submitted");
+    assert_eq!(all[0].state.code(), "submitted");
     assert!(all[0].service_id.is_some());
     let events = dossier_event::Entity::find()
         .all(&app.state.db)
@@ -288,7 +288,7 @@ async fn a_not_eligible_answer_stops_the_request() {
     assert!(!upload_refused.status.is_success());
     let submit = call(&app.router, "demande/deposer", &[], Some(&cookie)).await;
     assert!(submit.body.contains("Stopped"), "{}", submit.body);
-    assert_eq!(dossiers(&app).await[0].state, "draft");
+    assert_eq!(dossiers(&app).await[0].state.code(), "draft");
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -552,7 +552,7 @@ async fn requested_changes_are_answered_and_the_file_returns_to_the_service() {
     // What an instructor's change request leaves (issue 4 adds the instructor's action itself).
     let d = dossiers(&app).await.remove(0);
     let mut changed: dossier::ActiveModel = d.clone().into();
-    changed.state = Set("changes_requested".into());
+    changed.state = Set(app::rules::dossier::DossierState::ChangesRequested);
     changed.requested_documents = Set(Some("[\"passport\"]".into()));
     changed.update(&app.state.db).await.unwrap();
     let services = &app.state.services;
@@ -612,7 +612,7 @@ async fn requested_changes_are_answered_and_the_file_returns_to_the_service() {
     let again = call(&app.router, "demande/deposer", &[], Some(&cookie)).await;
     assert_eq!(again.json(), number);
     let d = dossiers(&app).await.remove(0);
-    assert_eq!(d.state, "submitted");
+    assert_eq!(d.state.code(), "submitted");
     assert!(d.requested_documents.is_none());
     let events = dossier_event::Entity::find()
         .all(&app.state.db)

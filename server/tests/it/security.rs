@@ -750,7 +750,7 @@ async fn after_the_retention_period_nothing_personal_is_left() {
     let finals = ["accepted", "refused", "closed"];
     for d in dossier::Entity::find().all(db).await.unwrap() {
         let text = format!("{d:?}");
-        if finals.contains(&d.state.as_str()) {
+        if finals.contains(&d.state.code()) {
             assert_eq!(d.creator_email, "", "{text}");
             for field in [
                 &d.student_email,
@@ -785,7 +785,7 @@ async fn after_the_retention_period_nothing_personal_is_left() {
             }
         } else {
             assert_eq!(d.number.as_deref(), d.number.as_deref());
-            assert!(d.state != "draft", "drafts are deleted: {text}");
+            assert!(d.state.code() != "draft", "drafts are deleted: {text}");
         }
     }
     assert!(
