@@ -48,22 +48,11 @@ pub fn initial_lang() -> Lang {
         let Some(parts) = use_context::<http_parts::Parts>() else {
             return Lang::default();
         };
-        let from_query = parts
-            .uri
-            .query()
-            .and_then(|q| crate::url::query_value(q, "lang"))
-            .and_then(|v| Lang::from_code(&v));
-        if let Some(lang) = from_query {
+        let (lang, from_query) = crate::ssr::requested_lang(&parts);
+        if from_query {
             remember_lang(lang);
-            return lang;
         }
-        parts
-            .headers
-            .get_all(http_parts::COOKIE)
-            .iter()
-            .filter_map(|h| h.to_str().ok())
-            .find_map(|c| cookie_value(c, LANG_COOKIE).and_then(Lang::from_code))
-            .unwrap_or_default()
+        lang
     }
     #[cfg(all(feature = "hydrate", not(feature = "ssr")))]
     {
@@ -82,7 +71,7 @@ pub fn initial_lang() -> Lang {
 
 #[cfg(feature = "ssr")]
 mod http_parts {
-    pub use http::header::{COOKIE, SET_COOKIE};
+    pub use http::header::SET_COOKIE;
     pub use http::request::Parts;
     pub use leptos_axum::ResponseOptions;
 }

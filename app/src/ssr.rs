@@ -1,6 +1,10 @@
 //! The ports the server functions call (feature `ssr` only). The server implements them over
-//! its database, storage and mail, and provides them as Leptos context; server functions cannot
-//! be generic, so they reach them as trait objects.
+//! its database, storage and mail, and provides them as Leptos context and as request
+//! extensions; server functions cannot be generic, so they reach them as trait objects.
+//!
+//! What a request says of its sender — the signed-in applicant or agent, the language, the
+//! client's address — is read by the axum extractors at the end of this file, the same for the
+//! server's routes (as handler arguments) and for server functions ([`extract`]).
 
 use std::sync::Arc;
 
@@ -61,6 +65,17 @@ pub type ApplicantsRef = Arc<dyn Applicants>;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ClientAddr(pub String);
 
+impl ClientAddr {
+    /// The address the server put in the request; empty when it did not (tests without a peer).
+    pub fn of(parts: &http::request::Parts) -> Self {
+        parts
+            .extensions
+            .get::<ClientAddr>()
+            .cloned()
+            .unwrap_or(ClientAddr(String::new()))
+    }
+}
+
 /// A signed-in instructor or administrator and the services whose files they may see.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct AgentSession {
@@ -116,3 +131,131 @@ pub trait Instruction: Send + Sync {
 }
 
 pub type InstructionRef = Arc<dyn Instruction>;
+
+/// Reads one cookie of a request.
+pub fn request_cookie(parts: &http::request::Parts, name: &str) -> Option<String> {
+    parts
+        .headers
+        .get_all(http::header::COOKIE)
+        .iter()
+        .filter_map(|h| h.to_str().ok())
+        .find_map(|c| crate::env::cookie_value(c, name).map(str::to_owned))
+}
+
+/// The language a request asks for, and whether it came from the address (`?lang=`, to be
+/// remembered) rather than from the cookie; French when it names none.
+pub fn requested_lang(parts: &http::request::Parts) -> (Lang, bool) {
+    let from_query = parts
+        .uri
+        .query()
+        .and_then(|q| crate::url::query_value(q, "lang"))
+        .and_then(|v| Lang::from_code(&v));
+    match from_query {
+        Some(lang) => (lang, true),
+        None => (
+            request_cookie(parts, crate::env::LANG_COOKIE)
+                .and_then(|c| Lang::from_code(&c))
+                .unwrap_or_default(),
+            false,
+        ),
+    }
+}
+
+/// Runs an extractor on the request a server function serves, keeping its `AppError`
+/// (`leptos_axum::extract` would turn "not signed in" into an opaque server error).
+pub async fn extract<T>() -> Result<T, AppError>
+where
+    T: FromRequestParts<(), Rejection = AppError>,
+{
+    let mut parts = leptos::prelude::use_context::<http::request::Parts>()
+        .ok_or_else(|| AppError::Server("no request".into()))?;
+    T::from_request_parts(&mut parts, &()).await
+}
+
+use axum::extract::FromRequestParts;
+
+impl<S: Send + Sync> FromRequestParts<S> for Lang {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(
+        parts: &mut http::request::Parts,
+        _: &S,
+    ) -> Result<Self, Self::Rejection> {
+        Ok(requested_lang(parts).0)
+    }
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for ClientAddr {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(
+        parts: &mut http::request::Parts,
+        _: &S,
+    ) -> Result<Self, Self::Rejection> {
+        Ok(ClientAddr::of(parts))
+    }
+}
+
+/// The signed-in applicant: the session cookie, checked by the service the server put in the
+/// request's extensions.
+impl<S: Send + Sync> FromRequestParts<S> for ApplicantSession {
+    type Rejection = AppError;
+
+    async fn from_request_parts(
+        parts: &mut http::request::Parts,
+        _: &S,
+    ) -> Result<Self, Self::Rejection> {
+        let service = parts
+            .extensions
+            .get::<ApplicantsRef>()
+            .cloned()
+            .ok_or_else(|| AppError::Server("the applicant service is missing".into()))?;
+        let token =
+            request_cookie(parts, crate::api::SESSION_COOKIE).ok_or(AppError::NotSignedIn)?;
+        service.session(&token).await
+    }
+}
+
+/// The signed-in agent, read the same way from the agent's cookie.
+impl<S: Send + Sync> FromRequestParts<S> for AgentSession {
+    type Rejection = AppError;
+
+    async fn from_request_parts(
+        parts: &mut http::request::Parts,
+        _: &S,
+    ) -> Result<Self, Self::Rejection> {
+        let service = parts
+            .extensions
+            .get::<InstructionRef>()
+            .cloned()
+            .ok_or_else(|| AppError::Server("the instruction service is missing".into()))?;
+        let token = request_cookie(parts, crate::api::instruction::AGENT_COOKIE)
+            .ok_or(AppError::NotSignedIn)?;
+        service.agent(&token).await
+    }
+}
+
+/// An error as a JSON answer with its status (`AppError::status`), in the request's language
+/// when the route knows it ([`error_response`]), in French otherwise.
+impl axum::response::IntoResponse for AppError {
+    fn into_response(self) -> axum::response::Response {
+        error_response(&self, Lang::default())
+    }
+}
+
+pub fn error_response(error: &AppError, lang: Lang) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    let status = http::StatusCode::from_u16(error.status())
+        .unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR);
+    let mut response = (
+        status,
+        axum::Json(serde_json::json!({ "error": error, "message": error.message(lang) })),
+    )
+        .into_response();
+    if let Some(seconds) = error.retry_after() {
+        response
+            .headers_mut()
+            .insert(http::header::RETRY_AFTER, http::HeaderValue::from(seconds));
+    }
+    response
+}

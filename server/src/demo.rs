@@ -13,10 +13,11 @@ use sea_orm::{
     Set,
 };
 
-use crate::applicants::{Parsed, Services};
-use crate::db::entities::{authorisation, dossier, instruction_service};
+use crate::dossier::Parsed;
+use crate::infra::db::entities::{authorisation, dossier, instruction_service};
+use crate::infra::secret;
 use crate::instruction::initials;
-use crate::secret;
+use crate::services::Services;
 
 const STUDENTS: [(&str, &str, &str); 12] = [
     ("Diop", "Awa", "SN"),
@@ -200,7 +201,7 @@ pub async fn seed_demo_files(services: &Services) -> anyhow::Result<usize> {
                 None,
             )
             .await
-            .map_err(|e| anyhow::anyhow!("{e:?}"))?;
+            ?;
         if state != DossierState::Submitted {
             let message = match state {
                 DossierState::ChangesRequested => Some(
@@ -226,14 +227,14 @@ pub async fn seed_demo_files(services: &Services) -> anyhow::Result<usize> {
                         db,
                         &id,
                         Actor::Instructor,
-                        crate::accounts::DEMO_INSTRUCTOR,
+                        crate::instruction::accounts::DEMO_INSTRUCTOR,
                         Action::TakeInReview.code(),
                         Some(DossierState::Submitted),
                         Some(DossierState::InReview),
                         None,
                     )
                     .await
-                    .map_err(|e| anyhow::anyhow!("{e:?}"))?;
+                    ?;
                 DossierState::InReview
             } else {
                 DossierState::Submitted
@@ -244,14 +245,14 @@ pub async fn seed_demo_files(services: &Services) -> anyhow::Result<usize> {
                     db,
                     &id,
                     Actor::Instructor,
-                    crate::accounts::DEMO_INSTRUCTOR,
+                    crate::instruction::accounts::DEMO_INSTRUCTOR,
                     action.code(),
                     Some(from),
                     Some(state),
                     message,
                 )
                 .await
-                .map_err(|e| anyhow::anyhow!("{e:?}"))?;
+                ?;
         }
         if state == DossierState::Accepted {
             let parsed = Parsed::of(&model, day, &services.rules);
@@ -265,7 +266,7 @@ pub async fn seed_demo_files(services: &Services) -> anyhow::Result<usize> {
                     valid_until: Set(validity.until),
                     max_annual_hours: Set(e.max_annual_hours),
                     issued_at: Set(decided.unwrap_or(now)),
-                    issued_by: Set(crate::accounts::DEMO_INSTRUCTOR.to_owned()),
+                    issued_by: Set(crate::instruction::accounts::DEMO_INSTRUCTOR.to_owned()),
                     revoked_at: Set(None),
                     birth_date: Set(s.birth_date),
                     initials: Set(initials(&s.given_names, &s.family_name)),

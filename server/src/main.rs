@@ -19,23 +19,26 @@ async fn main() -> anyhow::Result<()> {
     }
     let state = state(&config).await?;
     if std::env::var("WIF_DEMO").is_ok_and(|v| v == "1") {
-        server::accounts::seed_demo(&state.db).await?;
+        server::instruction::accounts::seed_demo(&state.db).await?;
         let files = server::demo::seed_demo_files(&state.services).await?;
         if files > 0 {
             println!("Demo: {files} filed requests added to the queues");
         }
         println!(
             "Demo accounts (password {}):",
-            server::accounts::DEMO_PASSWORD
+            server::instruction::accounts::DEMO_PASSWORD
         );
-        println!("  administrator       {}", server::accounts::DEMO_ADMIN);
+        println!(
+            "  administrator       {}",
+            server::instruction::accounts::DEMO_ADMIN
+        );
         println!(
             "  instructor (Paris)  {}",
-            server::accounts::DEMO_INSTRUCTOR
+            server::instruction::accounts::DEMO_INSTRUCTOR
         );
         println!(
             "  instructor (Lyon)   {}",
-            server::accounts::DEMO_OTHER_INSTRUCTOR
+            server::instruction::accounts::DEMO_OTHER_INSTRUCTOR
         );
         println!("  sign in on http://{}/instruction/connexion", config.addr);
     }
@@ -45,7 +48,7 @@ async fn main() -> anyhow::Result<()> {
     println!("Work in France listening on http://{}", config.addr);
     println!(
         "Database: {}",
-        server::config::redacted(&config.database_url)
+        server::infra::config::redacted(&config.database_url)
     );
     match &config.smtp_url {
         Some(_) => println!("E-mail: sent through SMTP_URL"),
@@ -104,10 +107,10 @@ async fn command(config: &Config, args: &[String]) -> anyhow::Result<()> {
             line.trim_end_matches(['\r', '\n']).to_owned()
         }
     };
-    let db = server::db::connect(&config.database_url).await?;
-    let saved = server::accounts::save_agent(
+    let db = server::infra::db::connect(&config.database_url).await?;
+    let saved = server::instruction::accounts::save_agent(
         &db,
-        server::accounts::NewAgent {
+        server::instruction::accounts::NewAgent {
             email: &email,
             name: &name,
             role,

@@ -9,17 +9,19 @@
 //! | the security log | `SECURITY_LOG_DAYS` (default 365) | deleted |
 //! | an unfinished upload | an hour (a dropped request removes its own at once) | deleted |
 
-use app::model::AppError;
 use app::rules::dossier::{Actor, DossierState};
 use chrono::Duration;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter};
 
-use crate::applicants::{db_err, Services};
-use crate::db::entities::{
+use crate::applicant::DRAFT_LIFETIME_DAYS;
+use crate::error::Result;
+use crate::infra::db::entities::{
     access_grant, access_guard, agent_session, authorisation, dossier, dossier_event,
     security_event, session, stored_file,
 };
+use crate::services::Services;
+use sea_orm::ConnectionTrait;
 
 /// The periods of the schedule above.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -51,7 +53,7 @@ const GONE: &str = "";
 
 impl Services {
     /// One pass of the schedule: what `spawn_purge` runs every hour.
-    pub async fn apply_retention(&self) -> Result<Removed, AppError> {
+    pub async fn apply_retention(&self) -> Result<Removed> {
         let now = self.now();
         let mut removed = Removed {
             drafts: self.purge_expired_drafts().await?,
@@ -76,13 +78,11 @@ impl Services {
                     ),
             )
             .all(&self.db)
-            .await
-            .map_err(db_err)?;
+            .await?;
         for d in old {
             let issued = authorisation::Entity::find_by_id(d.id.clone())
                 .one(&self.db)
-                .await
-                .map_err(db_err)?;
+                .await?;
             // An authorisation still in force is still checked by employers: kept until it ends.
             if issued
                 .as_ref()
@@ -98,24 +98,21 @@ impl Services {
             access_grant::Entity::delete_many()
                 .filter(access_grant::Column::ExpiresAt.lt(now))
                 .exec(&self.db)
-                .await
-                .map_err(db_err)?
+                .await?
                 .rows_affected,
         );
         expired(
             session::Entity::delete_many()
                 .filter(session::Column::ExpiresAt.lt(now))
                 .exec(&self.db)
-                .await
-                .map_err(db_err)?
+                .await?
                 .rows_affected,
         );
         expired(
             agent_session::Entity::delete_many()
                 .filter(agent_session::Column::ExpiresAt.lt(now))
                 .exec(&self.db)
-                .await
-                .map_err(db_err)?
+                .await?
                 .rows_affected,
         );
         expired(
@@ -127,8 +124,7 @@ impl Services {
                         .add(access_guard::Column::LockedUntil.lt(now)),
                 )
                 .exec(&self.db)
-                .await
-                .map_err(db_err)?
+                .await?
                 .rows_affected,
         );
         expired(
@@ -138,8 +134,7 @@ impl Services {
                         .lt(now - Duration::days(self.retention.security_log_days)),
                 )
                 .exec(&self.db)
-                .await
-                .map_err(db_err)?
+                .await?
                 .rows_affected,
         );
         // Uploads a crash left half-written (a dropped request removes its own at once).
@@ -155,14 +150,13 @@ impl Services {
     }
 
     /// Empties a decided file of everything personal; returns how many documents went.
-    async fn anonymise(&self, d: &dossier::Model) -> Result<usize, AppError> {
+    async fn anonymise(&self, d: &dossier::Model) -> Result<usize> {
         let files = self.files(&d.id).await?;
-        let txn = crate::db::write_txn(&self.db).await.map_err(db_err)?;
+        let txn = crate::infra::db::write_txn(&self.db).await?;
         stored_file::Entity::delete_many()
             .filter(stored_file::Column::DossierId.eq(d.id.clone()))
             .exec(&txn)
-            .await
-            .map_err(db_err)?;
+            .await?;
         for table_rows in [
             access_grant::Entity::delete_many()
                 .filter(access_grant::Column::DossierId.eq(d.id.clone()))
@@ -177,7 +171,7 @@ impl Services {
                 .exec(&txn)
                 .await,
         ] {
-            table_rows.map_err(db_err)?;
+            table_rows?;
         }
         dossier_event::Entity::update_many()
             .col_expr(
@@ -186,15 +180,13 @@ impl Services {
             )
             .filter(dossier_event::Column::DossierId.eq(d.id.clone()))
             .exec(&txn)
-            .await
-            .map_err(db_err)?;
+            .await?;
         dossier_event::Entity::update_many()
             .col_expr(dossier_event::Column::Actor, Expr::value(GONE))
             .filter(dossier_event::Column::DossierId.eq(d.id.clone()))
             .filter(dossier_event::Column::ActorKind.eq(Actor::Applicant))
             .exec(&txn)
-            .await
-            .map_err(db_err)?;
+            .await?;
         let none = || Expr::value(Option::<String>::None);
         dossier::Entity::update_many()
             .col_expr(dossier::Column::CreatorEmail, Expr::value(GONE))
@@ -213,9 +205,8 @@ impl Services {
             .col_expr(dossier::Column::Version, Expr::value(d.version + 1))
             .filter(dossier::Column::Id.eq(d.id.clone()))
             .exec(&txn)
-            .await
-            .map_err(db_err)?;
-        txn.commit().await.map_err(db_err)?;
+            .await?;
+        txn.commit().await?;
         for f in &files {
             if let Err(e) = self.storage.delete(&f.storage_key).await {
                 tracing::warn!(
@@ -225,5 +216,62 @@ impl Services {
             }
         }
         Ok(files.len())
+    }
+}
+
+/// Deletes the rows of one table that belong to a request.
+async fn delete_of_dossier<E: EntityTrait>(
+    db: &impl ConnectionTrait,
+    column: E::Column,
+    dossier_id: &str,
+) -> Result<()> {
+    E::delete_many()
+        .filter(column.eq(dossier_id))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+impl Services {
+    /// Deletes drafts not saved for 14 days, with their files. Returns how many.
+    pub async fn purge_expired_drafts(&self) -> Result<usize> {
+        let cutoff = self.now() - Duration::days(DRAFT_LIFETIME_DAYS);
+        let expired = dossier::Entity::find()
+            .filter(dossier::Column::State.eq(DossierState::Draft))
+            .filter(dossier::Column::UpdatedAt.lt(cutoff))
+            .all(&self.db)
+            .await?;
+        for d in &expired {
+            let files = self.files(&d.id).await?;
+            let txn = crate::infra::db::write_txn(&self.db).await?;
+            delete_of_dossier::<stored_file::Entity>(&txn, stored_file::Column::DossierId, &d.id)
+                .await?;
+            delete_of_dossier::<access_grant::Entity>(&txn, access_grant::Column::DossierId, &d.id)
+                .await?;
+            delete_of_dossier::<session::Entity>(&txn, session::Column::DossierId, &d.id).await?;
+            delete_of_dossier::<dossier_event::Entity>(
+                &txn,
+                dossier_event::Column::DossierId,
+                &d.id,
+            )
+            .await?;
+            // Only if still an untouched draft: a save during the purge wins.
+            let gone = dossier::Entity::delete_many()
+                .filter(dossier::Column::Id.eq(d.id.clone()))
+                .filter(dossier::Column::Version.eq(d.version))
+                .exec(&txn)
+                .await?;
+            if gone.rows_affected == 1 {
+                txn.commit().await?;
+                for f in files {
+                    if let Err(e) = self.storage.delete(&f.storage_key).await {
+                        tracing::warn!("expired file {} not deleted: {e}", f.storage_key);
+                    }
+                }
+            } else {
+                txn.rollback().await?;
+            }
+        }
+        Ok(expired.len())
     }
 }

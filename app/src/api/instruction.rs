@@ -32,11 +32,9 @@ pub mod ssr {
         super::super::ssr::cookie(super::AGENT_COOKIE)
     }
 
+    /// The instruction service and the signed-in agent (`AgentSession`'s extractor).
     pub async fn agent() -> Result<(InstructionRef, AgentSession), AppError> {
-        let service = instruction()?;
-        let token = agent_token().ok_or(AppError::NotSignedIn)?;
-        let agent = service.agent(&token).await?;
-        Ok((service, agent))
+        Ok((instruction()?, crate::ssr::extract().await?))
     }
 
     pub use super::super::ssr::client;

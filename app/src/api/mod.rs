@@ -11,11 +11,10 @@ pub const SESSION_COOKIE: &str = "wif_session";
 
 #[cfg(feature = "ssr")]
 pub mod ssr {
-    use http::header::{COOKIE, SET_COOKIE};
+    use http::header::SET_COOKIE;
     use http::HeaderValue;
     use leptos::prelude::*;
 
-    use crate::env::cookie_value;
     use crate::i18n::Lang;
     use crate::model::AppError;
     use crate::ssr::{ApplicantSession, ApplicantsRef};
@@ -28,23 +27,16 @@ pub mod ssr {
     /// A cookie of the request being served.
     pub fn cookie(name: &str) -> Option<String> {
         let parts = use_context::<http::request::Parts>()?;
-        parts
-            .headers
-            .get_all(COOKIE)
-            .iter()
-            .filter_map(|h| h.to_str().ok())
-            .find_map(|c| cookie_value(c, name).map(str::to_owned))
+        crate::ssr::request_cookie(&parts, name)
     }
 
     pub fn session_token() -> Option<String> {
         cookie(super::SESSION_COOKIE)
     }
 
+    /// The applicant's service and the signed-in applicant (`ApplicantSession`'s extractor).
     pub async fn session() -> Result<(ApplicantsRef, ApplicantSession), AppError> {
-        let service = applicants()?;
-        let token = session_token().ok_or(AppError::NotSignedIn)?;
-        let session = service.session(&token).await?;
-        Ok((service, session))
+        Ok((applicants()?, crate::ssr::extract().await?))
     }
 
     pub fn set_session_cookie(token: &str, max_age_seconds: i64) {
@@ -70,11 +62,7 @@ pub mod ssr {
     /// The client's address (put in the request by the server), for the rate limits.
     pub fn client() -> String {
         use_context::<http::request::Parts>()
-            .and_then(|p| {
-                p.extensions
-                    .get::<crate::ssr::ClientAddr>()
-                    .map(|c| c.0.clone())
-            })
+            .map(|p| crate::ssr::ClientAddr::of(&p).0)
             .unwrap_or_default()
     }
 }

@@ -13,7 +13,7 @@ use app::rules::eligibility::{Contract, FiledBy};
 use app::ssr::{AgentSession, Instruction};
 use chrono::{Duration, Utc};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, Set, TransactionTrait};
-use server::db::entities::{dossier, instruction_service};
+use server::infra::db::entities::{dossier, instruction_service};
 
 const STATES: [DossierState; 6] = [
     DossierState::Submitted,
@@ -50,7 +50,7 @@ async fn main() -> anyhow::Result<()> {
     let config = server::Config::for_paths(url.clone(), &dir);
     let state = server::state(&config).await?;
     let db = &state.db;
-    server::accounts::seed_demo(db)
+    server::instruction::accounts::seed_demo(db)
         .await
         .map_err(|e| anyhow::anyhow!("{e}"))?;
     let paris = instruction_service::Entity::find()
@@ -112,8 +112,8 @@ async fn main() -> anyhow::Result<()> {
         dossier::Entity::insert_many(batch).exec(&txn).await?;
     }
     txn.commit().await?;
-    // What the server's hourly task does (server::db::analyze).
-    server::db::analyze(db).await?;
+    // What the server's hourly task does (server::infra::db::analyze).
+    server::infra::db::analyze(db).await?;
     println!(
         "{n} files inserted in {:.1} s ({})",
         started.elapsed().as_secs_f64(),
@@ -168,7 +168,7 @@ async fn main() -> anyhow::Result<()> {
             let page = services
                 .queue(&agent, filters)
                 .await
-                .map_err(|e| anyhow::anyhow!("{e:?}"))?;
+                ?;
             times.push(t.elapsed().as_secs_f64() * 1000.0);
             total = page.total;
         }
@@ -180,7 +180,7 @@ async fn main() -> anyhow::Result<()> {
         let csv = services
             .queue_csv(&agent, &query(&[]))
             .await
-            .map_err(|e| anyhow::anyhow!("{e:?}"))?;
+            ?;
         times.push(t.elapsed().as_secs_f64() * 1000.0);
         assert!(csv.lines().count() > 1);
     }
@@ -193,7 +193,7 @@ async fn main() -> anyhow::Result<()> {
         services
             .stats()
             .await
-            .map_err(|e| anyhow::anyhow!("{e:?}"))?;
+            ?;
         times.push(t.elapsed().as_secs_f64() * 1000.0);
     }
     report("public statistics (computed)", &mut times);

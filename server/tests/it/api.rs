@@ -239,8 +239,10 @@ async fn routing_by_the_establishments_postcode() {
 #[tokio::test(flavor = "multi_thread")]
 async fn migrations_run_twice_without_harm() {
     let url = database_url().await;
-    server::db::connect(&url).await.expect("first start");
-    let db = server::db::connect(&url).await.expect("second start");
+    server::infra::db::connect(&url).await.expect("first start");
+    let db = server::infra::db::connect(&url)
+        .await
+        .expect("second start");
     let rows = db
         .query_all_raw(sea_orm::Statement::from_string(
             db.get_database_backend(),

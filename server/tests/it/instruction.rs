@@ -12,12 +12,14 @@ use chrono::Duration;
 use common::journey::{day, filed, filed_in};
 use common::{call, get, get_with, pdf_bytes, upload, Reply, TestApp};
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
-use server::accounts::{DEMO_ADMIN, DEMO_INSTRUCTOR, DEMO_OTHER_INSTRUCTOR, DEMO_PASSWORD};
-use server::db::entities::{authorisation, dossier, dossier_event};
+use server::infra::db::entities::{authorisation, dossier, dossier_event};
+use server::instruction::accounts::{
+    DEMO_ADMIN, DEMO_INSTRUCTOR, DEMO_OTHER_INSTRUCTOR, DEMO_PASSWORD,
+};
 
 async fn demo() -> TestApp {
     let app = TestApp::new().await;
-    server::accounts::seed_demo(&app.state.db)
+    server::instruction::accounts::seed_demo(&app.state.db)
         .await
         .expect("demo seeded");
     app
@@ -486,7 +488,7 @@ async fn another_service_and_applicants_are_refused_every_action_and_nothing_cha
         }
     }
     // Documents, authorisation and export routes.
-    let file_id = server::db::entities::stored_file::Entity::find()
+    let file_id = server::infra::db::entities::stored_file::Entity::find()
         .one(&app.state.db)
         .await
         .unwrap()
@@ -537,7 +539,7 @@ async fn another_service_and_applicants_are_refused_every_action_and_nothing_cha
     .await;
     assert_eq!(error_kind(&admin), "Forbidden");
     assert!(
-        server::db::entities::departement::Entity::find_by_id("13".to_owned())
+        server::infra::db::entities::departement::Entity::find_by_id("13".to_owned())
             .one(&app.state.db)
             .await
             .unwrap()

@@ -10,7 +10,7 @@ use common::journey::{
 };
 use common::{call, get, get_with, jpeg_bytes, pdf_bytes, png_bytes, upload, TestApp};
 use sea_orm::{EntityTrait, PaginatorTrait};
-use server::db::entities::{dossier, dossier_event, stored_file};
+use server::infra::db::entities::{dossier, dossier_event, stored_file};
 
 async fn dossiers(app: &TestApp) -> Vec<dossier::Model> {
     dossier::Entity::find().all(&app.state.db).await.unwrap()

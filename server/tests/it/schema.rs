@@ -5,8 +5,8 @@ use crate::common::journey::filed;
 use crate::common::TestApp;
 use sea_orm::{ConnectionTrait, DatabaseConnection, EntityTrait};
 use sea_orm_migration::MigratorTrait;
-use server::db::entities::dossier;
-use server::migration::Migrator;
+use server::infra::db::entities::dossier;
+use server::infra::migration::Migrator;
 
 async fn exec(db: &DatabaseConnection, sql: &str) -> Result<(), sea_orm::DbErr> {
     db.execute_unprepared(sql).await.map(|_| ())

@@ -9,8 +9,8 @@ use axum::http::StatusCode;
 use chrono::Duration;
 use common::{call, call_from, client, Reply, TestApp};
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
-use server::accounts::{DEMO_INSTRUCTOR, DEMO_PASSWORD};
-use server::db::entities::{authorisation, dossier, security_event};
+use server::infra::db::entities::{authorisation, dossier, security_event};
+use server::instruction::accounts::{DEMO_INSTRUCTOR, DEMO_PASSWORD};
 
 /// How many guesses on `subject` were checked and found wrong (the security log's count).
 async fn checked_and_wrong(app: &TestApp, subject: &str) -> u64 {
@@ -284,7 +284,9 @@ async fn known_and_unknown_addresses_are_answered_alike() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn two_hundred_parallel_wrong_passwords_are_checked_five_times_at_most() {
     let app = TestApp::new().await;
-    server::accounts::seed_demo(&app.state.db).await.unwrap();
+    server::instruction::accounts::seed_demo(&app.state.db)
+        .await
+        .unwrap();
     let mut tasks = tokio::task::JoinSet::new();
     for k in 0..200u32 {
         let router = app.router.clone();
@@ -323,7 +325,9 @@ async fn two_hundred_parallel_wrong_passwords_are_checked_five_times_at_most() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn two_hundred_parallel_wrong_birth_dates_are_checked_five_times_at_most() {
     let app = TestApp::new().await;
-    server::accounts::seed_demo(&app.state.db).await.unwrap();
+    server::instruction::accounts::seed_demo(&app.state.db)
+        .await
+        .unwrap();
     server::demo::seed_demo_files(&app.state.services)
         .await
         .unwrap();
@@ -610,9 +614,11 @@ async fn events_of(app: &TestApp, subject: &str) -> Vec<(String, Option<String>)
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_new_password_or_role_ends_the_sessions_and_every_change_is_logged() {
-    use server::accounts::DEMO_ADMIN;
+    use server::instruction::accounts::DEMO_ADMIN;
     let app = TestApp::new().await;
-    server::accounts::seed_demo(&app.state.db).await.unwrap();
+    server::instruction::accounts::seed_demo(&app.state.db)
+        .await
+        .unwrap();
     let admin = agent_cookie(&app, DEMO_ADMIN, DEMO_PASSWORD).await;
     let change = |extra: &'static [(&'static str, &'static str)]| {
         let router = app.router.clone();
@@ -712,11 +718,13 @@ async fn act(app: &TestApp, agent: &str, number: &str, act: &str, message: &str)
 
 #[tokio::test(flavor = "multi_thread")]
 async fn after_the_retention_period_nothing_personal_is_left() {
-    use server::db::entities::{
+    use server::infra::db::entities::{
         access_grant, access_guard, agent_session, dossier_event, session, stored_file,
     };
     let app = TestApp::new().await;
-    server::accounts::seed_demo(&app.state.db).await.unwrap();
+    server::instruction::accounts::seed_demo(&app.state.db)
+        .await
+        .unwrap();
     server::demo::seed_demo_files(&app.state.services)
         .await
         .unwrap();
@@ -915,7 +923,7 @@ async fn ten_parallel_uploads_of_one_document_store_three_files() {
     }
     println!("10 parallel uploads: {created} stored");
     assert_eq!(created, 3);
-    let rows = server::db::entities::stored_file::Entity::find()
+    let rows = server::infra::db::entities::stored_file::Entity::find()
         .count(&app.state.db)
         .await
         .unwrap();
@@ -1028,7 +1036,9 @@ async fn a_stalled_or_dropped_upload_leaves_nothing_and_uploads_are_bounded() {
 #[tokio::test(flavor = "multi_thread")]
 async fn a_document_asked_again_takes_three_new_files_beside_the_old_ones() {
     let app = TestApp::new().await;
-    server::accounts::seed_demo(&app.state.db).await.unwrap();
+    server::instruction::accounts::seed_demo(&app.state.db)
+        .await
+        .unwrap();
     let cookie = common::journey::typed_draft(&app, "again@example.org").await;
     common::journey::upload_all(&app, &cookie).await;
     for k in 1..3 {
@@ -1103,8 +1113,8 @@ async fn a_document_asked_again_takes_three_new_files_beside_the_old_ones() {
         .map(|f| f["file_name"].as_str().unwrap().to_owned())
         .collect();
     assert_eq!(names, ["new0.pdf", "new1.pdf", "new2.pdf"], "{follow}");
-    let kept = server::db::entities::stored_file::Entity::find()
-        .filter(server::db::entities::stored_file::Column::Kind.eq("passport"))
+    let kept = server::infra::db::entities::stored_file::Entity::find()
+        .filter(server::infra::db::entities::stored_file::Column::Kind.eq("passport"))
         .count(&app.state.db)
         .await
         .unwrap();

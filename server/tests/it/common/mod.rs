@@ -77,7 +77,7 @@ impl TestApp {
         change(&mut config);
         let offset = Arc::new(AtomicI64::new(0));
         let clock_offset = offset.clone();
-        let clock: server::applicants::Clock = Arc::new(move || {
+        let clock: server::services::Clock = Arc::new(move || {
             chrono::Utc::now() + chrono::Duration::seconds(clock_offset.load(Ordering::SeqCst))
         });
         let state = server::state_with_clock(&config, clock)

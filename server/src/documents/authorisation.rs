@@ -3,10 +3,10 @@
 
 use app::i18n::Lang;
 
-use crate::applicants::Parsed;
-use crate::db::entities::{authorisation, dossier};
-use crate::pdf::{render, Block, DocInfo};
-use crate::receipt::{field, paris_offset, party_blocks};
+use crate::documents::pdf::{render, Block, DocInfo};
+use crate::documents::receipt::{field, paris_offset, party_blocks};
+use crate::dossier::Parsed;
+use crate::infra::db::entities::{authorisation, dossier};
 
 /// The QR code's modules for a text (a URL), without quiet zone.
 pub fn qr_modules(text: &str) -> Vec<Vec<bool>> {

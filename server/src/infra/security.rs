@@ -4,8 +4,8 @@
 
 use sea_orm::{ActiveModelTrait, Set};
 
-use crate::applicants::Services;
-use crate::db::entities::security_event;
+use crate::infra::db::entities::security_event;
+use crate::services::Services;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SecurityEvent {

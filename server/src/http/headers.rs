@@ -116,7 +116,7 @@ pub async fn security_headers(
     mut request: Request,
     next: Next,
 ) -> Response {
-    let nonce = crate::secret::new_token()[..32].to_owned();
+    let nonce = crate::infra::secret::new_token()[..32].to_owned();
     request.extensions_mut().insert(CspNonce(nonce.clone()));
     if policy.https {
         host_cookies_in(request.headers_mut());

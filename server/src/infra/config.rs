@@ -23,7 +23,7 @@ pub struct Config {
     pub public_url: String,
     /// Reverse proxies whose `X-Forwarded-For` is believed (`TRUSTED_PROXIES`: addresses or
     /// CIDR blocks, comma-separated). Anyone else's is ignored: the client is the peer.
-    pub trusted_proxies: Vec<crate::net::Cidr>,
+    pub trusted_proxies: Vec<crate::infra::net::Cidr>,
     /// Per client address: access-code guesses per 15 minutes
     /// (`LIMIT_SIGN_IN_PER_CLIENT`, default 20) and starts or new-code requests per hour
     /// (`LIMIT_CODE_REQUESTS_PER_CLIENT`, default 20).
@@ -71,7 +71,7 @@ impl Config {
                 .trim_end_matches('/')
                 .to_owned(),
             trusted_proxies: match var("TRUSTED_PROXIES") {
-                Some(list) => crate::net::Cidr::parse_list(&list)
+                Some(list) => crate::infra::net::Cidr::parse_list(&list)
                     .map_err(|e| anyhow::anyhow!("TRUSTED_PROXIES: {e}"))?,
                 None => Vec::new(),
             },

@@ -4,9 +4,9 @@
 use app::i18n::Lang;
 use app::rules::DocumentKind;
 
-use crate::applicants::Parsed;
-use crate::db::entities::{dossier, stored_file};
-use crate::pdf::{render, Block, DocInfo};
+use crate::documents::pdf::{render, Block, DocInfo};
+use crate::dossier::Parsed;
+use crate::infra::db::entities::{dossier, stored_file};
 
 pub fn field(label: &str, value: impl Into<String>) -> Block {
     Block::Field {

@@ -16,11 +16,16 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, Set,
 };
 
-use crate::applicants::{db_err, internal, Parsed, Services, DRAFT_LIFETIME_DAYS, SESSION_HOURS};
-use crate::db::entities::{access_grant, access_guard, dossier, session};
-use crate::limiter::{forgive_attempts, minutes_until, reserve_attempt};
-use crate::security::SecurityEvent;
-use crate::{notify, secret};
+use super::{DRAFT_LIFETIME_DAYS, SESSION_HOURS};
+use crate::documents::notify;
+use crate::dossier::Parsed;
+use crate::error::{Error, Result};
+use crate::infra::db::entities::{access_grant, access_guard, dossier, session};
+use crate::infra::limiter::{forgive_attempts, minutes_until, reserve_attempt};
+use crate::infra::secret;
+use crate::infra::security::SecurityEvent;
+use crate::services::Services;
+use app::ssr::ApplicantSession;
 
 /// Wrong codes in a row before the address is locked for `LOCK_MINUTES`.
 pub const MAX_ATTEMPTS: i32 = 5;
@@ -34,7 +39,7 @@ pub const CODE_GAP_SECONDS: i64 = 60;
 
 impl Services {
     /// The address's guard row, created on first use.
-    async fn guard(&self, email: &str) -> Result<(), AppError> {
+    async fn guard(&self, email: &str) -> Result<()> {
         access_guard::Entity::insert(access_guard::ActiveModel {
             email: Set(email.to_owned()),
             failures: Set(0),
@@ -47,21 +52,19 @@ impl Services {
         })
         .on_conflict_do_nothing_on([access_guard::Column::Email])
         .exec_without_returning(&self.db)
-        .await
-        .map_err(db_err)?;
+        .await?;
         Ok(())
     }
 
-    async fn guard_row(&self, email: &str) -> Result<Option<access_guard::Model>, AppError> {
-        access_guard::Entity::find_by_id(email.to_owned())
+    async fn guard_row(&self, email: &str) -> Result<Option<access_guard::Model>> {
+        Ok(access_guard::Entity::find_by_id(email.to_owned())
             .one(&self.db)
-            .await
-            .map_err(db_err)
+            .await?)
     }
 
     /// Reserves one code e-mail to the address, in one statement: at most one a minute and
     /// `CODES_PER_DAY` a day. A new code also gives back the guesses counted toward voiding.
-    async fn reserve_code_mail(&self, email: &str) -> Result<bool, AppError> {
+    async fn reserve_code_mail(&self, email: &str) -> Result<bool> {
         use access_guard::Column as G;
         self.guard(email).await?;
         let now = self.now();
@@ -96,16 +99,15 @@ impl Services {
                     .add(G::CodesSent.lt(CODES_PER_DAY)),
             )
             .exec(&self.db)
-            .await
-            .map_err(db_err)?;
+            .await?;
         Ok(reserved.rows_affected == 1)
     }
 
     /// Counts one start or resend from this client address, before any work.
-    fn code_request_allowed(&self, client: &str) -> Result<(), AppError> {
+    fn code_request_allowed(&self, client: &str) -> Result<()> {
         self.code_limiter
             .attempt(client, self.now())
-            .map_err(|minutes| AppError::RateLimited { minutes })
+            .map_err(|minutes| AppError::RateLimited { minutes }.into())
     }
 
     /// A new code for this address and request, replacing its previous one.
@@ -114,22 +116,21 @@ impl Services {
         db: &impl ConnectionTrait,
         dossier_id: &str,
         email: &str,
-    ) -> Result<String, AppError> {
+    ) -> Result<String> {
         let code = secret::new_access_code();
         let hash = secret::slow({
             let code = code.clone();
             move || secret::hash_code(&code)
         })
         .await
-        .map_err(internal)?
-        .map_err(internal)?;
+        .map_err(Error::internal)?
+        .map_err(Error::internal)?;
         let now = self.now();
         access_grant::Entity::delete_many()
             .filter(access_grant::Column::DossierId.eq(dossier_id))
             .filter(access_grant::Column::Email.eq(email))
             .exec(db)
-            .await
-            .map_err(db_err)?;
+            .await?;
         access_grant::ActiveModel {
             dossier_id: Set(dossier_id.to_owned()),
             email: Set(email.to_owned()),
@@ -141,8 +142,7 @@ impl Services {
             ..Default::default()
         }
         .insert(db)
-        .await
-        .map_err(db_err)?;
+        .await?;
         Ok(code)
     }
 
@@ -155,7 +155,7 @@ impl Services {
         role: FiledBy,
         lang: Lang,
         client: &str,
-    ) -> Result<(), AppError> {
+    ) -> Result<()> {
         self.code_request_allowed(client)?;
         if !self.reserve_code_mail(email.as_str()).await? {
             return Ok(());
@@ -167,8 +167,7 @@ impl Services {
             .filter(dossier::Column::State.eq(DossierState::Draft))
             .filter(dossier::Column::UpdatedAt.gt(now - Duration::days(DRAFT_LIFETIME_DAYS)))
             .one(&self.db)
-            .await
-            .map_err(db_err)?;
+            .await?;
         let code = match live {
             Some(d) => self.new_grant(&self.db, &d.id, email.as_str()).await?,
             None => self.new_draft(&email, role, lang).await?,
@@ -180,26 +179,21 @@ impl Services {
     /// Sends an e-mail of codes, and logs that it went.
     async fn send_codes(
         &self,
-        mail: &crate::mail::Mail,
+        mail: &crate::infra::mail::Mail,
         email: &str,
         client: &str,
-    ) -> Result<(), AppError> {
-        self.mailer.send(mail).await.map_err(internal)?;
+    ) -> Result<()> {
+        self.mailer.send(mail).await.map_err(Error::internal)?;
         self.security(SecurityEvent::CodeSent, email, client, None)
             .await;
         Ok(())
     }
 
     /// A new draft and its first code.
-    async fn new_draft(
-        &self,
-        email: &Email,
-        role: FiledBy,
-        lang: Lang,
-    ) -> Result<String, AppError> {
+    async fn new_draft(&self, email: &Email, role: FiledBy, lang: Lang) -> Result<String> {
         let now = self.now();
         let id = uuid::Uuid::new_v4().to_string();
-        let txn = crate::db::write_txn(&self.db).await.map_err(db_err)?;
+        let txn = crate::infra::db::write_txn(&self.db).await?;
         dossier::ActiveModel {
             id: Set(id.clone()),
             number: Set(None),
@@ -227,8 +221,7 @@ impl Services {
             decided_at: Set(None),
         }
         .insert(&txn)
-        .await
-        .map_err(db_err)?;
+        .await?;
         let code = self.new_grant(&txn, &id, email.as_str()).await?;
         self.record(
             &txn,
@@ -241,18 +234,13 @@ impl Services {
             None,
         )
         .await?;
-        txn.commit().await.map_err(db_err)?;
+        txn.commit().await?;
         Ok(code)
     }
 
     /// New codes for every request of the address, in one e-mail; silent when it has none or
     /// was sent a code too recently. Guesses already counted stay counted.
-    pub(crate) async fn resend_codes(
-        &self,
-        email: Email,
-        lang: Lang,
-        client: &str,
-    ) -> Result<(), AppError> {
+    pub(crate) async fn resend_codes(&self, email: Email, lang: Lang, client: &str) -> Result<()> {
         self.code_request_allowed(client)?;
         if !self.reserve_code_mail(email.as_str()).await? {
             return Ok(());
@@ -260,8 +248,7 @@ impl Services {
         let grants = access_grant::Entity::find()
             .filter(access_grant::Column::Email.eq(email.as_str()))
             .all(&self.db)
-            .await
-            .map_err(db_err)?;
+            .await?;
         let mut ids: Vec<String> = grants.into_iter().map(|g| g.dossier_id).collect();
         // A filed request's followers (the addresses its e-mails go to) may always ask for a
         // code, after theirs expired and was deleted too. A draft only has its own codes.
@@ -274,8 +261,7 @@ impl Services {
                     .add(dossier::Column::EmployerEmail.eq(email.as_str())),
             )
             .all(&self.db)
-            .await
-            .map_err(db_err)?;
+            .await?;
         ids.extend(followed.into_iter().map(|d| d.id));
         ids.sort();
         ids.dedup();
@@ -303,8 +289,8 @@ impl Services {
             // The same work as for a known address: one hash.
             secret::slow(|| secret::hash_code("no request"))
                 .await
-                .map_err(internal)?
-                .map_err(internal)?;
+                .map_err(Error::internal)?
+                .map_err(Error::internal)?;
             return Ok(());
         }
         let mail = notify::new_codes(email.as_str(), &codes, &self.public_url, lang);
@@ -318,13 +304,13 @@ impl Services {
         email: Email,
         code: &str,
         client: &str,
-    ) -> Result<SignedIn, AppError> {
+    ) -> Result<SignedIn> {
         use access_guard::Column as G;
         let now = self.now();
         if let Err(minutes) = self.applicant_limiter.attempt(client, now) {
             self.security(SecurityEvent::RateLimited, email.as_str(), client, None)
                 .await;
-            return Err(AppError::RateLimited { minutes });
+            return Err(AppError::RateLimited { minutes }.into());
         }
         self.guard(email.as_str()).await?;
         let this_address = Condition::all().add(G::Email.eq(email.as_str()));
@@ -338,8 +324,7 @@ impl Services {
             now,
             &[G::TotalFailures],
         )
-        .await
-        .map_err(db_err)?;
+        .await?;
         if !reserved {
             self.security(
                 SecurityEvent::SignInWhileLocked,
@@ -348,14 +333,13 @@ impl Services {
                 None,
             )
             .await;
-            return Err(self.refusal(email.as_str(), now).await?);
+            return Err(self.refusal(email.as_str(), now).await?.into());
         }
         let grants: Vec<access_grant::Model> = access_grant::Entity::find()
             .filter(access_grant::Column::Email.eq(email.as_str()))
             .filter(access_grant::Column::ExpiresAt.gt(now))
             .all(&self.db)
-            .await
-            .map_err(db_err)?;
+            .await?;
         let matched = secret::slow({
             let code = code.to_owned();
             move || {
@@ -369,7 +353,7 @@ impl Services {
             }
         })
         .await
-        .map_err(internal)?;
+        .map_err(Error::internal)?;
         let Some(grant) = matched else {
             let refusal = self.refusal(email.as_str(), now).await?;
             // Void codes stay in the table, refused until a new code replaces them.
@@ -379,7 +363,7 @@ impl Services {
                 _ => SecurityEvent::CodeFailed,
             };
             self.security(event, email.as_str(), client, None).await;
-            return Err(refusal);
+            return Err(refusal.into());
         };
         forgive_attempts::<access_guard::Entity>(
             &self.db,
@@ -387,14 +371,12 @@ impl Services {
             G::LockedUntil,
             this_address.clone(),
         )
-        .await
-        .map_err(db_err)?;
+        .await?;
         access_guard::Entity::update_many()
             .col_expr(G::TotalFailures, Expr::value(0))
             .filter(this_address)
             .exec(&self.db)
-            .await
-            .map_err(db_err)?;
+            .await?;
         self.applicant_limiter.forgive(client);
         let token = secret::new_token();
         session::ActiveModel {
@@ -405,8 +387,7 @@ impl Services {
             created_at: Set(now),
         }
         .insert(&self.db)
-        .await
-        .map_err(db_err)?;
+        .await?;
         self.security(SecurityEvent::SignInSucceeded, email.as_str(), client, None)
             .await;
         let d = self.dossier(&grant.dossier_id).await?;
@@ -421,7 +402,7 @@ impl Services {
     }
 
     /// Why a guess is refused, as the guard row now says: void codes, a lock, or a wrong code.
-    async fn refusal(&self, email: &str, now: DateTime<Utc>) -> Result<AppError, AppError> {
+    async fn refusal(&self, email: &str, now: DateTime<Utc>) -> Result<AppError> {
         let row = self.guard_row(email).await?;
         Ok(match row {
             Some(g) if g.total_failures >= VOID_AFTER => AppError::CodeVoid,
@@ -433,5 +414,27 @@ impl Services {
             },
             None => AppError::WrongCode,
         })
+    }
+}
+
+impl Services {
+    pub(crate) async fn applicant_session(&self, token: &str) -> Result<ApplicantSession> {
+        let row = session::Entity::find_by_id(secret::token_hash(token))
+            .one(&self.db)
+            .await?
+            .filter(|s| s.expires_at > self.now())
+            .ok_or(AppError::NotSignedIn)?;
+        let dossier_id = row.dossier_id.ok_or(AppError::NotSignedIn)?;
+        Ok(ApplicantSession {
+            dossier_id,
+            email: row.email,
+        })
+    }
+
+    pub(crate) async fn end_session(&self, token: &str) -> Result<()> {
+        session::Entity::delete_by_id(secret::token_hash(token))
+            .exec(&self.db)
+            .await?;
+        Ok(())
     }
 }

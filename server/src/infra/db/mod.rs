@@ -5,7 +5,7 @@ pub mod entities;
 use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbBackend};
 use sea_orm_migration::MigratorTrait;
 
-use crate::migration::Migrator;
+use crate::infra::migration::Migrator;
 
 /// Connects and brings the schema up to date. For SQLite the file's folder is created, and WAL
 /// with a busy timeout lets concurrent writers wait instead of failing with "database is locked".

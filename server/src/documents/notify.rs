@@ -3,7 +3,7 @@
 use app::i18n::Lang;
 use app::rules::dossier::DossierState;
 
-use crate::mail::{Mail, MailAttachment};
+use crate::infra::mail::{Mail, MailAttachment};
 
 fn sign(lang: Lang) -> &'static str {
     lang.pick((

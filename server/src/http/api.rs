@@ -14,7 +14,7 @@ use sea_orm::EntityTrait;
 use serde::{Deserialize, Serialize};
 use utoipa::{OpenApi, ToSchema};
 
-use crate::db::entities::{departement, instruction_service};
+use crate::infra::db::entities::{departement, instruction_service};
 use crate::AppState;
 
 /// One refused field.

@@ -1,10 +1,7 @@
-//! Files on plain axum routes (not server functions, whose multipart decoding has no size limit):
-//! uploads streamed to storage with their own byte count and type sniffing, downloads after an
-//! authorisation check, and the deposit receipt.
+//! Uploads on a plain axum route (server functions' multipart decoding has no size limit):
+//! streamed to storage with their own byte count and type sniffing, bounded in number, size and
+//! time, and recorded only while the request has room.
 
-use app::api::instruction::AGENT_COOKIE;
-use app::api::SESSION_COOKIE;
-use app::env::cookie_value;
 use app::i18n::Lang;
 use app::model::{AppError, UploadError};
 use app::rules::documents::{
@@ -12,8 +9,7 @@ use app::rules::documents::{
 };
 use app::rules::dossier::DossierState;
 use app::rules::DocumentKind;
-use app::ssr::{AgentSession, ApplicantSession, Applicants, Instruction};
-use axum::body::Body;
+use app::ssr::{error_response, ApplicantSession};
 use axum::extract::{Multipart, Path, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -21,8 +17,9 @@ use axum::Json;
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QuerySelect, Set};
 use serde::Serialize;
 
-use crate::applicants::Services;
-use crate::db::entities::{dossier, stored_file};
+use crate::error::Error;
+use crate::infra::db::entities::{dossier, stored_file};
+use crate::services::Services;
 use crate::AppState;
 
 fn status(e: UploadError) -> StatusCode {
@@ -49,39 +46,6 @@ fn wants_json(headers: &HeaderMap) -> bool {
         .is_some_and(|v| v.contains("application/json"))
 }
 
-fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|h| h.to_str().ok())
-        .find_map(|c| cookie_value(c, name).map(str::to_owned))
-}
-
-async fn session(services: &Services, headers: &HeaderMap) -> Result<ApplicantSession, AppError> {
-    let token = cookie(headers, SESSION_COOKIE).ok_or(AppError::NotSignedIn)?;
-    services.session(&token).await
-}
-
-async fn agent(services: &Services, headers: &HeaderMap) -> Result<AgentSession, AppError> {
-    let token = cookie(headers, AGENT_COOKIE).ok_or(AppError::NotSignedIn)?;
-    services.agent(&token).await
-}
-
-fn lang_of(headers: &HeaderMap) -> Lang {
-    cookie(headers, app::env::LANG_COOKIE)
-        .and_then(|c| Lang::from_code(&c))
-        .unwrap_or_default()
-}
-
-pub fn app_error_response(error: &AppError, lang: Lang) -> Response {
-    let status = StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-    (
-        status,
-        Json(serde_json::json!({ "error": error, "message": error.message(lang) })),
-    )
-        .into_response()
-}
-
 #[derive(Serialize)]
 struct Uploaded {
     id: String,
@@ -95,15 +59,16 @@ struct Uploaded {
 pub async fn upload(
     State(state): State<AppState>,
     Path(kind): Path<String>,
+    lang: Lang,
+    session: Result<ApplicantSession, AppError>,
     headers: HeaderMap,
     multipart: Result<Multipart, axum::extract::multipart::MultipartRejection>,
 ) -> Response {
     let services = &state.services;
-    let lang = lang_of(&headers);
     let json = wants_json(&headers);
-    let session = match session(services, &headers).await {
+    let session = match session {
         Ok(s) => s,
-        Err(e) => return app_error_response(&e, lang),
+        Err(e) => return error_response(&e, lang),
     };
     let back = |d: &dossier::Model| {
         if d.state == DossierState::ChangesRequested {
@@ -114,7 +79,7 @@ pub async fn upload(
     };
     let dossier = match services.dossier(&session.dossier_id).await {
         Ok(d) => d,
-        Err(e) => return app_error_response(&e, lang),
+        Err(e) => return error_response(&e.into(), lang),
     };
     // Browsers say the size first: refuse an oversize file before reading it.
     let declared = headers
@@ -143,7 +108,7 @@ pub async fn upload(
     match result {
         Ok(file) if json => (StatusCode::CREATED, Json(file)).into_response(),
         Ok(_) => Redirect::to(&format!("{}#piece-{kind}", back(&dossier))).into_response(),
-        Err(Ok(app_error)) => app_error_response(&app_error, lang),
+        Err(Ok(error)) => error_response(&error.into(), lang),
         Err(Err(e)) if json => {
             let mut response = (
                 status(e),
@@ -166,7 +131,8 @@ pub async fn upload(
     }
 }
 
-type UploadResult = Result<Uploaded, Result<AppError, UploadError>>;
+/// A stored file, or why not: a fault or refusal (`Error`), or what is wrong with the upload.
+type UploadResult = Result<Uploaded, Result<Error, UploadError>>;
 
 async fn receive(
     services: &Services,
@@ -208,11 +174,7 @@ async fn store(
     file_name: String,
     mut field: axum::extract::multipart::Field<'_>,
 ) -> UploadResult {
-    let mut upload = services
-        .storage
-        .begin()
-        .await
-        .map_err(|e| Ok(AppError::Server(e.to_string())))?;
+    let mut upload = services.storage.begin().await.map_err(|e| Ok(e.into()))?;
     let mut size: u64 = 0;
     let mut head: Vec<u8> = Vec::with_capacity(16);
     let outcome: Result<(), UploadError> = async {
@@ -265,10 +227,7 @@ async fn store(
     };
     let id = uuid::Uuid::new_v4().to_string();
     let key = format!("{}/{id}", d.id);
-    upload
-        .commit(&key)
-        .await
-        .map_err(|e| Ok(AppError::Server(e.to_string())))?;
+    upload.commit(&key).await.map_err(|e| Ok(e.into()))?;
     let content_type = file_type.code().to_owned();
     let row = stored_file::ActiveModel {
         id: Set(id.clone()),
@@ -312,12 +271,12 @@ async fn room(
     d: &dossier::Model,
     kind: DocumentKind,
     size: u64,
-) -> Result<(), Result<AppError, UploadError>> {
+) -> Result<(), Result<Error, UploadError>> {
     let files = stored_file::Entity::find()
         .filter(stored_file::Column::DossierId.eq(d.id.clone()))
         .all(db)
         .await
-        .map_err(|e| Ok(AppError::Server(e.to_string())))?;
+        .map_err(|e| Ok(e.into()))?;
     let since = if d.state == DossierState::ChangesRequested {
         services.last_change_request(&d.id).await.map_err(Ok)?
     } else {
@@ -346,9 +305,11 @@ async fn record(
     kind: DocumentKind,
     size: u64,
     row: stored_file::ActiveModel,
-) -> Result<(), Result<AppError, UploadError>> {
-    let server = |e: sea_orm::DbErr| Ok(AppError::Server(e.to_string()));
-    let txn = crate::db::write_txn(&services.db).await.map_err(server)?;
+) -> Result<(), Result<Error, UploadError>> {
+    let server = |e: sea_orm::DbErr| Ok(Error::from(e));
+    let txn = crate::infra::db::write_txn(&services.db)
+        .await
+        .map_err(server)?;
     dossier::Entity::find_by_id(d.id.clone())
         .lock_exclusive()
         .one(&txn)
@@ -378,228 +339,6 @@ pub fn sanitize_file_name(name: &str) -> String {
     } else {
         cleaned
     }
-}
-
-fn content_disposition(disposition: &str, name: &str) -> HeaderValue {
-    let ascii: String = name
-        .chars()
-        .map(|c| {
-            if c.is_ascii() && !c.is_ascii_control() {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    let value = format!(
-        "{disposition}; filename=\"{ascii}\"; filename*=UTF-8''{}",
-        app::url::encode(name)
-    );
-    HeaderValue::from_str(&value).unwrap_or(HeaderValue::from_static("attachment"))
-}
-
-/// `GET /demande/fichiers/{id}`: only to the session whose request holds the file.
-pub async fn download(
-    State(state): State<AppState>,
-    Path(id): Path<String>,
-    headers: HeaderMap,
-) -> Response {
-    let services = &state.services;
-    let lang = lang_of(&headers);
-    let result: Result<Response, AppError> = async {
-        let session = session(services, &headers).await?;
-        let file = stored_file::Entity::find_by_id(id)
-            .one(&services.db)
-            .await
-            .map_err(|e| AppError::Server(e.to_string()))?
-            .filter(|f| f.dossier_id == session.dossier_id)
-            .ok_or(AppError::NotFound)?;
-        file_response(services, &file).await
-    }
-    .await;
-    result.unwrap_or_else(|e| app_error_response(&e, lang))
-}
-
-/// A stored file, streamed, inline for the browser's viewer.
-pub async fn file_response(
-    services: &Services,
-    file: &stored_file::Model,
-) -> Result<Response, AppError> {
-    let (reader, size) = services
-        .storage
-        .open(&file.storage_key)
-        .await
-        .map_err(|_| AppError::NotFound)?;
-    let body = Body::from_stream(tokio_util::io::ReaderStream::new(reader));
-    Ok((
-        [
-            (
-                header::CONTENT_TYPE,
-                HeaderValue::from_str(&file.content_type)
-                    .unwrap_or(HeaderValue::from_static("application/octet-stream")),
-            ),
-            (header::CONTENT_LENGTH, HeaderValue::from(size)),
-            (
-                header::CONTENT_DISPOSITION,
-                content_disposition("inline", &file.file_name),
-            ),
-            (
-                header::CACHE_CONTROL,
-                HeaderValue::from_static("private, no-store"),
-            ),
-        ],
-        body,
-    )
-        .into_response())
-}
-
-/// A generated document to download.
-fn attachment(content_type: &'static str, name: &str, bytes: Vec<u8>) -> Response {
-    (
-        [
-            (header::CONTENT_TYPE, HeaderValue::from_static(content_type)),
-            (
-                header::CONTENT_DISPOSITION,
-                content_disposition("attachment", name),
-            ),
-            (
-                header::CACHE_CONTROL,
-                HeaderValue::from_static("private, no-store"),
-            ),
-        ],
-        bytes,
-    )
-        .into_response()
-}
-
-/// `GET /demande/recepisse.pdf`: the deposit receipt of the signed-in applicant's filed request.
-pub async fn receipt(State(state): State<AppState>, headers: HeaderMap) -> Response {
-    let services = &state.services;
-    let lang = lang_of(&headers);
-    let result: Result<Response, AppError> = async {
-        let session = session(services, &headers).await?;
-        let d = services.dossier(&session.dossier_id).await?;
-        let pdf = services.receipt(&d).await?;
-        let name = format!("recepisse-{}.pdf", d.number.unwrap_or_default());
-        Ok(attachment("application/pdf", &name, pdf))
-    }
-    .await;
-    result.unwrap_or_else(|e| app_error_response(&e, lang))
-}
-
-/// The authorisation of an accepted file as a download; the applicant gets it only while in
-/// force (a revoked authorisation no longer allows work), its instructors always.
-async fn authorisation_download(
-    services: &Services,
-    d: &dossier::Model,
-    only_in_force: bool,
-) -> Result<Response, AppError> {
-    let issued = services
-        .issued(d)
-        .await?
-        .filter(|a| !only_in_force || a.revoked_at.is_none())
-        .ok_or(AppError::NotFound)?;
-    let pdf = services.authorisation_pdf(d, &issued).await?;
-    let name = format!("autorisation-{}.pdf", d.number.clone().unwrap_or_default());
-    Ok(attachment("application/pdf", &name, pdf))
-}
-
-/// `GET /demande/autorisation.pdf`: the signed-in applicant's authorisation, once accepted.
-pub async fn applicant_authorisation(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-) -> Response {
-    let services = &state.services;
-    let lang = lang_of(&headers);
-    let result: Result<Response, AppError> = async {
-        let session = session(services, &headers).await?;
-        let d = services.dossier(&session.dossier_id).await?;
-        authorisation_download(services, &d, true).await
-    }
-    .await;
-    result.unwrap_or_else(|e| app_error_response(&e, lang))
-}
-
-/// `GET /instruction/autorisation/{number}`: the same, for the file's instructors.
-pub async fn agent_authorisation(
-    State(state): State<AppState>,
-    Path(number): Path<String>,
-    headers: HeaderMap,
-) -> Response {
-    let services = &state.services;
-    let lang = lang_of(&headers);
-    let result: Result<Response, AppError> = async {
-        let agent = agent(services, &headers).await?;
-        let d = services.file_of(&agent, &number).await?;
-        authorisation_download(services, &d, false).await
-    }
-    .await;
-    result.unwrap_or_else(|e| app_error_response(&e, lang))
-}
-
-/// `GET /instruction/fichier/{id}`: a document, to the instructors of its file's service only;
-/// it may be framed by our own pages (the inline preview).
-pub async fn agent_download(
-    State(state): State<AppState>,
-    Path(id): Path<String>,
-    headers: HeaderMap,
-) -> Response {
-    let services = &state.services;
-    let lang = lang_of(&headers);
-    let result: Result<Response, AppError> = async {
-        let agent = agent(services, &headers).await?;
-        let file = stored_file::Entity::find_by_id(id)
-            .one(&services.db)
-            .await
-            .map_err(|e| AppError::Server(e.to_string()))?
-            .ok_or(AppError::NotFound)?;
-        if !services.agent_may_see(&agent, &file.dossier_id).await? {
-            return Err(AppError::NotFound);
-        }
-        let mut response = file_response(services, &file).await?;
-        response.headers_mut().insert(
-            header::X_FRAME_OPTIONS,
-            HeaderValue::from_static("SAMEORIGIN"),
-        );
-        Ok(response)
-    }
-    .await;
-    result.unwrap_or_else(|e| app_error_response(&e, lang))
-}
-
-/// `GET /instruction/export.csv?…`: the queue with the same filters, every page, as CSV
-/// (semicolon-separated, UTF-8 with a byte-order mark, as French spreadsheets read it).
-pub async fn export_csv(
-    State(state): State<AppState>,
-    axum::extract::Query(query): axum::extract::Query<std::collections::HashMap<String, String>>,
-    client: Option<axum::Extension<app::ssr::ClientAddr>>,
-    headers: HeaderMap,
-) -> Response {
-    let services = &state.services;
-    let lang = lang_of(&headers);
-    let result: Result<Response, AppError> = async {
-        let agent = agent(services, &headers).await?;
-        let filters = app::instruction::QueueQuery::from_pairs(|k| query.get(k).cloned()).filters();
-        let csv = services.queue_csv(&agent, &filters).await?;
-        let name = format!("dossiers-{}-{}.csv", filters.tab.code(), services.today());
-        let client = client.map(|c| c.0 .0).unwrap_or_default();
-        let rows = csv.lines().count().saturating_sub(1);
-        services
-            .security(
-                crate::security::SecurityEvent::Export,
-                &agent.email,
-                &client,
-                Some(format!("{name}: {rows} rows")),
-            )
-            .await;
-        Ok(attachment(
-            "text/csv; charset=utf-8",
-            &name,
-            [&b"\xEF\xBB\xBF"[..], csv.as_bytes()].concat(),
-        ))
-    }
-    .await;
-    result.unwrap_or_else(|e| app_error_response(&e, lang))
 }
 
 #[cfg(test)]

@@ -9,8 +9,8 @@ use sea_orm::{
     Set,
 };
 
-use crate::db::entities::{agent, agent_service, departement, instruction_service};
-use crate::secret;
+use crate::infra::db::entities::{agent, agent_service, departement, instruction_service};
+use crate::infra::secret;
 
 /// An account to create or update.
 pub struct NewAgent<'a> {
@@ -71,7 +71,7 @@ pub async fn save_agent(
         }
         None => None,
     };
-    let txn = crate::db::write_txn(db).await?;
+    let txn = crate::infra::db::write_txn(db).await?;
     let mut service_ids = Vec::new();
     for code in new.service_codes {
         let service = instruction_service::Entity::find()
@@ -147,8 +147,8 @@ pub async fn save_agent(
         .await?;
     }
     if !new.active || saved.password_changed || saved.role_changed {
-        crate::db::entities::agent_session::Entity::delete_many()
-            .filter(crate::db::entities::agent_session::Column::AgentId.eq(id))
+        crate::infra::db::entities::agent_session::Entity::delete_many()
+            .filter(crate::infra::db::entities::agent_session::Column::AgentId.eq(id))
             .exec(&txn)
             .await?;
     }
@@ -287,4 +287,19 @@ pub async fn seed_demo(db: &DatabaseConnection) -> Result<(), AccountError> {
         }
     }
     Ok(())
+}
+
+impl From<AccountError> for crate::error::Error {
+    fn from(e: AccountError) -> Self {
+        use app::model::AppError;
+        use app::rules::{ErrorCode, FieldError};
+        match e {
+            AccountError::Invalid(f) => AppError::Invalid(vec![f]).into(),
+            AccountError::UnknownService(_) => {
+                AppError::Invalid(vec![FieldError::new("services", ErrorCode::InvalidChoice)])
+                    .into()
+            }
+            AccountError::Other(e) => e.into(),
+        }
+    }
 }

@@ -118,8 +118,8 @@ pub struct Face {
     glyphs: HashMap<char, (u32, u32)>,
 }
 
-static SANS: &[u8] = include_bytes!("../fonts/DejaVuSans.ttf");
-static SANS_BOLD: &[u8] = include_bytes!("../fonts/DejaVuSans-Bold.ttf");
+static SANS: &[u8] = include_bytes!("../../fonts/DejaVuSans.ttf");
+static SANS_BOLD: &[u8] = include_bytes!("../../fonts/DejaVuSans-Bold.ttf");
 
 impl Face {
     fn load(bytes: &'static [u8]) -> Self {

@@ -1,0 +1,172 @@
+//! Filing: the first deposit and the deposit again after changes. Both go through the state
+//! machine (`DossierState::apply`); the e-mails and the receipt go out after the commit.
+
+use app::model::AppError;
+use app::rules::dossier::{Action, Actor, DossierState};
+use app::rules::eligibility::Outcome;
+use app::rules::request::Step;
+use app::rules::DocumentKind;
+use app::ssr::ApplicantSession;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, Set};
+
+use crate::documents::notify;
+use crate::dossier::Parsed;
+use crate::error::{Error, Result};
+use crate::infra::db::entities::dossier;
+use crate::infra::secret;
+use crate::services::Services;
+
+impl Services {
+    pub(crate) async fn file_request(&self, s: &ApplicantSession) -> Result<String> {
+        let d = self.dossier(&s.dossier_id).await?;
+        let state = d.state;
+        match state {
+            DossierState::Draft => {}
+            DossierState::ChangesRequested => return self.resubmit(s, d).await,
+            // Filed already (a second click, or a reload): the same answer.
+            _ => return d.number.clone().ok_or(AppError::NotEditable(state).into()),
+        }
+        let files = self.files(&d.id).await?;
+        let parsed = Parsed::of(&d, self.today(), &self.rules);
+        let open = parsed.first_open_step(&files);
+        if open != Step::Summary {
+            return Err(Error::from(match open {
+                Step::Documents => AppError::DocumentsMissing(parsed.missing_documents(&files)),
+                Step::Job if parsed.eligibility.is_some() => AppError::Stopped(
+                    parsed
+                        .eligibility
+                        .as_ref()
+                        .map_or(Outcome::NotEligible, |e| e.outcome),
+                ),
+                other => AppError::StepNotReached(other),
+            }));
+        }
+        let employer = parsed
+            .employer
+            .as_ref()
+            .ok_or(AppError::StepNotReached(Step::Employer))?;
+        let service = self.service_for(employer.departement.as_str()).await?;
+        let now = self.now();
+        let txn = crate::infra::db::write_txn(&self.db).await?;
+        let mut number = String::new();
+        for attempt in 0..5 {
+            number = secret::new_file_number(
+                chrono::Datelike::year(&self.today()),
+                employer.departement.as_str(),
+            );
+            let taken = dossier::Entity::find()
+                .filter(dossier::Column::Number.eq(number.clone()))
+                .one(&txn)
+                .await?;
+            if taken.is_none() {
+                break;
+            }
+            if attempt == 4 {
+                return Err(Error::internal("no free file number"));
+            }
+        }
+        let update = dossier::ActiveModel {
+            number: Set(Some(number.clone())),
+            state: Set(DossierState::Submitted),
+            service_id: Set(Some(service.id)),
+            submitted_at: Set(Some(now)),
+            ..Default::default()
+        };
+        match self.bump(&txn, &d, update).await {
+            Ok(()) => {}
+            Err(Error::App(AppError::Conflict)) => {
+                txn.rollback().await?;
+                // Two clicks at once: the first filed it; the second gets its number.
+                let again = self.dossier(&d.id).await?;
+                return again.number.ok_or(AppError::Conflict.into());
+            }
+            Err(e) => return Err(e),
+        }
+        self.record(
+            &txn,
+            &d.id,
+            Actor::Applicant,
+            &s.email,
+            Action::Submit.code(),
+            Some(state),
+            Some(DossierState::Submitted),
+            None,
+        )
+        .await?;
+        txn.commit().await?;
+
+        let filed = self.dossier(&d.id).await?;
+        let receipt = self.receipt(&filed).await?;
+        let lang = filed.lang;
+        for to in Self::followers(&filed) {
+            // Whoever did not start the request gets a code to follow it.
+            let code = if to == filed.creator_email {
+                None
+            } else {
+                Some(self.new_grant(&self.db, &filed.id, &to).await?)
+            };
+            self.send(&notify::submitted(
+                &to,
+                &number,
+                &service.name,
+                code.as_deref(),
+                &receipt,
+                &self.public_url,
+                lang,
+            ))
+            .await;
+        }
+        Ok(number)
+    }
+
+    /// Files again after changes: the requested documents must each have a new file.
+    async fn resubmit(&self, s: &ApplicantSession, d: dossier::Model) -> Result<String> {
+        let since = self.last_change_request(&d.id).await?;
+        let files = self.files(&d.id).await?;
+        let missing: Vec<DocumentKind> = Self::requested(&d)
+            .into_iter()
+            .filter(|k| {
+                !files
+                    .iter()
+                    .any(|f| f.kind == *k && since.is_some_and(|t| f.created_at > t))
+            })
+            .collect();
+        if !missing.is_empty() {
+            return Err(AppError::DocumentsMissing(missing).into());
+        }
+        let next = DossierState::ChangesRequested
+            .apply(Action::Submit, Actor::Applicant)
+            .map_err(|_| AppError::Conflict)?;
+        let txn = crate::infra::db::write_txn(&self.db).await?;
+        let update = dossier::ActiveModel {
+            state: Set(next),
+            requested_documents: Set(None),
+            ..Default::default()
+        };
+        self.bump(&txn, &d, update).await?;
+        self.record(
+            &txn,
+            &d.id,
+            Actor::Applicant,
+            &s.email,
+            Action::Submit.code(),
+            Some(DossierState::ChangesRequested),
+            Some(next),
+            None,
+        )
+        .await?;
+        txn.commit().await?;
+        let number = d.number.clone().unwrap_or_default();
+        let lang = d.lang;
+        self.send(&notify::state_changed(
+            &Self::followers(&d),
+            &number,
+            next,
+            None,
+            &self.public_url,
+            lang,
+        ))
+        .await;
+        Ok(number)
+    }
+}

@@ -1,0 +1,100 @@
+//! The applicant's side of a request: start with an e-mailed code (`access`), save the steps
+//! and documents (`draft`, `uploads`), file (`filing`), follow, and download what was issued
+//! (`downloads`). Every input is validated again with `app::rules`.
+//!
+//! This file is the edge: the port the server functions call, each method one line that turns
+//! the server's `Error` into the `AppError` the page shows, and the feature's routes.
+
+mod access;
+mod downloads;
+mod draft;
+mod filing;
+mod uploads;
+
+use app::i18n::Lang;
+use app::model::{AppError, DraftView, FollowUp};
+use app::rules::eligibility::FiledBy;
+use app::rules::request::{RawForm, Step};
+use app::rules::validation::Email;
+use app::ssr::{ApplicantSession, Applicants, SignedIn};
+use axum::routing::{get, post};
+use axum::Router;
+
+use crate::services::Services;
+use crate::AppState;
+
+pub use uploads::{sanitize_file_name, UPLOAD_BODY_LIMIT};
+
+/// How long a draft (and an access code) lives after its last save.
+pub const DRAFT_LIFETIME_DAYS: i64 = 14;
+pub const SESSION_HOURS: i64 = 12;
+
+/// The applicant's routes that are not pages nor server functions: files in and out.
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route(
+            "/demande/fichiers/{kind}",
+            post(uploads::upload).layer(axum::extract::DefaultBodyLimit::max(UPLOAD_BODY_LIMIT)),
+        )
+        .route("/demande/fichier/{id}", get(downloads::document))
+        .route("/demande/recepisse.pdf", get(downloads::receipt))
+        .route("/demande/autorisation.pdf", get(downloads::authorisation))
+}
+
+#[async_trait::async_trait]
+impl Applicants for Services {
+    async fn start(
+        &self,
+        email: Email,
+        role: FiledBy,
+        lang: Lang,
+        client: &str,
+    ) -> Result<(), AppError> {
+        Ok(self.start_request(email, role, lang, client).await?)
+    }
+
+    async fn resend_code(&self, email: Email, lang: Lang, client: &str) -> Result<(), AppError> {
+        Ok(self.resend_codes(email, lang, client).await?)
+    }
+
+    async fn sign_in(&self, email: Email, code: &str, client: &str) -> Result<SignedIn, AppError> {
+        Ok(self.sign_in_with_code(email, code, client).await?)
+    }
+
+    async fn session(&self, token: &str) -> Result<ApplicantSession, AppError> {
+        Ok(self.applicant_session(token).await?)
+    }
+
+    async fn sign_out(&self, token: &str) -> Result<(), AppError> {
+        Ok(self.end_session(token).await?)
+    }
+
+    async fn draft(&self, session: &ApplicantSession) -> Result<DraftView, AppError> {
+        Ok(self.draft_view(session).await?)
+    }
+
+    async fn save_step(
+        &self,
+        session: &ApplicantSession,
+        step: Step,
+        form: RawForm,
+    ) -> Result<Step, AppError> {
+        Ok(self.save_form_step(session, step, form).await?)
+    }
+
+    async fn submit(&self, session: &ApplicantSession) -> Result<String, AppError> {
+        Ok(self.file_request(session).await?)
+    }
+
+    async fn follow_up(&self, session: &ApplicantSession) -> Result<FollowUp, AppError> {
+        Ok(self.follow_up_view(session).await?)
+    }
+
+    async fn reply(&self, session: &ApplicantSession, message: String) -> Result<(), AppError> {
+        Ok(self.add_reply(session, message).await?)
+    }
+
+    async fn remove_file(&self, session: &ApplicantSession, id: &str) -> Result<(), AppError> {
+        Ok(self.remove_document(session, id).await?)
+    }
+}

@@ -1,0 +1,152 @@
+//! The documents the service issues and serves: the deposit receipt and the authorisation
+//! (PDF/A, `pdf`), the e-mails' texts (`notify`), and the answers that carry a stored or a
+//! generated file to a browser.
+
+pub mod authorisation;
+pub mod notify;
+pub mod pdf;
+pub mod receipt;
+
+use app::model::AppError;
+use app::rules::dossier::DossierState;
+use app::rules::request::Step;
+use axum::body::Body;
+use axum::http::{header, HeaderValue};
+use axum::response::{IntoResponse, Response};
+
+use crate::dossier::Parsed;
+use crate::error::Result;
+use crate::infra::db::entities::{authorisation as issued, dossier, stored_file};
+use crate::services::Services;
+
+fn content_disposition(disposition: &str, name: &str) -> HeaderValue {
+    let ascii: String = name
+        .chars()
+        .map(|c| {
+            if c.is_ascii() && !c.is_ascii_control() {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    let value = format!(
+        "{disposition}; filename=\"{ascii}\"; filename*=UTF-8''{}",
+        app::url::encode(name)
+    );
+    HeaderValue::from_str(&value).unwrap_or(HeaderValue::from_static("attachment"))
+}
+
+/// A stored file, streamed, inline for the browser's viewer.
+pub async fn file_response(services: &Services, file: &stored_file::Model) -> Result<Response> {
+    let (reader, size) = services
+        .storage
+        .open(&file.storage_key)
+        .await
+        .map_err(|_| AppError::NotFound)?;
+    let body = Body::from_stream(tokio_util::io::ReaderStream::new(reader));
+    Ok((
+        [
+            (
+                header::CONTENT_TYPE,
+                HeaderValue::from_str(&file.content_type)
+                    .unwrap_or(HeaderValue::from_static("application/octet-stream")),
+            ),
+            (header::CONTENT_LENGTH, HeaderValue::from(size)),
+            (
+                header::CONTENT_DISPOSITION,
+                content_disposition("inline", &file.file_name),
+            ),
+            (
+                header::CACHE_CONTROL,
+                HeaderValue::from_static("private, no-store"),
+            ),
+        ],
+        body,
+    )
+        .into_response())
+}
+
+/// A generated document to download.
+pub fn attachment(content_type: &'static str, name: &str, bytes: Vec<u8>) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, HeaderValue::from_static(content_type)),
+            (
+                header::CONTENT_DISPOSITION,
+                content_disposition("attachment", name),
+            ),
+            (
+                header::CACHE_CONTROL,
+                HeaderValue::from_static("private, no-store"),
+            ),
+        ],
+        bytes,
+    )
+        .into_response()
+}
+
+/// The authorisation of an accepted file as a download; the applicant gets it only while in
+/// force (a revoked authorisation no longer allows work), its instructors always.
+pub async fn authorisation_download(
+    services: &Services,
+    d: &dossier::Model,
+    only_in_force: bool,
+) -> Result<Response> {
+    let issued = services
+        .issued(d)
+        .await?
+        .filter(|a| !only_in_force || a.revoked_at.is_none())
+        .ok_or(AppError::NotFound)?;
+    let pdf = services.authorisation_pdf(d, &issued).await?;
+    let name = format!("autorisation-{}.pdf", d.number.clone().unwrap_or_default());
+    Ok(attachment("application/pdf", &name, pdf))
+}
+
+impl Services {
+    /// The deposit receipt of a filed request.
+    pub async fn receipt(&self, d: &dossier::Model) -> Result<Vec<u8>> {
+        if d.state == DossierState::Draft {
+            return Err(AppError::StepNotReached(Step::Summary).into());
+        }
+        let parsed = Parsed::of(
+            d,
+            d.submitted_at
+                .map(|t| t.date_naive())
+                .unwrap_or(self.today()),
+            &self.rules,
+        );
+        let files = self.files(&d.id).await?;
+        let service = self.service_name(d).await?;
+        Ok(receipt::deposit_receipt(
+            d, &parsed, &files, &service, d.lang,
+        ))
+    }
+
+    /// The authorisation PDF of an accepted file.
+    pub async fn authorisation_pdf(
+        &self,
+        d: &dossier::Model,
+        a: &issued::Model,
+    ) -> Result<Vec<u8>> {
+        let parsed = self.parsed_as_filed(d);
+        let service = self.service_name(d).await?;
+        Ok(authorisation::authorisation_pdf(
+            d,
+            a,
+            &parsed,
+            &service,
+            &self.public_url,
+            d.lang,
+        ))
+    }
+
+    /// The steps read as on the day the file was filed (dates in the past are not errors then).
+    pub fn parsed_as_filed(&self, d: &dossier::Model) -> Parsed {
+        let day = d
+            .submitted_at
+            .map(|t| t.date_naive())
+            .unwrap_or_else(|| self.today());
+        Parsed::of(d, day, &self.rules)
+    }
+}

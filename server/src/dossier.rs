@@ -1,0 +1,328 @@
+//! What both sides read and write of a dossier: the row, its documents and history, its steps
+//! parsed with the rules, its followers, its service, the version check that lets two writers
+//! not both win, and the audit line every change leaves.
+
+use app::model::{AppError, DocumentSlot, EligibilitySummary, StoredFile, TimelineEntry};
+use app::rules::dossier::{Action, Actor, DossierState};
+use app::rules::eligibility::Outcome;
+use app::rules::request::{self, EmployerDetails, JobDetails, RawForm, Step, StudentDetails};
+use app::rules::{decide, DocumentKind, Eligibility, RulesConfig};
+use chrono::{DateTime, NaiveDate, Utc};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
+};
+
+use crate::error::Result;
+use crate::infra::db::entities::{
+    departement, dossier, dossier_event, instruction_service, stored_file,
+};
+use crate::services::Services;
+
+pub(crate) fn form_of(json: &Option<String>) -> RawForm {
+    json.as_deref()
+        .and_then(|j| serde_json::from_str(j).ok())
+        .unwrap_or_default()
+}
+
+/// One line of a request's history as the pages show it.
+pub(crate) fn timeline_entry(e: &dossier_event::Model) -> TimelineEntry {
+    TimelineEntry {
+        at: e.at.to_rfc3339(),
+        actor: e.actor_kind,
+        state: e.to_state,
+        message: e.message.clone(),
+    }
+}
+
+/// A stored file as the pages show it.
+pub(crate) fn stored(f: &stored_file::Model) -> StoredFile {
+    StoredFile {
+        id: f.id.clone(),
+        file_name: f.file_name.clone(),
+        content_type: f.content_type.clone(),
+        size: f.size_bytes.max(0) as u64,
+    }
+}
+
+/// The request's steps, validated in order.
+pub struct Parsed {
+    pub student: Option<StudentDetails>,
+    pub employer: Option<EmployerDetails>,
+    pub job: Option<JobDetails>,
+    pub eligibility: Option<Eligibility>,
+}
+
+impl Parsed {
+    pub fn of(d: &dossier::Model, today: NaiveDate, rules: &RulesConfig) -> Self {
+        let student = request::validate_student(&form_of(&d.student_form), today, rules).ok();
+        let employer = request::validate_employer(&form_of(&d.employer_form)).ok();
+        let job = student
+            .as_ref()
+            .and_then(|s| request::validate_job(&form_of(&d.job_form), s, today, rules).ok());
+        let filed_by = d.filed_by;
+        let eligibility = match (&student, &job) {
+            (Some(s), Some(j)) => Some(decide(
+                &request::eligibility_input(s, j, filed_by),
+                rules,
+                j.contract_start,
+            )),
+            _ => None,
+        };
+        Self {
+            student,
+            employer,
+            job,
+            eligibility,
+        }
+    }
+
+    /// The eligibility as the pages show it, with the link to its public explanation.
+    pub fn summary(&self, d: &dossier::Model) -> Option<EligibilitySummary> {
+        let filed_by = d.filed_by;
+        match (&self.student, &self.job, &self.eligibility) {
+            (Some(st), Some(job), Some(e)) => Some(EligibilitySummary {
+                outcome: e.outcome,
+                reasons: e.reasons.clone(),
+                max_annual_hours: e.max_annual_hours,
+                explanation_query: app::url::build_query(
+                    request::eligibility_answers(st, job, filed_by)
+                        .to_pairs()
+                        .iter()
+                        .map(|(k, v)| (*k, v.as_str()))
+                        .chain([("verifier", "1")]),
+                ),
+            }),
+            _ => None,
+        }
+    }
+
+    /// The first step that is not complete: where the applicant resumes.
+    pub fn first_open_step(&self, files: &[stored_file::Model]) -> Step {
+        if self.student.is_none() {
+            Step::Student
+        } else if self.employer.is_none() {
+            Step::Employer
+        } else if self
+            .eligibility
+            .as_ref()
+            .is_none_or(|e| e.outcome != Outcome::Required)
+        {
+            Step::Job
+        } else if !self.missing_documents(files).is_empty() {
+            Step::Documents
+        } else {
+            Step::Summary
+        }
+    }
+
+    pub fn missing_documents(&self, files: &[stored_file::Model]) -> Vec<DocumentKind> {
+        self.eligibility
+            .as_ref()
+            .map(|e| {
+                e.required_documents
+                    .iter()
+                    .copied()
+                    .filter(|k| !files.iter().any(|f| f.kind == *k))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+}
+
+impl Services {
+    pub async fn dossier(&self, id: &str) -> Result<dossier::Model> {
+        dossier::Entity::find_by_id(id.to_owned())
+            .one(&self.db)
+            .await?
+            .ok_or(AppError::NotFound.into())
+    }
+
+    /// A request's history, oldest first, without its creation.
+    pub(crate) async fn history(&self, dossier_id: &str) -> Result<Vec<dossier_event::Model>> {
+        Ok(dossier_event::Entity::find()
+            .filter(dossier_event::Column::DossierId.eq(dossier_id))
+            .filter(dossier_event::Column::Action.ne("create"))
+            .order_by_asc(dossier_event::Column::Id)
+            .all(&self.db)
+            .await?)
+    }
+
+    pub async fn files(&self, dossier_id: &str) -> Result<Vec<stored_file::Model>> {
+        Ok(stored_file::Entity::find()
+            .filter(stored_file::Column::DossierId.eq(dossier_id))
+            .order_by_asc(stored_file::Column::CreatedAt)
+            .all(&self.db)
+            .await?)
+    }
+
+    /// One line of the file's history (the audit log), in the caller's transaction.
+    #[allow(clippy::too_many_arguments)] // each argument is one column of the line
+    pub async fn record(
+        &self,
+        db: &impl ConnectionTrait,
+        dossier_id: &str,
+        actor: Actor,
+        who: &str,
+        action: &str,
+        from: Option<DossierState>,
+        to: Option<DossierState>,
+        message: Option<String>,
+    ) -> Result<()> {
+        dossier_event::ActiveModel {
+            dossier_id: Set(dossier_id.to_owned()),
+            at: Set(self.now()),
+            actor_kind: Set(actor),
+            actor: Set(who.to_owned()),
+            action: Set(action.to_owned()),
+            from_state: Set(from),
+            to_state: Set(to),
+            message: Set(message),
+            ..Default::default()
+        }
+        .insert(db)
+        .await?;
+        Ok(())
+    }
+
+    /// The open département's instruction service, or where to apply instead.
+    pub async fn service_for(&self, departement: &str) -> Result<instruction_service::Model> {
+        let closed = || AppError::DepartementClosed {
+            departement: departement.to_owned(),
+        };
+        let row = departement::Entity::find_by_id(departement.to_owned())
+            .one(&self.db)
+            .await?;
+        let service_id = row
+            .filter(|d| d.open)
+            .and_then(|d| d.service_id)
+            .ok_or_else(closed)?;
+        Ok(instruction_service::Entity::find_by_id(service_id)
+            .one(&self.db)
+            .await?
+            .ok_or_else(closed)?)
+    }
+
+    /// Requested documents of a file whose changes are asked for.
+    pub fn requested(d: &dossier::Model) -> Vec<DocumentKind> {
+        d.requested_documents
+            .as_deref()
+            .and_then(|j| serde_json::from_str::<Vec<String>>(j).ok())
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|c| DocumentKind::from_code(c))
+            .collect()
+    }
+
+    /// When the last change request was made (files after it answer it).
+    pub(crate) async fn last_change_request(
+        &self,
+        dossier_id: &str,
+    ) -> Result<Option<DateTime<Utc>>> {
+        Ok(dossier_event::Entity::find()
+            .filter(dossier_event::Column::DossierId.eq(dossier_id))
+            .filter(dossier_event::Column::Action.eq(Action::RequestChanges.code()))
+            .order_by_desc(dossier_event::Column::Id)
+            .one(&self.db)
+            .await?
+            .map(|e| e.at))
+    }
+
+    pub(crate) fn slots(
+        &self,
+        parsed: &Parsed,
+        files: &[stored_file::Model],
+        requested: &[DocumentKind],
+    ) -> Vec<DocumentSlot> {
+        let Some(e) = parsed
+            .eligibility
+            .as_ref()
+            .filter(|e| e.outcome == Outcome::Required)
+        else {
+            return Vec::new();
+        };
+        let kinds = e
+            .required_documents
+            .iter()
+            .map(|k| (*k, true))
+            .chain(e.optional_documents.iter().map(|k| (*k, false)));
+        kinds
+            .map(|(kind, required)| DocumentSlot {
+                kind,
+                required,
+                requested: requested.contains(&kind),
+                files: files
+                    .iter()
+                    .filter(|f| f.kind == kind)
+                    .map(stored)
+                    .collect(),
+            })
+            .collect()
+    }
+
+    /// Bumps the version only if nobody else did: the second of two writers is told.
+    pub(crate) async fn bump(
+        &self,
+        db: &impl ConnectionTrait,
+        d: &dossier::Model,
+        mut update: dossier::ActiveModel,
+    ) -> Result<()> {
+        update.version = Set(d.version + 1);
+        update.updated_at = Set(self.now());
+        let result = dossier::Entity::update_many()
+            .set(update)
+            .filter(dossier::Column::Id.eq(d.id.clone()))
+            .filter(dossier::Column::Version.eq(d.version))
+            .exec(db)
+            .await?;
+        if result.rows_affected == 1 {
+            Ok(())
+        } else {
+            Err(AppError::Conflict.into())
+        }
+    }
+
+    /// The e-mail addresses that follow a file: the student's and the employer's (and whoever started it).
+    pub fn followers(d: &dossier::Model) -> Vec<String> {
+        let mut to = vec![d.creator_email.clone()];
+        for e in [&d.student_email, &d.employer_email].into_iter().flatten() {
+            if !to.contains(e) {
+                to.push(e.clone());
+            }
+        }
+        to
+    }
+
+    pub async fn service_name(&self, d: &dossier::Model) -> Result<String> {
+        Ok(match d.service_id {
+            Some(id) => instruction_service::Entity::find_by_id(id)
+                .one(&self.db)
+                .await?
+                .map(|s| s.name),
+            None => None,
+        }
+        .unwrap_or_default())
+    }
+
+    /// Whether the file's authorisation is issued and not revoked (then the applicant may download it).
+    pub async fn authorisation_in_force(&self, d: &dossier::Model) -> Result<bool> {
+        Ok(self
+            .issued(d)
+            .await?
+            .is_some_and(|a| a.revoked_at.is_none()))
+    }
+
+    /// The authorisation issued for an accepted file (revoked or not); none for any other state.
+    pub async fn issued(
+        &self,
+        d: &dossier::Model,
+    ) -> Result<Option<crate::infra::db::entities::authorisation::Model>> {
+        if d.state != DossierState::Accepted {
+            return Ok(None);
+        }
+        Ok(
+            crate::infra::db::entities::authorisation::Entity::find_by_id(d.id.clone())
+                .one(&self.db)
+                .await?,
+        )
+    }
+}

@@ -1,0 +1,12 @@
+//! What the features stand on: configuration, the database (connection, entities, migrations),
+//! mail, file storage, client addresses, rate limits, secrets and the security log.
+
+pub mod config;
+pub mod db;
+pub mod limiter;
+pub mod mail;
+pub mod migration;
+pub mod net;
+pub mod secret;
+pub mod security;
+pub mod storage;

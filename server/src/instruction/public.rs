@@ -1,0 +1,182 @@
+//! The public side of instruction: the check of an authorisation by its code and the holder's
+//! birth date (guesses counted per code and per client), and the statistics.
+
+use std::collections::BTreeMap;
+
+use app::instruction::{Stats, StatsRow, VerifyAnswer};
+use app::model::AppError;
+use app::rules::decision::{self};
+use app::rules::dossier::DossierState;
+use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
+use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter, QuerySelect};
+
+use super::{LOGIN_LOCK_MINUTES, MAX_CHECK_ATTEMPTS};
+use crate::error::Result;
+use crate::infra::db::entities::{authorisation, dossier};
+use crate::infra::limiter::{forgive_attempts, minutes_until, reserve_attempt};
+use crate::infra::security::SecurityEvent;
+use crate::services::Services;
+
+impl Services {
+    pub(crate) async fn check_authorisation(
+        &self,
+        code: &str,
+        birth: NaiveDate,
+        client: &str,
+    ) -> Result<VerifyAnswer> {
+        let now = self.now();
+        self.verify_limiter
+            .attempt(client, now)
+            .map_err(|minutes| AppError::RateLimited { minutes })?;
+        let found = authorisation::Entity::find()
+            .filter(authorisation::Column::Code.eq(code))
+            .one(&self.db)
+            .await?;
+        let Some(issued) = found else {
+            return Err(AppError::NoMatch.into());
+        };
+        // Reserved before the birth date is compared, in one statement (see `log_in`).
+        let which =
+            Condition::all().add(authorisation::Column::DossierId.eq(issued.dossier_id.clone()));
+        let reserved = reserve_attempt::<authorisation::Entity>(
+            &self.db,
+            authorisation::Column::FailedChecks,
+            authorisation::Column::LockedUntil,
+            which.clone(),
+            MAX_CHECK_ATTEMPTS,
+            Duration::minutes(LOGIN_LOCK_MINUTES),
+            now,
+            &[],
+        )
+        .await?;
+        if !reserved {
+            let until = authorisation::Entity::find_by_id(issued.dossier_id.clone())
+                .one(&self.db)
+                .await?
+                .and_then(|a| a.locked_until)
+                .unwrap_or(now);
+            return Err(AppError::RateLimited {
+                minutes: minutes_until(until, now),
+            }
+            .into());
+        }
+        if issued.birth_date != birth {
+            self.security(SecurityEvent::CheckFailed, &issued.dossier_id, client, None)
+                .await;
+            return Err(AppError::NoMatch.into());
+        }
+        forgive_attempts::<authorisation::Entity>(
+            &self.db,
+            authorisation::Column::FailedChecks,
+            authorisation::Column::LockedUntil,
+            which,
+        )
+        .await?;
+        // A right answer is not a guess: the address gets its attempt back.
+        self.verify_limiter.forgive(client);
+        let d = self.dossier(&issued.dossier_id).await?;
+        Ok(VerifyAnswer {
+            status: decision::verify_status(
+                issued.valid_from,
+                issued.valid_until,
+                issued.revoked_at.is_some(),
+                self.today(),
+            ),
+            initials: issued.initials,
+            employer_name: issued.employer_name,
+            valid_from: issued.valid_from,
+            valid_until: issued.valid_until,
+            number: d.number.unwrap_or_default(),
+        })
+    }
+
+    pub(crate) async fn public_stats(&self) -> Result<Stats> {
+        // Public and read often: computed at most once a minute.
+        let cached = self
+            .stats_cache
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone();
+        if let Some((at, stats)) = cached {
+            if at.elapsed() < std::time::Duration::from_secs(60) {
+                return Ok(stats);
+            }
+        }
+        let stats = self.stats_rows().await?;
+        *self.stats_cache.lock().unwrap_or_else(|e| e.into_inner()) =
+            Some((std::time::Instant::now(), stats.clone()));
+        Ok(stats)
+    }
+
+    async fn stats_rows(&self) -> Result<Stats> {
+        /// Département, filed, decided, state.
+        type Row = (
+            Option<String>,
+            Option<DateTime<Utc>>,
+            Option<DateTime<Utc>>,
+            DossierState,
+        );
+        let rows: Vec<Row> = dossier::Entity::find()
+            .select_only()
+            .column(dossier::Column::Departement)
+            .column(dossier::Column::SubmittedAt)
+            .column(dossier::Column::DecidedAt)
+            .column(dossier::Column::State)
+            .filter(dossier::Column::SubmittedAt.is_not_null())
+            .into_tuple()
+            .all(&self.db)
+            .await?;
+        #[derive(Default)]
+        struct Acc {
+            submitted: u64,
+            accepted: u64,
+            refused: u64,
+            days: Vec<f64>,
+        }
+        let mut months: BTreeMap<String, Acc> = BTreeMap::new();
+        let mut deps: BTreeMap<String, Acc> = BTreeMap::new();
+        let mut total = Acc::default();
+        for (dep, submitted, decided, state) in rows {
+            let Some(submitted) = submitted else { continue };
+            let month = format!("{:04}-{:02}", submitted.year(), submitted.month());
+            let days = match (state, decided) {
+                (DossierState::Accepted | DossierState::Refused, Some(d)) => {
+                    Some((d - submitted).num_seconds() as f64 / 86_400.0)
+                }
+                _ => None,
+            };
+            for acc in [
+                months.entry(month).or_default(),
+                deps.entry(dep.unwrap_or_default()).or_default(),
+                &mut total,
+            ] {
+                acc.submitted += 1;
+                acc.accepted += u64::from(state == DossierState::Accepted);
+                acc.refused += u64::from(state == DossierState::Refused);
+                acc.days.extend(days);
+            }
+        }
+        let row = |month: String, departement: String, mut acc: Acc| StatsRow {
+            month,
+            departement,
+            submitted: acc.submitted,
+            accepted: acc.accepted,
+            refused: acc.refused,
+            median_days: app::instruction::median(&mut acc.days),
+        };
+        // The chart and table show the last twelve months with files.
+        let skip = months.len().saturating_sub(12);
+        Ok(Stats {
+            by_month: months
+                .into_iter()
+                .skip(skip)
+                .map(|(m, a)| row(m, String::new(), a))
+                .collect(),
+            by_departement: deps
+                .into_iter()
+                .map(|(d, a)| row(String::new(), d, a))
+                .collect(),
+            total: row(String::new(), String::new(), total),
+        })
+    }
+}

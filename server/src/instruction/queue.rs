@@ -1,0 +1,279 @@
+//! The queue: the files an agent may see (`visible`), filtered, counted per tab, paged, most
+//! urgent first; one dossier as the instructor reads it; the CSV export.
+
+use std::collections::BTreeMap;
+
+use app::instruction::{
+    AuthorisationView, FileView, Filters, HistoryEntry, QueuePage, QueueRow, PAGE_SIZE,
+};
+use app::model::AppError;
+use app::rules::decision::{self, Tab};
+use app::rules::dossier::DossierState;
+use app::ssr::AgentSession;
+use sea_orm::sea_query::{Expr, Func};
+use sea_orm::{
+    ColumnTrait, Condition, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
+    Select,
+};
+
+use super::visible;
+use crate::dossier::{form_of, timeline_entry};
+use crate::error::Result;
+use crate::infra::db::entities::{authorisation, dossier};
+use crate::services::Services;
+
+impl Services {
+    /// A filed file of the agent's services, or `NotFound` (another service's file is not told apart
+    /// from one that does not exist).
+    pub async fn dossier_of(&self, a: &AgentSession, number: &str) -> Result<dossier::Model> {
+        visible(a)
+            .filter(dossier::Column::Number.eq(number.trim().to_uppercase()))
+            .one(&self.db)
+            .await?
+            .ok_or(AppError::NotFound.into())
+    }
+
+    /// The queue's query for these filters, without the tab's state (the counts vary it).
+    fn queue_select(&self, a: &AgentSession, f: &Filters) -> Select<dossier::Entity> {
+        let mut q = visible(a);
+        if let Some(c) = f.contract {
+            q = q.filter(dossier::Column::ContractType.eq(c));
+        }
+        if let Some(from) = f.from {
+            q = q.filter(dossier::Column::ContractStart.gte(from));
+        }
+        if let Some(to) = f.to {
+            q = q.filter(dossier::Column::ContractStart.lte(to));
+        }
+        if let Some(search) = &f.search {
+            let compact: String = search.chars().filter(|c| !c.is_whitespace()).collect();
+            q = if compact.len() == 14 && compact.bytes().all(|b| b.is_ascii_digit()) {
+                q.filter(dossier::Column::Siret.eq(compact))
+            } else if compact.to_uppercase().starts_with("APT-") {
+                // A whole number (APT-year-département-suffix) is found through its unique
+                // index; a beginning, by prefix.
+                let upper = compact.to_uppercase();
+                let parts: Vec<&str> = upper.split('-').collect();
+                if parts.len() == 4 && parts[3].len() == 6 {
+                    q.filter(dossier::Column::Number.eq(upper))
+                } else {
+                    q.filter(dossier::Column::Number.starts_with(upper))
+                }
+            } else {
+                use sea_orm::sea_query::ExprTrait as _;
+                let pattern = format!("%{}%", search.to_lowercase().replace(['\\', '%', '_'], ""));
+                q.filter(
+                    Condition::any()
+                        .add(
+                            Expr::expr(Func::lower(Expr::col(dossier::Column::StudentName)))
+                                .like(pattern),
+                        )
+                        .add(dossier::Column::Number.eq(search.to_uppercase())),
+                )
+            };
+        }
+        q
+    }
+
+    pub(crate) async fn queue_page(&self, a: &AgentSession, f: &Filters) -> Result<QueuePage> {
+        let base = self.queue_select(a, f);
+        // Each count is a range of the (service, state, contract start) index.
+        let mut counts = Vec::new();
+        for tab in Tab::ALL {
+            let codes = tab.states().to_vec();
+            let n = base
+                .clone()
+                .filter(dossier::Column::State.is_in(codes))
+                .count(&self.db)
+                .await?;
+            counts.push((*tab, n));
+        }
+        let codes: Vec<DossierState> = match f.state {
+            Some(s) => vec![s],
+            None => f.tab.states().to_vec(),
+        };
+        let selected = base.filter(dossier::Column::State.is_in(codes));
+        let total = match f.state {
+            None => counts
+                .iter()
+                .find(|(t, _)| *t == f.tab)
+                .map_or(0, |(_, n)| *n),
+            Some(_) => selected.clone().count(&self.db).await?,
+        };
+        let pages = total.div_ceil(PAGE_SIZE).max(1) as u32;
+        let page = f.page.min(pages);
+        let rows = order(selected, f.tab)
+            .offset(u64::from(page - 1) * PAGE_SIZE)
+            .limit(PAGE_SIZE)
+            .all(&self.db)
+            .await?;
+        Ok(QueuePage {
+            rows: rows.iter().map(row).collect(),
+            total,
+            page,
+            pages,
+            counts,
+        })
+    }
+
+    pub(crate) async fn dossier_view(&self, a: &AgentSession, number: &str) -> Result<FileView> {
+        let d = self.dossier_of(a, number).await?;
+        let parsed = self.parsed_as_filed(&d);
+        let files = self.files(&d.id).await?;
+        let history = self
+            .history(&d.id)
+            .await?
+            .into_iter()
+            .map(|e| HistoryEntry {
+                entry: timeline_entry(&e),
+                who: e.actor,
+                action: e.action,
+            })
+            .collect();
+        let issued = authorisation::Entity::find_by_id(d.id.clone())
+            .one(&self.db)
+            .await?;
+        let mut forms = BTreeMap::new();
+        for (key, json) in [
+            ("student", &d.student_form),
+            ("employer", &d.employer_form),
+            ("job", &d.job_form),
+        ] {
+            forms.insert(key.to_owned(), form_of(json));
+        }
+        Ok(FileView {
+            number: d.number.clone().unwrap_or_default(),
+            state: d.state,
+            version: d.version,
+            service_name: self.service_name(&d).await?,
+            departement: d.departement.clone().unwrap_or_default(),
+            submitted_at: d.submitted_at.map(|t| t.to_rfc3339()).unwrap_or_default(),
+            student_email: d.student_email.clone().unwrap_or_default(),
+            employer_email: d.employer_email.clone().unwrap_or_default(),
+            forms,
+            eligibility: parsed.summary(&d),
+            documents: self.slots(&parsed, &files, &Self::requested(&d)),
+            history,
+            proposed: match (&parsed.student, &parsed.job) {
+                (Some(s), Some(j)) => Some(decision::proposed_validity(s, j)),
+                _ => None,
+            },
+            authorisation: issued.map(|i| AuthorisationView {
+                code: i.code,
+                validity: decision::Validity {
+                    from: i.valid_from,
+                    until: i.valid_until,
+                },
+                max_annual_hours: i.max_annual_hours,
+                revoked: i.revoked_at.is_some(),
+            }),
+        })
+    }
+
+    /// Whether an agent may see a file (for the document routes).
+    pub async fn agent_may_see(&self, a: &AgentSession, dossier_id: &str) -> Result<bool> {
+        Ok(visible(a)
+            .filter(dossier::Column::Id.eq(dossier_id))
+            .one(&self.db)
+            .await?
+            .is_some())
+    }
+
+    /// The queue as CSV rows (every page), for the export.
+    pub async fn queue_csv(&self, a: &AgentSession, f: &Filters) -> Result<String> {
+        let states: Vec<DossierState> = match f.state {
+            Some(s) => vec![s],
+            None => f.tab.states().to_vec(),
+        };
+        let rows = order(
+            self.queue_select(a, f)
+                .filter(dossier::Column::State.is_in(states)),
+            f.tab,
+        )
+        .limit(100_000)
+        .all(&self.db)
+        .await?;
+        let mut out = String::from(
+            "numero;etat;etudiant;siret;departement;contrat;debut_contrat;fin_titre;depose_le\r\n",
+        );
+        for d in rows {
+            let r = row(&d);
+            let cells = [
+                r.number,
+                r.state.code().to_owned(),
+                r.student_name,
+                r.siret,
+                r.departement,
+                r.contract.map(|c| c.code().to_owned()).unwrap_or_default(),
+                r.contract_start.map(|d| d.to_string()).unwrap_or_default(),
+                r.permit_expires.map(|d| d.to_string()).unwrap_or_default(),
+                r.submitted_at,
+            ];
+            out.push_str(
+                &cells
+                    .iter()
+                    .map(|c| csv_cell(c))
+                    .collect::<Vec<_>>()
+                    .join(";"),
+            );
+            out.push_str("\r\n");
+        }
+        Ok(out)
+    }
+}
+
+/// A CSV cell: quoted when needed; a leading formula sign is neutralised for spreadsheets.
+pub fn csv_cell(value: &str) -> String {
+    let value = if value.starts_with(['=', '+', '-', '@']) {
+        format!("'{value}")
+    } else {
+        value.to_owned()
+    };
+    if value.contains([';', '"', '\n', '\r', ',']) {
+        format!("\"{}\"", value.replace('"', "\"\""))
+    } else {
+        value
+    }
+}
+
+/// Most urgent first: the contract's start, then the permit's expiry; decided files, latest first.
+fn order(q: Select<dossier::Entity>, tab: Tab) -> Select<dossier::Entity> {
+    match tab {
+        Tab::Decided => q
+            .order_by_desc(dossier::Column::DecidedAt)
+            .order_by_asc(dossier::Column::Id),
+        _ => q
+            .order_by_asc(dossier::Column::ContractStart)
+            .order_by_asc(dossier::Column::PermitExpires)
+            .order_by_asc(dossier::Column::SubmittedAt)
+            .order_by_asc(dossier::Column::Id),
+    }
+}
+
+fn row(d: &dossier::Model) -> QueueRow {
+    QueueRow {
+        number: d.number.clone().unwrap_or_default(),
+        state: d.state,
+        student_name: d.student_name.clone().unwrap_or_default(),
+        siret: d.siret.clone().unwrap_or_default(),
+        departement: d.departement.clone().unwrap_or_default(),
+        contract: d.contract_type,
+        contract_start: d.contract_start,
+        permit_expires: d.permit_expires,
+        submitted_at: d.submitted_at.map(|t| t.to_rfc3339()).unwrap_or_default(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_cells_are_quoted_and_defused() {
+        assert_eq!(csv_cell("Diop Awa"), "Diop Awa");
+        assert_eq!(csv_cell("a;b"), "\"a;b\"");
+        assert_eq!(csv_cell("dit \"Awa\""), "\"dit \"\"Awa\"\"\"");
+        assert_eq!(csv_cell("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+        assert_eq!(csv_cell("+33"), "'+33");
+    }
+}

@@ -1,0 +1,64 @@
+//! `Services`: the one object behind both sides of the product. The applicant's and the
+//! instructor's ports (`app::ssr::Applicants`, `app::ssr::Instruction`) are implemented on it in
+//! `applicant` and `instruction`; what both read of a dossier is in `dossier`.
+
+use std::sync::Arc;
+
+use app::rules::RulesConfig;
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+use sea_orm::DatabaseConnection;
+
+use crate::infra::mail::Mailer;
+use crate::infra::storage::Storage;
+
+pub type Clock = Arc<dyn Fn() -> DateTime<Utc> + Send + Sync>;
+
+/// The database, storage, mail, clock and limits every operation works with.
+#[derive(Clone)]
+pub struct Services {
+    pub db: DatabaseConnection,
+    pub rules: Arc<RulesConfig>,
+    pub mailer: Arc<Mailer>,
+    pub storage: Arc<dyn Storage>,
+    pub clock: Clock,
+    /// The address people type, for links in e-mails.
+    pub public_url: String,
+    /// Wrong passwords per client address.
+    pub login_limiter: Arc<crate::infra::limiter::Limiter>,
+    /// Access-code guesses per client address.
+    pub applicant_limiter: Arc<crate::infra::limiter::Limiter>,
+    /// Starts and new-code requests per client address.
+    pub code_limiter: Arc<crate::infra::limiter::Limiter>,
+    /// Wrong guesses on the public check per client address.
+    pub verify_limiter: Arc<crate::infra::limiter::Limiter>,
+    /// Uploads at once and how long one may take.
+    pub uploads: Arc<UploadLimits>,
+    /// How long personal data is kept (`retention.rs`).
+    pub retention: crate::retention::Retention,
+    /// The public statistics and when they were computed.
+    pub stats_cache: Arc<std::sync::Mutex<Option<(std::time::Instant, app::instruction::Stats)>>>,
+}
+
+/// Uploads at once (`UPLOAD_CONCURRENCY`, default 16) and the time one may take
+/// (`UPLOAD_TIMEOUT_SECONDS`, default 120): a slow or stalled sender cannot hold the server.
+pub struct UploadLimits {
+    pub slots: Arc<tokio::sync::Semaphore>,
+    pub timeout: std::time::Duration,
+}
+
+impl Services {
+    pub(crate) fn now(&self) -> DateTime<Utc> {
+        (self.clock)()
+    }
+
+    pub(crate) fn today(&self) -> NaiveDate {
+        // Dates are French civil dates; the clock's UTC date differs at most around midnight.
+        (self.now() + Duration::hours(1)).date_naive()
+    }
+
+    pub async fn send(&self, mail: &crate::infra::mail::Mail) {
+        if let Err(e) = self.mailer.send(mail).await {
+            tracing::error!("mail to {:?} not sent: {e}", mail.to);
+        }
+    }
+}
