@@ -386,6 +386,24 @@ impl AppError {
     }
 }
 
+/// An act the rules refuse, as the page says it. `Unparsed` is a fault of ours: a filed
+/// dossier's steps always validate.
+impl From<crate::rules::decision::ActRefusal> for AppError {
+    fn from(refusal: crate::rules::decision::ActRefusal) -> Self {
+        use crate::rules::decision::ActRefusal;
+        match refusal {
+            ActRefusal::Invalid(errors) => AppError::Invalid(errors),
+            ActRefusal::Stale => AppError::Conflict,
+            ActRefusal::IllegalTransition { from, action } => {
+                AppError::IllegalTransition { from, action }
+            }
+            ActRefusal::NotEditable(state) => AppError::NotEditable(state),
+            ActRefusal::Stopped(outcome) => AppError::Stopped(outcome),
+            ActRefusal::Unparsed => AppError::Server("unparsed dossier".into()),
+        }
+    }
+}
+
 impl leptos::server_fn::error::FromServerFnError for AppError {
     type Encoder = leptos::server_fn::codec::JsonEncoding;
 

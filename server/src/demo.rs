@@ -16,8 +16,8 @@ use sea_orm::{
 use crate::dossier::Parsed;
 use crate::infra::db::entities::{authorisation, dossier, instruction_service};
 use crate::infra::secret;
-use crate::instruction::initials;
 use crate::services::Services;
+use app::rules::decision::initials;
 
 const STUDENTS: [(&str, &str, &str); 12] = [
     ("Diop", "Awa", "SN"),
@@ -200,8 +200,7 @@ pub async fn seed_demo_files(services: &Services) -> anyhow::Result<usize> {
                 Some(DossierState::Submitted),
                 None,
             )
-            .await
-            ?;
+            .await?;
         if state != DossierState::Submitted {
             let message = match state {
                 DossierState::ChangesRequested => Some(
@@ -233,8 +232,7 @@ pub async fn seed_demo_files(services: &Services) -> anyhow::Result<usize> {
                         Some(DossierState::InReview),
                         None,
                     )
-                    .await
-                    ?;
+                    .await?;
                 DossierState::InReview
             } else {
                 DossierState::Submitted
@@ -251,8 +249,7 @@ pub async fn seed_demo_files(services: &Services) -> anyhow::Result<usize> {
                     Some(state),
                     message,
                 )
-                .await
-                ?;
+                .await?;
         }
         if state == DossierState::Accepted {
             let parsed = Parsed::of(&model, day, &services.rules);

@@ -32,6 +32,19 @@ impl Error {
     }
 }
 
+/// An act the rules refuse is the instructor's to correct, except a dossier whose steps do not
+/// validate any more: that one is ours.
+impl From<app::rules::decision::ActRefusal> for Error {
+    fn from(refusal: app::rules::decision::ActRefusal) -> Self {
+        match refusal {
+            app::rules::decision::ActRefusal::Unparsed => {
+                Error::internal("a filed dossier's steps do not validate")
+            }
+            other => Error::App(other.into()),
+        }
+    }
+}
+
 impl From<Error> for AppError {
     fn from(error: Error) -> Self {
         match error {

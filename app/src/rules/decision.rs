@@ -3,8 +3,10 @@
 
 use chrono::NaiveDate;
 
-use crate::rules::dossier::{Action, DossierState};
-use crate::rules::request::{JobDetails, RawForm, StudentDetails};
+use crate::rules::documents::DocumentKind;
+use crate::rules::dossier::{Action, Actor, DossierState};
+use crate::rules::eligibility::{Eligibility, Outcome};
+use crate::rules::request::{EmployerDetails, JobDetails, RawForm, StudentDetails};
 use crate::rules::validation::{self, check_authorisation_validity, ContractTerms};
 use crate::rules::{ErrorCode, FieldError};
 
@@ -217,6 +219,163 @@ pub fn validity(
         vec![FieldError::new(field, code)]
     })?;
     Ok(Validity { from, until })
+}
+
+/// Initials as the public check shows them: "A. D." for Awa Diop.
+pub fn initials(given: &str, family: &str) -> String {
+    [given, family]
+        .iter()
+        .filter_map(|s| s.trim().chars().next())
+        .map(|c| format!("{}.", c.to_uppercase()))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// What an instructor asks and what the dossier is when they ask it: the input of [`plan`].
+#[derive(Clone, Debug)]
+pub struct ActInput<'a> {
+    pub act: Act,
+    pub message: &'a str,
+    /// Document codes, for a change request.
+    pub documents: &'a [String],
+    /// The validity typed, for an acceptance.
+    pub validity: &'a RawForm,
+    /// The dossier's version the instructor saw, and its version now.
+    pub seen_version: i32,
+    pub version: i32,
+    pub state: DossierState,
+    /// The dossier's steps as filed, for an acceptance.
+    pub filed: Option<Filed<'a>>,
+    /// Whether an authorisation is issued and not revoked, for a revocation.
+    pub in_force: bool,
+}
+
+/// A filed dossier's validated steps.
+#[derive(Clone, Copy, Debug)]
+pub struct Filed<'a> {
+    pub student: &'a StudentDetails,
+    pub employer: &'a EmployerDetails,
+    pub job: &'a JobDetails,
+    pub eligibility: &'a Eligibility,
+}
+
+/// What an act does, decided before anything is written: the server applies it in one
+/// transaction, then sends what it tells.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ActPlan {
+    pub from: DossierState,
+    /// The new state, for the acts of the state machine.
+    pub to: Option<DossierState>,
+    /// The message, reason or change request, checked.
+    pub message: Option<String>,
+    /// The documents asked for again.
+    pub requested: Option<Vec<DocumentKind>>,
+    /// The authorisation an acceptance issues.
+    pub issue: Option<Issue>,
+    /// A revocation withdraws the authorisation in force.
+    pub revoke: bool,
+}
+
+impl ActPlan {
+    /// Accepted, refused or closed: the dossier's decision date is set.
+    pub fn decides(&self) -> bool {
+        self.to.is_some_and(DossierState::is_final)
+    }
+}
+
+/// What an acceptance issues, fixed at issue (the PDF and the public check show it).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Issue {
+    pub validity: Validity,
+    pub max_annual_hours: Option<f64>,
+    pub birth_date: NaiveDate,
+    pub initials: String,
+    pub employer_name: String,
+}
+
+/// Why an act cannot be done.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ActRefusal {
+    Invalid(Vec<FieldError>),
+    /// The dossier changed since the instructor saw it.
+    Stale,
+    IllegalTransition {
+        from: DossierState,
+        action: Action,
+    },
+    /// Nothing to act on in this state (a revocation without an authorisation in force).
+    NotEditable(DossierState),
+    /// The dossier no longer needs an authorisation under the rules (it cannot be accepted).
+    Stopped(Outcome),
+    /// An accepted dossier's steps did not validate: a fault, not the instructor's.
+    Unparsed,
+}
+
+/// Decides what an instructor's act does to a dossier (rules.md §4), or why it cannot: the
+/// message checked, the version the instructor saw, the state machine, and for an acceptance
+/// the validity within the contract and permit.
+pub fn plan(input: &ActInput<'_>) -> Result<ActPlan, ActRefusal> {
+    let act = input.act;
+    let from = input.state;
+    // Required for some acts; optional for the others, but checked when given.
+    let message = if act.needs_message() || !input.message.trim().is_empty() {
+        Some(
+            message(input.message)
+                .map_err(|c| ActRefusal::Invalid(vec![FieldError::new("message", c)]))?,
+        )
+    } else {
+        None
+    };
+    let mut plan = ActPlan {
+        from,
+        to: None,
+        message,
+        requested: None,
+        issue: None,
+        revoke: false,
+    };
+    if act == Act::Message {
+        return Ok(plan);
+    }
+    if input.seen_version != input.version {
+        return Err(ActRefusal::Stale);
+    }
+    if let Some(action) = act.transition() {
+        plan.to = Some(
+            from.apply(action, Actor::Instructor)
+                .map_err(|_| ActRefusal::IllegalTransition { from, action })?,
+        );
+    }
+    match act {
+        Act::RequestChanges => {
+            plan.requested = Some(
+                input
+                    .documents
+                    .iter()
+                    .filter_map(|c| DocumentKind::from_code(c))
+                    .collect(),
+            );
+        }
+        Act::Accept => {
+            let filed = input.filed.ok_or(ActRefusal::Unparsed)?;
+            if filed.eligibility.outcome != Outcome::Required {
+                return Err(ActRefusal::Stopped(filed.eligibility.outcome));
+            }
+            let validity =
+                validity(input.validity, filed.student, filed.job).map_err(ActRefusal::Invalid)?;
+            plan.issue = Some(Issue {
+                validity,
+                max_annual_hours: filed.eligibility.max_annual_hours,
+                birth_date: filed.student.birth_date,
+                initials: initials(&filed.student.given_names, &filed.student.family_name),
+                employer_name: filed.employer.employer_name.clone(),
+            });
+        }
+        Act::Revoke if !input.in_force => return Err(ActRefusal::NotEditable(from)),
+        Act::Revoke => plan.revoke = true,
+        _ => {}
+    }
+    Ok(plan)
 }
 
 #[cfg(test)]

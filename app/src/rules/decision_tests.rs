@@ -200,3 +200,183 @@ proptest! {
         prop_assert!(validity(&period(&p.from.to_string(), &p.until.to_string()), &student, &job).is_ok());
     }
 }
+
+mod plans {
+    use super::*;
+    use crate::rules::eligibility::FiledBy;
+    use crate::rules::request::tests::employer_form;
+    use crate::rules::request::{eligibility_input, validate_employer};
+    use crate::rules::{decide, Eligibility};
+    use DossierState::*;
+
+    struct Case {
+        student: StudentDetails,
+        employer: EmployerDetails,
+        job: JobDetails,
+        eligibility: Eligibility,
+    }
+
+    fn filed_case() -> Case {
+        let (student, job) = case(&[]);
+        let employer = validate_employer(&employer_form()).unwrap();
+        let eligibility = decide(
+            &eligibility_input(&student, &job, FiledBy::Employer),
+            &RulesConfig::default(),
+            job.contract_start,
+        );
+        Case {
+            student,
+            employer,
+            job,
+            eligibility,
+        }
+    }
+
+    fn input<'a>(c: &'a Case, act: Act, state: DossierState, form: &'a RawForm) -> ActInput<'a> {
+        ActInput {
+            act,
+            message: "",
+            documents: &[],
+            validity: form,
+            seen_version: 3,
+            version: 3,
+            state,
+            filed: Some(Filed {
+                student: &c.student,
+                employer: &c.employer,
+                job: &c.job,
+                eligibility: &c.eligibility,
+            }),
+            in_force: false,
+        }
+    }
+
+    /// Every act from every filed state: the state it leads to, or the refusal.
+    #[test]
+    fn acts_follow_the_state_machine() {
+        let c = filed_case();
+        let form = period("2026-12-07", "2027-08-31");
+        for state in DossierState::ALL.iter().copied().filter(|s| *s != Draft) {
+            for act in Act::ALL.iter().copied() {
+                let mut i = input(&c, act, state, &form);
+                i.message = "Motif : pièce illisible.";
+                i.in_force = state == Accepted;
+                let got = plan(&i);
+                let expected_to = act.transition().map(|a| state.apply(a, Actor::Instructor));
+                match (expected_to, &got) {
+                    (None, Ok(p)) => assert_eq!(p.to, None, "{act} from {state}"),
+                    (Some(Ok(to)), Ok(p)) => {
+                        assert_eq!(p.to, Some(to), "{act} from {state}");
+                        assert_eq!(p.decides(), to.is_final());
+                    }
+                    (Some(Err(_)), Err(ActRefusal::IllegalTransition { from, .. })) => {
+                        assert_eq!(*from, state)
+                    }
+                    (None, Err(ActRefusal::NotEditable(_))) => {
+                        assert!(act == Act::Revoke && state != Accepted)
+                    }
+                    other => panic!("{act} from {state}: {other:?}"),
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn refusals() {
+        let c = filed_case();
+        let good = period("2026-12-07", "2027-08-31");
+        let late = period("2026-12-07", "2027-09-30");
+        let not_required = Eligibility {
+            outcome: Outcome::NotRequired,
+            ..c.eligibility.clone()
+        };
+        type Change = fn(&mut ActInput<'_>);
+        let cases: Vec<(&str, Act, DossierState, Change, ActRefusal)> = vec![
+            (
+                "a refusal needs a reason",
+                Act::Refuse,
+                InReview,
+                |_| {},
+                ActRefusal::Invalid(vec![FieldError::new("message", ErrorCode::MessageLength)]),
+            ),
+            (
+                "a dossier changed since it was read",
+                Act::TakeInReview,
+                Submitted,
+                |i| i.seen_version = 2,
+                ActRefusal::Stale,
+            ),
+            (
+                "revoking without an authorisation in force",
+                Act::Revoke,
+                Accepted,
+                |i| {
+                    i.message = "Contrat rompu.";
+                    i.in_force = false
+                },
+                ActRefusal::NotEditable(Accepted),
+            ),
+            (
+                "accepting what does not parse",
+                Act::Accept,
+                InReview,
+                |i| i.filed = None,
+                ActRefusal::Unparsed,
+            ),
+        ];
+        for (what, act, state, change, expected) in cases {
+            let mut i = input(&c, act, state, &good);
+            change(&mut i);
+            assert_eq!(plan(&i), Err(expected), "{what}");
+        }
+        // An acceptance beyond the permit names the field to correct.
+        let i = input(&c, Act::Accept, InReview, &late);
+        assert!(
+            matches!(plan(&i), Err(ActRefusal::Invalid(e)) if e[0].field == "valid_until"),
+            "validity past the permit"
+        );
+        // A dossier that no longer needs an authorisation cannot be accepted.
+        let mut i = input(&c, Act::Accept, InReview, &good);
+        if let Some(f) = i.filed.as_mut() {
+            f.eligibility = &not_required;
+        }
+        assert_eq!(plan(&i), Err(ActRefusal::Stopped(Outcome::NotRequired)));
+    }
+
+    #[test]
+    fn an_acceptance_issues_what_the_check_shows() {
+        let c = filed_case();
+        let form = period("2026-12-07", "2027-08-31");
+        let p = plan(&input(&c, Act::Accept, InReview, &form)).unwrap();
+        let issue = p.issue.clone().expect("an acceptance issues");
+        assert_eq!(issue.validity.until, d("2027-08-31"));
+        assert_eq!(issue.birth_date, c.student.birth_date);
+        assert_eq!(
+            issue.initials,
+            initials(&c.student.given_names, &c.student.family_name)
+        );
+        assert_eq!(issue.employer_name, c.employer.employer_name);
+        assert!(p.decides() && !p.revoke && p.requested.is_none());
+    }
+
+    #[test]
+    fn a_change_request_keeps_known_documents() {
+        let c = filed_case();
+        let form = RawForm::new();
+        let documents = ["passport".to_owned(), "nonsense".to_owned()];
+        let mut i = input(&c, Act::RequestChanges, Submitted, &form);
+        i.message = "Le passeport est illisible.";
+        i.documents = &documents;
+        let p = plan(&i).unwrap();
+        assert_eq!(p.requested, Some(vec![DocumentKind::Passport]));
+        assert_eq!(p.to, Some(ChangesRequested));
+        assert_eq!(p.message.as_deref(), Some("Le passeport est illisible."));
+    }
+
+    #[test]
+    fn initials_of_names() {
+        assert_eq!(initials("Awa", "Diop"), "A. D.");
+        assert_eq!(initials("élodie marie", "N'Guessan"), "É. N.");
+        assert_eq!(initials("", "Diop"), "D.");
+    }
+}

@@ -20,11 +20,13 @@ impl Services {
     pub(crate) async fn file_request(&self, s: &ApplicantSession) -> Result<String> {
         let d = self.dossier(&s.dossier_id).await?;
         let state = d.state;
-        match state {
-            DossierState::Draft => {}
-            DossierState::ChangesRequested => return self.resubmit(s, d).await,
+        let next = match state.apply(Action::Submit, Actor::Applicant) {
+            Ok(next) => next,
             // Filed already (a second click, or a reload): the same answer.
-            _ => return d.number.clone().ok_or(AppError::NotEditable(state).into()),
+            Err(_) => return d.number.clone().ok_or(AppError::NotEditable(state).into()),
+        };
+        if state == DossierState::ChangesRequested {
+            return self.resubmit(s, d, next).await;
         }
         let files = self.files(&d.id).await?;
         let parsed = Parsed::of(&d, self.today(), &self.rules);
@@ -67,7 +69,7 @@ impl Services {
         }
         let update = dossier::ActiveModel {
             number: Set(Some(number.clone())),
-            state: Set(DossierState::Submitted),
+            state: Set(next),
             service_id: Set(Some(service.id)),
             submitted_at: Set(Some(now)),
             ..Default::default()
@@ -89,7 +91,7 @@ impl Services {
             &s.email,
             Action::Submit.code(),
             Some(state),
-            Some(DossierState::Submitted),
+            Some(next),
             None,
         )
         .await?;
@@ -120,7 +122,12 @@ impl Services {
     }
 
     /// Files again after changes: the requested documents must each have a new file.
-    async fn resubmit(&self, s: &ApplicantSession, d: dossier::Model) -> Result<String> {
+    async fn resubmit(
+        &self,
+        s: &ApplicantSession,
+        d: dossier::Model,
+        next: DossierState,
+    ) -> Result<String> {
         let since = self.last_change_request(&d.id).await?;
         let files = self.files(&d.id).await?;
         let missing: Vec<DocumentKind> = Self::requested(&d)
@@ -134,9 +141,6 @@ impl Services {
         if !missing.is_empty() {
             return Err(AppError::DocumentsMissing(missing).into());
         }
-        let next = DossierState::ChangesRequested
-            .apply(Action::Submit, Actor::Applicant)
-            .map_err(|_| AppError::Conflict)?;
         let txn = crate::infra::db::write_txn(&self.db).await?;
         let update = dossier::ActiveModel {
             state: Set(next),

@@ -165,10 +165,7 @@ async fn main() -> anyhow::Result<()> {
         let mut total = 0;
         for _ in 0..runs {
             let t = Instant::now();
-            let page = services
-                .queue(&agent, filters)
-                .await
-                ?;
+            let page = services.queue(&agent, filters).await?;
             times.push(t.elapsed().as_secs_f64() * 1000.0);
             total = page.total;
         }
@@ -177,10 +174,7 @@ async fn main() -> anyhow::Result<()> {
     let mut times = Vec::new();
     for _ in 0..runs.min(10) {
         let t = Instant::now();
-        let csv = services
-            .queue_csv(&agent, &query(&[]))
-            .await
-            ?;
+        let csv = services.queue_csv(&agent, &query(&[])).await?;
         times.push(t.elapsed().as_secs_f64() * 1000.0);
         assert!(csv.lines().count() > 1);
     }
@@ -190,10 +184,7 @@ async fn main() -> anyhow::Result<()> {
         // The computation itself, not the page's one-minute cache.
         *services.stats_cache.lock().unwrap() = None;
         let t = Instant::now();
-        services
-            .stats()
-            .await
-            ?;
+        services.stats().await?;
         times.push(t.elapsed().as_secs_f64() * 1000.0);
     }
     report("public statistics (computed)", &mut times);

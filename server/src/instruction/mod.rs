@@ -30,7 +30,6 @@ use crate::infra::db::entities::dossier;
 use crate::services::Services;
 use crate::AppState;
 
-pub use act::initials;
 pub use queue::csv_cell;
 
 pub const AGENT_SESSION_HOURS: i64 = app::api::instruction::AGENT_SESSION_HOURS;
