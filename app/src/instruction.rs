@@ -160,7 +160,7 @@ pub struct AuthorisationView {
 
 /// One file as the instructor sees it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct FileView {
+pub struct DossierView {
     pub number: String,
     pub state: DossierState,
     /// Sent back with every action: a file changed since is not acted on.

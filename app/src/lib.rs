@@ -106,7 +106,7 @@ mod routes {
             } else if path == "/instruction/admin" {
                 pages::instructor::AdminPage().into_any()
             } else if path.starts_with("/instruction/dossier/") {
-                pages::instructor::FilePage().into_any()
+                pages::instructor::DossierPage().into_any()
             } else {
                 pages::instructor::QueuePage().into_any()
             }

@@ -103,11 +103,11 @@ pub trait Instruction: Send + Sync {
         agent: &AgentSession,
         filters: &crate::instruction::Filters,
     ) -> Result<crate::instruction::QueuePage, AppError>;
-    async fn file(
+    async fn dossier(
         &self,
         agent: &AgentSession,
         number: &str,
-    ) -> Result<crate::instruction::FileView, AppError>;
+    ) -> Result<crate::instruction::DossierView, AppError>;
     async fn act(
         &self,
         agent: &AgentSession,

@@ -41,7 +41,7 @@ test("an instructor asks for a change, accepts, and the authorisation is downloa
   await shot(agent, "queue");
   await agent.getByRole("link", { name: number }).click();
   await expect(agent).toHaveURL(`/instruction/dossier/${number}`);
-  await expect(agent.getByTestId("file-state")).toHaveAttribute("data-state", "submitted");
+  await expect(agent.getByTestId("dossier-state")).toHaveAttribute("data-state", "submitted");
   await expect(agent.getByTestId("eligibility")).toContainText("Éligibilité recalculée");
   await expect(agent.locator("iframe.wif-preview").first()).toBeVisible();
 
@@ -50,7 +50,7 @@ test("an instructor asks for a change, accepts, and the authorisation is downloa
   await agent.locator("label[for='doc-passport']").click();
   await agent.getByLabel("Ce qui manque ou est à corriger").fill("Le passeport est illisible : envoyez un scan en couleur.");
   await agent.getByTestId("act-request_changes").click();
-  await expect(agent.getByTestId("file-state")).toHaveAttribute("data-state", "changes_requested");
+  await expect(agent.getByTestId("dossier-state")).toHaveAttribute("data-state", "changes_requested");
   await expect(agent.getByTestId("history")).toContainText("Le passeport est illisible");
   await shot(agent, "file-changes-requested");
 
@@ -67,12 +67,12 @@ test("an instructor asks for a change, accepts, and the authorisation is downloa
   // The instructor takes it in review and accepts with the proposed validity.
   await agent.reload();
   await hydrated(agent);
-  await expect(agent.getByTestId("file-state")).toHaveAttribute("data-state", "submitted");
+  await expect(agent.getByTestId("dossier-state")).toHaveAttribute("data-state", "submitted");
   await agent.getByTestId("act-take_in_review").click();
-  await expect(agent.getByTestId("file-state")).toHaveAttribute("data-state", "in_review");
+  await expect(agent.getByTestId("dossier-state")).toHaveAttribute("data-state", "in_review");
   await expect(agent.getByTestId("hour-cap")).toBeVisible();
   await agent.getByTestId("act-accept").click();
-  await expect(agent.getByTestId("file-state")).toHaveAttribute("data-state", "accepted");
+  await expect(agent.getByTestId("dossier-state")).toHaveAttribute("data-state", "accepted");
   const verification = (await agent.getByTestId("verification-code").textContent()) ?? "";
   expect(verification).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
   await shot(agent, "file-accepted");
@@ -114,7 +114,7 @@ test("an instructor asks for a change, accepts, and the authorisation is downloa
   await search(lyon, number);
   await expect(lyon.getByTestId("queue-empty")).toBeVisible();
   await lyon.goto(`/instruction/dossier/${number}`);
-  await expect(lyon.getByTestId("file-not-found")).toBeVisible();
+  await expect(lyon.getByTestId("dossier-not-found")).toBeVisible();
   await expect(lyon.getByTestId("actions")).toHaveCount(0);
 
   await Promise.all([agentContext.close(), visitor.close(), lyonContext.close()]);

@@ -181,7 +181,7 @@ export async function fileRequest(page: Page): Promise<{ email: string; code: st
   await hydrated(page);
   await page.getByTestId("submit-request").click();
   await expect(page).toHaveURL(/\/demande\/confirmation/);
-  const number = (await page.getByTestId("file-number").textContent()) ?? "";
+  const number = (await page.getByTestId("dossier-number").textContent()) ?? "";
   expect(number).toMatch(/^APT-\d{4}-75-[0-9A-Z]{6}$/);
   return { email, code, number };
 }

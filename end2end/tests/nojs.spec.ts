@@ -35,7 +35,7 @@ test("without JavaScript, a request is filed and followed, and an instructor dec
   await expect(page.locator("dl.wif-summary").first()).toContainText("Diop");
   await page.getByTestId("submit-request").click();
   await expect(page).toHaveURL(/\/demande\/confirmation/);
-  const number = (await page.getByTestId("file-number").textContent()) ?? "";
+  const number = (await page.getByTestId("dossier-number").textContent()) ?? "";
   expect(number).toMatch(/^APT-\d{4}-75-[0-9A-Z]{6}$/);
 
   await page.goto("/suivi");
@@ -61,13 +61,13 @@ test("without JavaScript, a request is filed and followed, and an instructor dec
   await agent.getByTestId("filter").click();
   await expect(agent.getByTestId("queue-row")).toHaveCount(1);
   await agent.getByRole("link", { name: number }).click();
-  await expect(agent.getByTestId("file-state")).toHaveAttribute("data-state", "submitted");
+  await expect(agent.getByTestId("dossier-state")).toHaveAttribute("data-state", "submitted");
   await expect(agent.getByTestId("history")).toContainText("Le contrat commence dans deux semaines.");
   await agent.getByTestId("act-take_in_review").click();
-  await expect(agent.getByTestId("file-state")).toHaveAttribute("data-state", "in_review");
+  await expect(agent.getByTestId("dossier-state")).toHaveAttribute("data-state", "in_review");
   await expect(agent.getByLabel("Valable du")).toHaveValue(/^\d{4}-\d{2}-\d{2}$/);
   await agent.getByTestId("act-accept").click();
-  await expect(agent.getByTestId("file-state")).toHaveAttribute("data-state", "accepted");
+  await expect(agent.getByTestId("dossier-state")).toHaveAttribute("data-state", "accepted");
   await shot(agent, "nojs-accepted");
   await context.close();
 

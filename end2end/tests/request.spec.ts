@@ -56,7 +56,7 @@ test("a student files a request from the access code to the receipt", async ({ p
   // Filing, confirmation, receipt.
   await resumed.getByTestId("submit-request").click();
   await expect(resumed).toHaveURL(/\/demande\/confirmation/);
-  const number = await resumed.getByTestId("file-number").textContent();
+  const number = await resumed.getByTestId("dossier-number").textContent();
   expect(number).toMatch(/^APT-\d{4}-75-[0-9A-Z]{6}$/);
   const [download] = await Promise.all([resumed.waitForEvent("download"), resumed.getByTestId("receipt").click()]);
   expect(download.suggestedFilename()).toBe(`recepisse-${number}.pdf`);

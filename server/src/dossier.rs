@@ -25,22 +25,22 @@ pub(crate) fn form_of(json: &Option<String>) -> RawForm {
 }
 
 /// One line of a request's history as the pages show it.
-pub(crate) fn timeline_entry(e: &dossier_event::Model) -> TimelineEntry {
+pub(crate) fn timeline_entry(event: &dossier_event::Model) -> TimelineEntry {
     TimelineEntry {
-        at: e.at.to_rfc3339(),
-        actor: e.actor_kind,
-        state: e.to_state,
-        message: e.message.clone(),
+        at: event.at.to_rfc3339(),
+        actor: event.actor_kind,
+        state: event.to_state,
+        message: event.message.clone(),
     }
 }
 
 /// A stored file as the pages show it.
-pub(crate) fn stored(f: &stored_file::Model) -> StoredFile {
+pub(crate) fn stored(file: &stored_file::Model) -> StoredFile {
     StoredFile {
-        id: f.id.clone(),
-        file_name: f.file_name.clone(),
-        content_type: f.content_type.clone(),
-        size: f.size_bytes.max(0) as u64,
+        id: file.id.clone(),
+        file_name: file.file_name.clone(),
+        content_type: file.content_type.clone(),
+        size: file.size_bytes.max(0) as u64,
     }
 }
 
@@ -53,13 +53,13 @@ pub struct Parsed {
 }
 
 impl Parsed {
-    pub fn of(d: &dossier::Model, today: NaiveDate, rules: &RulesConfig) -> Self {
-        let student = request::validate_student(&form_of(&d.student_form), today, rules).ok();
-        let employer = request::validate_employer(&form_of(&d.employer_form)).ok();
+    pub fn of(dossier: &dossier::Model, today: NaiveDate, rules: &RulesConfig) -> Self {
+        let student = request::validate_student(&form_of(&dossier.student_form), today, rules).ok();
+        let employer = request::validate_employer(&form_of(&dossier.employer_form)).ok();
         let job = student
             .as_ref()
-            .and_then(|s| request::validate_job(&form_of(&d.job_form), s, today, rules).ok());
-        let filed_by = d.filed_by;
+            .and_then(|s| request::validate_job(&form_of(&dossier.job_form), s, today, rules).ok());
+        let filed_by = dossier.filed_by;
         let eligibility = match (&student, &job) {
             (Some(s), Some(j)) => Some(decide(
                 &request::eligibility_input(s, j, filed_by),
@@ -77,8 +77,8 @@ impl Parsed {
     }
 
     /// The eligibility as the pages show it, with the link to its public explanation.
-    pub fn summary(&self, d: &dossier::Model) -> Option<EligibilitySummary> {
-        let filed_by = d.filed_by;
+    pub fn summary(&self, dossier: &dossier::Model) -> Option<EligibilitySummary> {
+        let filed_by = dossier.filed_by;
         match (&self.student, &self.job, &self.eligibility) {
             (Some(st), Some(job), Some(e)) => Some(EligibilitySummary {
                 outcome: e.outcome,
@@ -203,8 +203,9 @@ impl Services {
     }
 
     /// Requested documents of a file whose changes are asked for.
-    pub fn requested(d: &dossier::Model) -> Vec<DocumentKind> {
-        d.requested_documents
+    pub fn requested(dossier: &dossier::Model) -> Vec<DocumentKind> {
+        dossier
+            .requested_documents
             .as_deref()
             .and_then(|j| serde_json::from_str::<Vec<String>>(j).ok())
             .unwrap_or_default()
@@ -263,15 +264,15 @@ impl Services {
     pub(crate) async fn bump(
         &self,
         db: &impl ConnectionTrait,
-        d: &dossier::Model,
+        dossier: &dossier::Model,
         mut update: dossier::ActiveModel,
     ) -> Result<()> {
-        update.version = Set(d.version + 1);
+        update.version = Set(dossier.version + 1);
         update.updated_at = Set(self.now());
         let result = dossier::Entity::update_many()
             .set(update)
-            .filter(dossier::Column::Id.eq(d.id.clone()))
-            .filter(dossier::Column::Version.eq(d.version))
+            .filter(dossier::Column::Id.eq(dossier.id.clone()))
+            .filter(dossier::Column::Version.eq(dossier.version))
             .exec(db)
             .await?;
         if result.rows_affected == 1 {
@@ -282,9 +283,12 @@ impl Services {
     }
 
     /// The e-mail addresses that follow a file: the student's and the employer's (and whoever started it).
-    pub fn followers(d: &dossier::Model) -> Vec<String> {
-        let mut to = vec![d.creator_email.clone()];
-        for e in [&d.student_email, &d.employer_email].into_iter().flatten() {
+    pub fn followers(dossier: &dossier::Model) -> Vec<String> {
+        let mut to = vec![dossier.creator_email.clone()];
+        for e in [&dossier.student_email, &dossier.employer_email]
+            .into_iter()
+            .flatten()
+        {
             if !to.contains(e) {
                 to.push(e.clone());
             }
@@ -292,8 +296,8 @@ impl Services {
         to
     }
 
-    pub async fn service_name(&self, d: &dossier::Model) -> Result<String> {
-        Ok(match d.service_id {
+    pub async fn service_name(&self, dossier: &dossier::Model) -> Result<String> {
+        Ok(match dossier.service_id {
             Some(id) => instruction_service::Entity::find_by_id(id)
                 .one(&self.db)
                 .await?
@@ -304,9 +308,9 @@ impl Services {
     }
 
     /// Whether the file's authorisation is issued and not revoked (then the applicant may download it).
-    pub async fn authorisation_in_force(&self, d: &dossier::Model) -> Result<bool> {
+    pub async fn authorisation_in_force(&self, dossier: &dossier::Model) -> Result<bool> {
         Ok(self
-            .issued(d)
+            .issued(dossier)
             .await?
             .is_some_and(|a| a.revoked_at.is_none()))
     }
@@ -314,13 +318,13 @@ impl Services {
     /// The authorisation issued for an accepted file (revoked or not); none for any other state.
     pub async fn issued(
         &self,
-        d: &dossier::Model,
+        dossier: &dossier::Model,
     ) -> Result<Option<crate::infra::db::entities::authorisation::Model>> {
-        if d.state != DossierState::Accepted {
+        if dossier.state != DossierState::Accepted {
             return Ok(None);
         }
         Ok(
-            crate::infra::db::entities::authorisation::Entity::find_by_id(d.id.clone())
+            crate::infra::db::entities::authorisation::Entity::find_by_id(dossier.id.clone())
                 .one(&self.db)
                 .await?,
         )

@@ -150,24 +150,24 @@ impl Services {
     }
 
     /// Empties a decided file of everything personal; returns how many documents went.
-    async fn anonymise(&self, d: &dossier::Model) -> Result<usize> {
-        let files = self.files(&d.id).await?;
+    async fn anonymise(&self, dossier: &dossier::Model) -> Result<usize> {
+        let files = self.files(&dossier.id).await?;
         let txn = crate::infra::db::write_txn(&self.db).await?;
         stored_file::Entity::delete_many()
-            .filter(stored_file::Column::DossierId.eq(d.id.clone()))
+            .filter(stored_file::Column::DossierId.eq(dossier.id.clone()))
             .exec(&txn)
             .await?;
         for table_rows in [
             access_grant::Entity::delete_many()
-                .filter(access_grant::Column::DossierId.eq(d.id.clone()))
+                .filter(access_grant::Column::DossierId.eq(dossier.id.clone()))
                 .exec(&txn)
                 .await,
             session::Entity::delete_many()
-                .filter(session::Column::DossierId.eq(d.id.clone()))
+                .filter(session::Column::DossierId.eq(dossier.id.clone()))
                 .exec(&txn)
                 .await,
             authorisation::Entity::delete_many()
-                .filter(authorisation::Column::DossierId.eq(d.id.clone()))
+                .filter(authorisation::Column::DossierId.eq(dossier.id.clone()))
                 .exec(&txn)
                 .await,
         ] {
@@ -178,12 +178,12 @@ impl Services {
                 dossier_event::Column::Message,
                 Expr::value(Option::<String>::None),
             )
-            .filter(dossier_event::Column::DossierId.eq(d.id.clone()))
+            .filter(dossier_event::Column::DossierId.eq(dossier.id.clone()))
             .exec(&txn)
             .await?;
         dossier_event::Entity::update_many()
             .col_expr(dossier_event::Column::Actor, Expr::value(GONE))
-            .filter(dossier_event::Column::DossierId.eq(d.id.clone()))
+            .filter(dossier_event::Column::DossierId.eq(dossier.id.clone()))
             .filter(dossier_event::Column::ActorKind.eq(Actor::Applicant))
             .exec(&txn)
             .await?;
@@ -202,8 +202,8 @@ impl Services {
                 dossier::Column::PermitExpires,
                 Expr::value(Option::<chrono::NaiveDate>::None),
             )
-            .col_expr(dossier::Column::Version, Expr::value(d.version + 1))
-            .filter(dossier::Column::Id.eq(d.id.clone()))
+            .col_expr(dossier::Column::Version, Expr::value(dossier.version + 1))
+            .filter(dossier::Column::Id.eq(dossier.id.clone()))
             .exec(&txn)
             .await?;
         txn.commit().await?;

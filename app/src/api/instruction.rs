@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use leptos::prelude::*;
 
 use crate::instruction::{
-    AdminView, AgentView, FileView, QueuePage, QueueQuery, Stats, VerifyAnswer,
+    AdminView, AgentView, DossierView, QueuePage, QueueQuery, Stats, VerifyAnswer,
 };
 use crate::model::AppError;
 
@@ -77,14 +77,14 @@ pub async fn load_queue(query: Option<QueueQuery>) -> Result<QueuePage, AppError
 }
 
 #[server(endpoint = "instruction/dossier")]
-pub async fn load_file(number: String) -> Result<FileView, AppError> {
+pub async fn load_dossier(number: String) -> Result<DossierView, AppError> {
     let (service, agent) = ssr::agent().await?;
-    service.file(&agent, number.trim()).await
+    service.dossier(&agent, number.trim()).await
 }
 
 /// One action on a file; the page comes back to the file.
 #[server(endpoint = "instruction/agir")]
-pub async fn act_on_file(
+pub async fn act_on_dossier(
     number: String,
     version: i32,
     act: String,

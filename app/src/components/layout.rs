@@ -212,3 +212,12 @@ where
         view! { <leptos_meta::Title text=move || text().into() /> }
     }
 }
+
+/// A sentence in both languages that follows the switch.
+pub fn t(
+    fr: &'static str,
+    en: &'static str,
+) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    let lang = use_lang();
+    move || lang.get().pick((fr, en))
+}

@@ -5,10 +5,10 @@ use crate::components::layout::PageTitle;
 use leptos::prelude::*;
 
 use crate::api::instruction::load_stats;
+use crate::components::layout::t;
 use crate::components::layout::use_lang;
 use crate::i18n::Lang;
 use crate::instruction::{Stats, StatsRow};
-use crate::pages::request::t;
 
 #[component]
 pub fn StatsPage() -> impl IntoView {

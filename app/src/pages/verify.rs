@@ -7,9 +7,10 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::instruction::verify;
+use crate::components::feedback::ErrorBanner;
+use crate::components::layout::t;
 use crate::components::layout::use_lang;
 use crate::pages::instructor::date_text;
-use crate::pages::request::{t, ErrorBanner};
 use crate::rules::decision::VerifyStatus;
 
 #[component]

@@ -4,8 +4,8 @@ use crate::rules::request::{validate_job, validate_student};
 use crate::rules::RulesConfig;
 use proptest::prelude::*;
 
-fn d(s: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+fn d(text: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
 }
 
 /// The sample student (permit 2026-09-01 → 2027-08-31) and job (2026-12-07 → 2027-12-31).
@@ -232,7 +232,7 @@ mod plans {
         }
     }
 
-    fn input<'a>(c: &'a Case, act: Act, state: DossierState, form: &'a RawForm) -> ActInput<'a> {
+    fn input<'a>(case: &'a Case, act: Act, state: DossierState, form: &'a RawForm) -> ActInput<'a> {
         ActInput {
             act,
             message: "",
@@ -242,10 +242,10 @@ mod plans {
             version: 3,
             state,
             filed: Some(Filed {
-                student: &c.student,
-                employer: &c.employer,
-                job: &c.job,
-                eligibility: &c.eligibility,
+                student: &case.student,
+                employer: &case.employer,
+                job: &case.job,
+                eligibility: &case.eligibility,
             }),
             in_force: false,
         }

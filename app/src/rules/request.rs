@@ -39,8 +39,9 @@ impl Step {
             .map_or(1, |i| i as u8 + 1)
     }
 
-    pub fn from_number(n: u8) -> Option<Self> {
-        n.checked_sub(1)
+    pub fn from_number(number: u8) -> Option<Self> {
+        number
+            .checked_sub(1)
             .and_then(|i| Step::ALL.get(i as usize))
             .copied()
     }

@@ -1,8 +1,8 @@
 use super::*;
 use proptest::prelude::*;
 
-fn day(s: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+fn day(text: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
 }
 
 const TODAY: &str = "2026-11-23";

@@ -22,10 +22,10 @@ use crate::services::Services;
 
 impl Services {
     /// Which document kinds may take a new file now, and whether the request is editable.
-    pub async fn uploadable(&self, d: &dossier::Model) -> Result<Vec<DocumentKind>> {
-        match d.state {
+    pub async fn uploadable(&self, dossier: &dossier::Model) -> Result<Vec<DocumentKind>> {
+        match dossier.state {
             DossierState::Draft => {
-                let parsed = Parsed::of(d, self.today(), &self.rules);
+                let parsed = Parsed::of(dossier, self.today(), &self.rules);
                 Ok(parsed
                     .eligibility
                     .filter(|e| e.outcome == Outcome::Required)
@@ -37,26 +37,30 @@ impl Services {
                     })
                     .ok_or(AppError::StepNotReached(Step::Job))?)
             }
-            DossierState::ChangesRequested => Ok(Self::requested(d)),
+            DossierState::ChangesRequested => Ok(Self::requested(dossier)),
             other => Err(AppError::NotEditable(other).into()),
         }
     }
 
     /// Files that answer the current change request (or every file of a draft).
-    pub async fn removable(&self, d: &dossier::Model, file: &stored_file::Model) -> Result<bool> {
-        Ok(match d.state {
+    pub async fn removable(
+        &self,
+        dossier: &dossier::Model,
+        file: &stored_file::Model,
+    ) -> Result<bool> {
+        Ok(match dossier.state {
             DossierState::Draft => true,
             DossierState::ChangesRequested => {
-                let since = self.last_change_request(&d.id).await?;
-                Self::requested(d).contains(&file.kind)
+                let since = self.last_change_request(&dossier.id).await?;
+                Self::requested(dossier).contains(&file.kind)
                     && since.is_some_and(|t| file.created_at > t)
             }
             _ => false,
         })
     }
 
-    pub(crate) async fn draft_view(&self, s: &ApplicantSession) -> Result<DraftView> {
-        let d = self.dossier(&s.dossier_id).await?;
+    pub(crate) async fn draft_view(&self, session: &ApplicantSession) -> Result<DraftView> {
+        let d = self.dossier(&session.dossier_id).await?;
         let files = self.files(&d.id).await?;
         let parsed = Parsed::of(&d, self.today(), &self.rules);
         let filed_by = d.filed_by;
@@ -76,7 +80,7 @@ impl Services {
             state,
             number: d.number.clone(),
             filed_by,
-            email: s.email.clone(),
+            email: session.email.clone(),
             reachable: if state == DossierState::Draft {
                 parsed.first_open_step(&files)
             } else {
@@ -92,11 +96,11 @@ impl Services {
 
     pub(crate) async fn save_form_step(
         &self,
-        s: &ApplicantSession,
+        session: &ApplicantSession,
         step: Step,
         form: RawForm,
     ) -> Result<Step> {
-        let d = self.dossier(&s.dossier_id).await?;
+        let d = self.dossier(&session.dossier_id).await?;
         let state = d.state;
         if state != DossierState::Draft {
             return Err(AppError::NotEditable(state).into());
@@ -183,8 +187,8 @@ impl Services {
             .unwrap_or(next))
     }
 
-    pub(crate) async fn follow_up_view(&self, s: &ApplicantSession) -> Result<FollowUp> {
-        let d = self.dossier(&s.dossier_id).await?;
+    pub(crate) async fn follow_up_view(&self, session: &ApplicantSession) -> Result<FollowUp> {
+        let d = self.dossier(&session.dossier_id).await?;
         let state = d.state;
         if state == DossierState::Draft {
             return Err(AppError::StepNotReached(Step::Summary).into());
@@ -237,8 +241,12 @@ impl Services {
         })
     }
 
-    pub(crate) async fn add_reply(&self, s: &ApplicantSession, message: String) -> Result<()> {
-        let d = self.dossier(&s.dossier_id).await?;
+    pub(crate) async fn add_reply(
+        &self,
+        session: &ApplicantSession,
+        message: String,
+    ) -> Result<()> {
+        let d = self.dossier(&session.dossier_id).await?;
         let state = d.state;
         if state == DossierState::Draft || state.is_final() {
             return Err(AppError::NotEditable(state).into());
@@ -249,7 +257,7 @@ impl Services {
             &self.db,
             &d.id,
             Actor::Applicant,
-            &s.email,
+            &session.email,
             "message",
             None,
             None,
@@ -268,7 +276,7 @@ impl Services {
             self.send(&notify::applicant_message(
                 &service.email,
                 d.number.as_deref().unwrap_or_default(),
-                &s.email,
+                &session.email,
                 &message,
                 &self.public_url,
             ))
@@ -277,8 +285,12 @@ impl Services {
         Ok(())
     }
 
-    pub(crate) async fn remove_document(&self, s: &ApplicantSession, file_id: &str) -> Result<()> {
-        let d = self.dossier(&s.dossier_id).await?;
+    pub(crate) async fn remove_document(
+        &self,
+        session: &ApplicantSession,
+        file_id: &str,
+    ) -> Result<()> {
+        let d = self.dossier(&session.dossier_id).await?;
         let file = stored_file::Entity::find_by_id(file_id.to_owned())
             .one(&self.db)
             .await?

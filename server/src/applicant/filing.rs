@@ -17,8 +17,8 @@ use crate::infra::secret;
 use crate::services::Services;
 
 impl Services {
-    pub(crate) async fn file_request(&self, s: &ApplicantSession) -> Result<String> {
-        let d = self.dossier(&s.dossier_id).await?;
+    pub(crate) async fn file_request(&self, session: &ApplicantSession) -> Result<String> {
+        let d = self.dossier(&session.dossier_id).await?;
         let state = d.state;
         let next = match state.apply(Action::Submit, Actor::Applicant) {
             Ok(next) => next,
@@ -26,7 +26,7 @@ impl Services {
             Err(_) => return d.number.clone().ok_or(AppError::NotEditable(state).into()),
         };
         if state == DossierState::ChangesRequested {
-            return self.resubmit(s, d, next).await;
+            return self.resubmit(session, d, next).await;
         }
         let files = self.files(&d.id).await?;
         let parsed = Parsed::of(&d, self.today(), &self.rules);
@@ -88,7 +88,7 @@ impl Services {
             &txn,
             &d.id,
             Actor::Applicant,
-            &s.email,
+            &session.email,
             Action::Submit.code(),
             Some(state),
             Some(next),
@@ -124,13 +124,13 @@ impl Services {
     /// Files again after changes: the requested documents must each have a new file.
     async fn resubmit(
         &self,
-        s: &ApplicantSession,
-        d: dossier::Model,
+        session: &ApplicantSession,
+        dossier: dossier::Model,
         next: DossierState,
     ) -> Result<String> {
-        let since = self.last_change_request(&d.id).await?;
-        let files = self.files(&d.id).await?;
-        let missing: Vec<DocumentKind> = Self::requested(&d)
+        let since = self.last_change_request(&dossier.id).await?;
+        let files = self.files(&dossier.id).await?;
+        let missing: Vec<DocumentKind> = Self::requested(&dossier)
             .into_iter()
             .filter(|k| {
                 !files
@@ -147,12 +147,12 @@ impl Services {
             requested_documents: Set(None),
             ..Default::default()
         };
-        self.bump(&txn, &d, update).await?;
+        self.bump(&txn, &dossier, update).await?;
         self.record(
             &txn,
-            &d.id,
+            &dossier.id,
             Actor::Applicant,
-            &s.email,
+            &session.email,
             Action::Submit.code(),
             Some(DossierState::ChangesRequested),
             Some(next),
@@ -160,10 +160,10 @@ impl Services {
         )
         .await?;
         txn.commit().await?;
-        let number = d.number.clone().unwrap_or_default();
-        let lang = d.lang;
+        let number = dossier.number.clone().unwrap_or_default();
+        let lang = dossier.lang;
         self.send(&notify::state_changed(
-            &Self::followers(&d),
+            &Self::followers(&dossier),
             &number,
             next,
             None,

@@ -22,8 +22,8 @@ use crate::infra::db::entities::{dossier, stored_file};
 use crate::services::Services;
 use crate::AppState;
 
-fn status(e: UploadError) -> StatusCode {
-    match e {
+fn status(error: UploadError) -> StatusCode {
+    match error {
         UploadError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
         UploadError::WrongType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
         UploadError::TooMany => StatusCode::CONFLICT,
@@ -136,17 +136,17 @@ type UploadResult = Result<Uploaded, Result<Error, UploadError>>;
 
 async fn receive(
     services: &Services,
-    d: &dossier::Model,
+    dossier: &dossier::Model,
     kind: &str,
     mut multipart: Multipart,
 ) -> UploadResult {
     let kind = DocumentKind::from_code(kind).ok_or(Err(UploadError::NotExpected))?;
-    let expected = services.uploadable(d).await.map_err(Ok)?;
+    let expected = services.uploadable(dossier).await.map_err(Ok)?;
     if !expected.contains(&kind) {
         return Err(Err(UploadError::NotExpected));
     }
     // Refused early when already full; checked again, atomically, when the file is recorded.
-    room(services, &services.db, d, kind, 0).await?;
+    room(services, &services.db, dossier, kind, 0).await?;
     loop {
         let field = match multipart.next_field().await {
             Ok(Some(field)) => field,
@@ -163,13 +163,13 @@ async fn receive(
             continue;
         }
         let file_name = sanitize_file_name(field.file_name().unwrap_or("document"));
-        return store(services, d, kind, file_name, field).await;
+        return store(services, dossier, kind, file_name, field).await;
     }
 }
 
 async fn store(
     services: &Services,
-    d: &dossier::Model,
+    dossier: &dossier::Model,
     kind: DocumentKind,
     file_name: String,
     mut field: axum::extract::multipart::Field<'_>,
@@ -226,12 +226,12 @@ async fn store(
         },
     };
     let id = uuid::Uuid::new_v4().to_string();
-    let key = format!("{}/{id}", d.id);
+    let key = format!("{}/{id}", dossier.id);
     upload.commit(&key).await.map_err(|e| Ok(e.into()))?;
     let content_type = file_type.code().to_owned();
     let row = stored_file::ActiveModel {
         id: Set(id.clone()),
-        dossier_id: Set(d.id.clone()),
+        dossier_id: Set(dossier.id.clone()),
         kind: Set(kind),
         file_name: Set(file_name.clone()),
         content_type: Set(content_type.clone()),
@@ -239,18 +239,18 @@ async fn store(
         storage_key: Set(key.clone()),
         created_at: Set((services.clock)()),
     };
-    if let Err(e) = record(services, d, kind, size, row).await {
+    if let Err(e) = record(services, dossier, kind, size, row).await {
         let _ = services.storage.delete(&key).await;
         return Err(e);
     }
     // A draft with a new file is a saved draft: its 14 days start again.
-    if d.state == DossierState::Draft {
+    if dossier.state == DossierState::Draft {
         let _ = dossier::Entity::update_many()
             .col_expr(
                 dossier::Column::UpdatedAt,
                 sea_orm::sea_query::Expr::value((services.clock)()),
             )
-            .filter(dossier::Column::Id.eq(d.id.clone()))
+            .filter(dossier::Column::Id.eq(dossier.id.clone()))
             .exec(&services.db)
             .await;
     }
@@ -268,17 +268,20 @@ async fn store(
 async fn room(
     services: &Services,
     db: &impl sea_orm::ConnectionTrait,
-    d: &dossier::Model,
+    dossier: &dossier::Model,
     kind: DocumentKind,
     size: u64,
 ) -> Result<(), Result<Error, UploadError>> {
     let files = stored_file::Entity::find()
-        .filter(stored_file::Column::DossierId.eq(d.id.clone()))
+        .filter(stored_file::Column::DossierId.eq(dossier.id.clone()))
         .all(db)
         .await
         .map_err(|e| Ok(e.into()))?;
-    let since = if d.state == DossierState::ChangesRequested {
-        services.last_change_request(&d.id).await.map_err(Ok)?
+    let since = if dossier.state == DossierState::ChangesRequested {
+        services
+            .last_change_request(&dossier.id)
+            .await
+            .map_err(Ok)?
     } else {
         None
     };
@@ -301,7 +304,7 @@ async fn room(
 /// same count (SQLite takes its write lock at the start; PostgreSQL locks the row).
 async fn record(
     services: &Services,
-    d: &dossier::Model,
+    dossier: &dossier::Model,
     kind: DocumentKind,
     size: u64,
     row: stored_file::ActiveModel,
@@ -310,12 +313,12 @@ async fn record(
     let txn = crate::infra::db::write_txn(&services.db)
         .await
         .map_err(server)?;
-    dossier::Entity::find_by_id(d.id.clone())
+    dossier::Entity::find_by_id(dossier.id.clone())
         .lock_exclusive()
         .one(&txn)
         .await
         .map_err(server)?;
-    room(services, &txn, d, kind, size).await?;
+    room(services, &txn, dossier, kind, size).await?;
     row.insert(&txn).await.map_err(server)?;
     txn.commit().await.map_err(server)
 }

@@ -29,8 +29,8 @@ const CONTRACTS: [Contract; 3] = [
     Contract::Apprenticeship,
 ];
 
-fn number(i: u64) -> String {
-    format!("APT-2026-75-B{i:05X}")
+fn number(index: u64) -> String {
+    format!("APT-2026-75-B{index:05X}")
 }
 
 #[tokio::main]

@@ -33,15 +33,15 @@ pub fn verify_url(public_url: &str, code: &str) -> String {
 /// The authorisation: a French administrative act. When the request was made in English, an
 /// English translation follows the French text, marked as such (the French text alone is the act).
 pub fn authorisation_pdf(
-    d: &dossier::Model,
-    a: &authorisation::Model,
+    dossier: &dossier::Model,
+    issued: &authorisation::Model,
     parsed: &Parsed,
     service: &str,
     public_url: &str,
     lang: Lang,
 ) -> Vec<u8> {
-    let number = d.number.clone().unwrap_or_default();
-    let mut blocks = act_blocks(d, a, parsed, service, public_url, Lang::Fr);
+    let number = dossier.number.clone().unwrap_or_default();
+    let mut blocks = act_blocks(dossier, issued, parsed, service, public_url, Lang::Fr);
     if lang == Lang::En {
         blocks.push(Block::Heading(
             "Traduction en anglais — English translation".to_owned(),
@@ -52,7 +52,7 @@ pub fn authorisation_pdf(
                 .to_owned(),
         ));
         blocks.extend(
-            act_blocks(d, a, parsed, service, public_url, Lang::En)
+            act_blocks(dossier, issued, parsed, service, public_url, Lang::En)
                 .into_iter()
                 .filter(|b| !matches!(b, Block::Qr { .. }))
                 .map(|b| match b {
@@ -64,8 +64,8 @@ pub fn authorisation_pdf(
     let info = DocInfo {
         title: format!("Autorisation de travail {number}"),
         author: service.to_owned(),
-        creation_date: a.issued_at.format("D:%Y%m%d%H%M%SZ").to_string(),
-        footer: format!("Work in France – {number} – {}", a.code),
+        creation_date: issued.issued_at.format("D:%Y%m%d%H%M%SZ").to_string(),
+        footer: format!("Work in France – {number} – {}", issued.code),
         header: "République française — Work in France".to_owned(),
         lang: "fr".to_owned(),
     };
@@ -74,18 +74,18 @@ pub fn authorisation_pdf(
 
 /// The act's content in one language.
 fn act_blocks(
-    d: &dossier::Model,
-    a: &authorisation::Model,
+    dossier: &dossier::Model,
+    authorisation: &authorisation::Model,
     parsed: &Parsed,
     service: &str,
     public_url: &str,
     lang: Lang,
 ) -> Vec<Block> {
     let t = |fr: &'static str, en: &'static str| lang.pick((fr, en));
-    let number = d.number.clone().unwrap_or_default();
-    let issued = a
+    let number = dossier.number.clone().unwrap_or_default();
+    let issued = authorisation
         .issued_at
-        .with_timezone(&paris_offset(a.issued_at))
+        .with_timezone(&paris_offset(authorisation.issued_at))
         .format("%d/%m/%Y")
         .to_string();
     let mut blocks = vec![
@@ -102,14 +102,14 @@ fn act_blocks(
             t("Valable du", "Valid from"),
             format!(
                 "{} {} {}",
-                a.valid_from.format("%d/%m/%Y"),
+                authorisation.valid_from.format("%d/%m/%Y"),
                 t("au", "to"),
-                a.valid_until.format("%d/%m/%Y")
+                authorisation.valid_until.format("%d/%m/%Y")
             ),
         ),
         field(
             t("Durée du travail", "Working time"),
-            match a.max_annual_hours {
+            match authorisation.max_annual_hours {
                 Some(h) => format!(
                     "{} {} {}",
                     t("au plus", "at most"),
@@ -126,13 +126,13 @@ fn act_blocks(
     ];
     blocks.extend(party_blocks(parsed, lang));
     blocks.push(Block::Heading(t("Vérification", "Verification").to_owned()));
-    let url = verify_url(public_url, &a.code);
+    let url = verify_url(public_url, &authorisation.code);
     blocks.push(Block::Qr {
         modules: qr_modules(&url),
         caption: format!(
             "{}\n{}\n{}",
             t("Code de vérification :", "Verification code:"),
-            a.code,
+            authorisation.code,
             lang.pick((
                 "Vérifiez cette autorisation avec ce code et la date de naissance du salarié sur ",
                 "Check this authorisation with this code and the employee's birth date on ",

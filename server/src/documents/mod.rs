@@ -90,63 +90,71 @@ pub fn attachment(content_type: &'static str, name: &str, bytes: Vec<u8>) -> Res
 /// force (a revoked authorisation no longer allows work), its instructors always.
 pub async fn authorisation_download(
     services: &Services,
-    d: &dossier::Model,
+    dossier: &dossier::Model,
     only_in_force: bool,
 ) -> Result<Response> {
     let issued = services
-        .issued(d)
+        .issued(dossier)
         .await?
         .filter(|a| !only_in_force || a.revoked_at.is_none())
         .ok_or(AppError::NotFound)?;
-    let pdf = services.authorisation_pdf(d, &issued).await?;
-    let name = format!("autorisation-{}.pdf", d.number.clone().unwrap_or_default());
+    let pdf = services.authorisation_pdf(dossier, &issued).await?;
+    let name = format!(
+        "autorisation-{}.pdf",
+        dossier.number.clone().unwrap_or_default()
+    );
     Ok(attachment("application/pdf", &name, pdf))
 }
 
 impl Services {
     /// The deposit receipt of a filed request.
-    pub async fn receipt(&self, d: &dossier::Model) -> Result<Vec<u8>> {
-        if d.state == DossierState::Draft {
+    pub async fn receipt(&self, dossier: &dossier::Model) -> Result<Vec<u8>> {
+        if dossier.state == DossierState::Draft {
             return Err(AppError::StepNotReached(Step::Summary).into());
         }
         let parsed = Parsed::of(
-            d,
-            d.submitted_at
+            dossier,
+            dossier
+                .submitted_at
                 .map(|t| t.date_naive())
                 .unwrap_or(self.today()),
             &self.rules,
         );
-        let files = self.files(&d.id).await?;
-        let service = self.service_name(d).await?;
+        let files = self.files(&dossier.id).await?;
+        let service = self.service_name(dossier).await?;
         Ok(receipt::deposit_receipt(
-            d, &parsed, &files, &service, d.lang,
+            dossier,
+            &parsed,
+            &files,
+            &service,
+            dossier.lang,
         ))
     }
 
     /// The authorisation PDF of an accepted file.
     pub async fn authorisation_pdf(
         &self,
-        d: &dossier::Model,
-        a: &issued::Model,
+        dossier: &dossier::Model,
+        issued: &issued::Model,
     ) -> Result<Vec<u8>> {
-        let parsed = self.parsed_as_filed(d);
-        let service = self.service_name(d).await?;
+        let parsed = self.parsed_as_filed(dossier);
+        let service = self.service_name(dossier).await?;
         Ok(authorisation::authorisation_pdf(
-            d,
-            a,
+            dossier,
+            issued,
             &parsed,
             &service,
             &self.public_url,
-            d.lang,
+            dossier.lang,
         ))
     }
 
     /// The steps read as on the day the file was filed (dates in the past are not errors then).
-    pub fn parsed_as_filed(&self, d: &dossier::Model) -> Parsed {
-        let day = d
+    pub fn parsed_as_filed(&self, dossier: &dossier::Model) -> Parsed {
+        let day = dossier
             .submitted_at
             .map(|t| t.date_naive())
             .unwrap_or_else(|| self.today());
-        Parsed::of(d, day, &self.rules)
+        Parsed::of(dossier, day, &self.rules)
     }
 }

@@ -150,8 +150,8 @@ impl Face {
         }
     }
 
-    fn has(&self, c: char) -> bool {
-        self.glyphs.get(&c).is_some_and(|(gid, _)| *gid != 0)
+    fn has(&self, ch: char) -> bool {
+        self.glyphs.get(&ch).is_some_and(|(gid, _)| *gid != 0)
     }
 }
 
@@ -683,21 +683,21 @@ fn qr(l: &mut Layout, modules: &[Vec<bool>], caption: &str) {
 // ---------------------------------------------------------------------------------------------------------
 // File writing
 
-fn color(c: Rgb) -> rgb::Color {
+fn color(colour: Rgb) -> rgb::Color {
     let byte = |v: f32| (v.clamp(0.0, 1.0) * 255.0).round() as u8;
-    rgb::Color::new(byte(c[0]), byte(c[1]), byte(c[2]))
+    rgb::Color::new(byte(colour[0]), byte(colour[1]), byte(colour[2]))
 }
 
-fn fill(s: &mut Surface<'_>, c: Rgb) {
+fn fill(s: &mut Surface<'_>, colour: Rgb) {
     s.set_stroke(None);
     s.set_fill(Some(Fill {
-        paint: color(c).into(),
+        paint: color(colour).into(),
         ..Default::default()
     }));
 }
 
 /// Rectangles in PDF coordinates (origin bottom left), drawn as one filled path.
-fn rects(s: &mut Surface<'_>, c: Rgb, boxes: impl IntoIterator<Item = (f32, f32, f32, f32)>) {
+fn rects(s: &mut Surface<'_>, colour: Rgb, boxes: impl IntoIterator<Item = (f32, f32, f32, f32)>) {
     let mut path = PathBuilder::new();
     let mut any = false;
     for (x, y, w, h) in boxes {
@@ -707,12 +707,12 @@ fn rects(s: &mut Surface<'_>, c: Rgb, boxes: impl IntoIterator<Item = (f32, f32,
         }
     }
     if let (true, Some(path)) = (any, path.finish()) {
-        fill(s, c);
+        fill(s, colour);
         s.draw_path(&path);
     }
 }
 
-fn text(s: &mut Surface<'_>, font: Font, size: f32, c: Rgb, x: f32, y: f32, line: &str) {
+fn text(s: &mut Surface<'_>, font: Font, size: f32, colour: Rgb, x: f32, y: f32, line: &str) {
     if line.is_empty() || !size.is_finite() || size <= 0.0 {
         return;
     }
@@ -732,7 +732,7 @@ fn text(s: &mut Surface<'_>, font: Font, size: f32, c: Rgb, x: f32, y: f32, line
             )
         })
         .collect();
-    fill(s, c);
+    fill(s, colour);
     s.draw_glyphs(
         Point::from_xy(x, PAGE_HEIGHT - y),
         &glyphs,
@@ -1059,9 +1059,9 @@ mod tests {
         ]
     }
 
-    fn pattern(n: usize) -> Vec<Vec<bool>> {
-        (0..n)
-            .map(|r| (0..n).map(|c| (r * 7 + c * 3 + r * c) % 5 < 2).collect())
+    fn pattern(size: usize) -> Vec<Vec<bool>> {
+        (0..size)
+            .map(|r| (0..size).map(|c| (r * 7 + c * 3 + r * c) % 5 < 2).collect())
             .collect()
     }
 

@@ -16,15 +16,15 @@ pub fn field(label: &str, value: impl Into<String>) -> Block {
 }
 
 pub fn deposit_receipt(
-    d: &dossier::Model,
+    dossier: &dossier::Model,
     parsed: &Parsed,
     files: &[stored_file::Model],
     service: &str,
     lang: Lang,
 ) -> Vec<u8> {
     let t = |fr: &'static str, en: &'static str| lang.pick((fr, en));
-    let number = d.number.clone().unwrap_or_default();
-    let submitted = d
+    let number = dossier.number.clone().unwrap_or_default();
+    let submitted = dossier
         .submitted_at
         .map(|at| {
             at.with_timezone(&paris_offset(at))
@@ -63,7 +63,7 @@ pub fn deposit_receipt(
     let info = DocInfo {
         title: format!("{} {number}", t("Récépissé de dépôt", "Deposit receipt")),
         author: service.to_owned(),
-        creation_date: d
+        creation_date: dossier
             .submitted_at
             .map(|at| at.format("D:%Y%m%d%H%M%SZ").to_string())
             .unwrap_or_default(),

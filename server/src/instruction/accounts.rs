@@ -34,8 +34,8 @@ pub enum AccountError {
 }
 
 impl From<sea_orm::DbErr> for AccountError {
-    fn from(e: sea_orm::DbErr) -> Self {
-        AccountError::Other(e.into())
+    fn from(error: sea_orm::DbErr) -> Self {
+        AccountError::Other(error.into())
     }
 }
 
@@ -290,16 +290,16 @@ pub async fn seed_demo(db: &DatabaseConnection) -> Result<(), AccountError> {
 }
 
 impl From<AccountError> for crate::error::Error {
-    fn from(e: AccountError) -> Self {
+    fn from(error: AccountError) -> Self {
         use app::model::AppError;
         use app::rules::{ErrorCode, FieldError};
-        match e {
+        match error {
             AccountError::Invalid(f) => AppError::Invalid(vec![f]).into(),
             AccountError::UnknownService(_) => {
                 AppError::Invalid(vec![FieldError::new("services", ErrorCode::InvalidChoice)])
                     .into()
             }
-            AccountError::Other(e) => e.into(),
+            AccountError::Other(error) => error.into(),
         }
     }
 }

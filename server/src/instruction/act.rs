@@ -22,29 +22,31 @@ use crate::infra::secret;
 use crate::services::Services;
 
 impl Services {
-    pub(crate) async fn act_on(&self, a: &AgentSession, r: ActRequest) -> Result<()> {
-        let d = self.dossier_of(a, &r.number).await?;
+    pub(crate) async fn act_on(&self, agent: &AgentSession, request: ActRequest) -> Result<()> {
+        let d = self.dossier_of(agent, &request.number).await?;
         let parsed = self.parsed_as_filed(&d);
         let issued = self.issued(&d).await?;
         let plan = decision::plan(&ActInput {
-            act: r.act,
-            message: &r.message,
-            documents: &r.documents,
-            validity: &r.validity,
-            seen_version: r.version,
+            act: request.act,
+            message: &request.message,
+            documents: &request.documents,
+            validity: &request.validity,
+            seen_version: request.version,
             version: d.version,
             state: d.state,
             filed: filed(&parsed),
             in_force: issued.as_ref().is_some_and(|i| i.revoked_at.is_none()),
         })?;
-        if r.act == Act::Message {
+        if request.act == Act::Message {
             return self
-                .instructor_message(a, &d, plan.message.unwrap_or_default())
+                .instructor_message(agent, &d, plan.message.unwrap_or_default())
                 .await;
         }
         let now = self.now();
-        let issued = self.write_act(a, &d, r.act, &plan, issued, now).await?;
-        self.tell_act(&d, r.act, &plan, issued.as_ref(), &parsed)
+        let issued = self
+            .write_act(agent, &d, request.act, &plan, issued, now)
+            .await?;
+        self.tell_act(&d, request.act, &plan, issued.as_ref(), &parsed)
             .await;
         Ok(())
     }
@@ -53,8 +55,8 @@ impl Services {
     /// was read), the authorisation issued or withdrawn, the history line.
     async fn write_act(
         &self,
-        a: &AgentSession,
-        d: &dossier::Model,
+        agent: &AgentSession,
+        dossier: &dossier::Model,
         act: Act,
         plan: &ActPlan,
         current: Option<authorisation::Model>,
@@ -72,17 +74,17 @@ impl Services {
             update.requested_documents = Set(Some(serde_json::to_string(&codes)?));
         }
         let txn = crate::infra::db::write_txn(&self.db).await?;
-        self.bump(&txn, d, update).await?;
+        self.bump(&txn, dossier, update).await?;
         let issued = match &plan.issue {
             Some(issue) => Some(
                 authorisation::ActiveModel {
-                    dossier_id: Set(d.id.clone()),
+                    dossier_id: Set(dossier.id.clone()),
                     code: Set(secret::new_verification_code()),
                     valid_from: Set(issue.validity.from),
                     valid_until: Set(issue.validity.until),
                     max_annual_hours: Set(issue.max_annual_hours),
                     issued_at: Set(now),
-                    issued_by: Set(a.email.clone()),
+                    issued_by: Set(agent.email.clone()),
                     revoked_at: Set(None),
                     birth_date: Set(issue.birth_date),
                     initials: Set(issue.initials.clone()),
@@ -102,9 +104,9 @@ impl Services {
         }
         self.record(
             &txn,
-            &d.id,
+            &dossier.id,
             Actor::Instructor,
-            &a.email,
+            &agent.email,
             act.code(),
             Some(plan.from),
             plan.to,
@@ -119,15 +121,15 @@ impl Services {
     /// attachment.
     async fn tell_act(
         &self,
-        d: &dossier::Model,
+        dossier: &dossier::Model,
         act: Act,
         plan: &ActPlan,
         issued: Option<&authorisation::Model>,
         parsed: &Parsed,
     ) {
-        let lang = d.lang;
-        let number = d.number.clone().unwrap_or_default();
-        let followers = Self::followers(d);
+        let lang = dossier.lang;
+        let number = dossier.number.clone().unwrap_or_default();
+        let followers = Self::followers(dossier);
         let message = plan.message.as_deref();
         let mut mail = if act == Act::Revoke {
             notify::revoked(&followers, &number, message, &self.public_url, lang)
@@ -142,12 +144,12 @@ impl Services {
             )
         };
         if let Some(issued) = issued {
-            match self.service_name(d).await {
+            match self.service_name(dossier).await {
                 Ok(service) => mail.attachments.push(MailAttachment {
                     file_name: format!("autorisation-{number}.pdf"),
                     content_type: "application/pdf".into(),
                     bytes: crate::documents::authorisation::authorisation_pdf(
-                        d,
+                        dossier,
                         issued,
                         parsed,
                         &service,
@@ -163,15 +165,15 @@ impl Services {
 
     async fn instructor_message(
         &self,
-        a: &AgentSession,
-        d: &dossier::Model,
+        agent: &AgentSession,
+        dossier: &dossier::Model,
         message: String,
     ) -> Result<()> {
         self.record(
             &self.db,
-            &d.id,
+            &dossier.id,
             Actor::Instructor,
-            &a.email,
+            &agent.email,
             Act::Message.code(),
             None,
             None,
@@ -179,11 +181,11 @@ impl Services {
         )
         .await?;
         self.send(&notify::message(
-            &Self::followers(d),
-            d.number.as_deref().unwrap_or_default(),
+            &Self::followers(dossier),
+            dossier.number.as_deref().unwrap_or_default(),
             &message,
             &self.public_url,
-            d.lang,
+            dossier.lang,
         ))
         .await;
         Ok(())

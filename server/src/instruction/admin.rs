@@ -17,8 +17,8 @@ use crate::infra::security::SecurityEvent;
 use crate::services::Services;
 
 impl Services {
-    pub(crate) async fn admin_view(&self, a: &AgentSession) -> Result<AdminView> {
-        if a.role != Role::Admin {
+    pub(crate) async fn admin_view(&self, agent: &AgentSession) -> Result<AdminView> {
+        if agent.role != Role::Admin {
             return Err(AppError::Forbidden.into());
         }
         let agents = agent::Entity::find()
@@ -51,11 +51,11 @@ impl Services {
 
     pub(crate) async fn change_administration(
         &self,
-        a: &AgentSession,
+        agent: &AgentSession,
         change: AdminChange,
         client: &str,
     ) -> Result<()> {
-        if a.role != Role::Admin {
+        if agent.role != Role::Admin {
             return Err(AppError::Forbidden.into());
         }
         match change {
@@ -94,7 +94,9 @@ impl Services {
                 active,
             } => {
                 // An administrator cannot lock themself out.
-                if email.trim().eq_ignore_ascii_case(&a.email) && (!active || role != Role::Admin) {
+                if email.trim().eq_ignore_ascii_case(&agent.email)
+                    && (!active || role != Role::Admin)
+                {
                     return Err(AppError::Forbidden.into());
                 }
                 let saved = accounts::save_agent(
@@ -109,7 +111,7 @@ impl Services {
                     },
                 )
                 .await?;
-                let by = Some(format!("by {}", a.email));
+                let by = Some(format!("by {}", agent.email));
                 let subject = email.trim().to_lowercase();
                 for (happened, event) in [
                     (true, SecurityEvent::AccountSaved),

@@ -15,7 +15,7 @@ mod queue;
 mod sign_in;
 
 use app::instruction::{
-    ActRequest, AdminChange, AdminView, AgentView, FileView, Filters, QueuePage, Stats,
+    ActRequest, AdminChange, AdminView, AgentView, DossierView, Filters, QueuePage, Stats,
     VerifyAnswer,
 };
 use app::model::AppError;
@@ -51,9 +51,9 @@ pub fn routes() -> Router<AppState> {
 
 /// The files an agent may see, find and act on: filed files of the agent's services. Every read
 /// of the instructor's side starts here.
-fn visible(a: &AgentSession) -> Select<dossier::Entity> {
+fn visible(agent: &AgentSession) -> Select<dossier::Entity> {
     dossier::Entity::find()
-        .filter(dossier::Column::ServiceId.is_in(a.service_ids.clone()))
+        .filter(dossier::Column::ServiceId.is_in(agent.service_ids.clone()))
         .filter(dossier::Column::State.ne(DossierState::Draft))
 }
 
@@ -87,7 +87,7 @@ impl Instruction for Services {
         Ok(self.queue_page(agent, filters).await?)
     }
 
-    async fn file(&self, agent: &AgentSession, number: &str) -> Result<FileView, AppError> {
+    async fn dossier(&self, agent: &AgentSession, number: &str) -> Result<DossierView, AppError> {
         Ok(self.dossier_view(agent, number).await?)
     }
 

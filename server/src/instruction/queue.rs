@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use app::instruction::{
-    AuthorisationView, FileView, Filters, HistoryEntry, QueuePage, QueueRow, PAGE_SIZE,
+    AuthorisationView, DossierView, Filters, HistoryEntry, QueuePage, QueueRow, PAGE_SIZE,
 };
 use app::model::AppError;
 use app::rules::decision::{self, Tab};
@@ -25,8 +25,8 @@ use crate::services::Services;
 impl Services {
     /// A filed file of the agent's services, or `NotFound` (another service's file is not told apart
     /// from one that does not exist).
-    pub async fn dossier_of(&self, a: &AgentSession, number: &str) -> Result<dossier::Model> {
-        visible(a)
+    pub async fn dossier_of(&self, agent: &AgentSession, number: &str) -> Result<dossier::Model> {
+        visible(agent)
             .filter(dossier::Column::Number.eq(number.trim().to_uppercase()))
             .one(&self.db)
             .await?
@@ -34,18 +34,18 @@ impl Services {
     }
 
     /// The queue's query for these filters, without the tab's state (the counts vary it).
-    fn queue_select(&self, a: &AgentSession, f: &Filters) -> Select<dossier::Entity> {
-        let mut q = visible(a);
-        if let Some(c) = f.contract {
+    fn queue_select(&self, agent: &AgentSession, filters: &Filters) -> Select<dossier::Entity> {
+        let mut q = visible(agent);
+        if let Some(c) = filters.contract {
             q = q.filter(dossier::Column::ContractType.eq(c));
         }
-        if let Some(from) = f.from {
+        if let Some(from) = filters.from {
             q = q.filter(dossier::Column::ContractStart.gte(from));
         }
-        if let Some(to) = f.to {
+        if let Some(to) = filters.to {
             q = q.filter(dossier::Column::ContractStart.lte(to));
         }
-        if let Some(search) = &f.search {
+        if let Some(search) = &filters.search {
             let compact: String = search.chars().filter(|c| !c.is_whitespace()).collect();
             q = if compact.len() == 14 && compact.bytes().all(|b| b.is_ascii_digit()) {
                 q.filter(dossier::Column::Siret.eq(compact))
@@ -75,8 +75,12 @@ impl Services {
         q
     }
 
-    pub(crate) async fn queue_page(&self, a: &AgentSession, f: &Filters) -> Result<QueuePage> {
-        let base = self.queue_select(a, f);
+    pub(crate) async fn queue_page(
+        &self,
+        agent: &AgentSession,
+        filters: &Filters,
+    ) -> Result<QueuePage> {
+        let base = self.queue_select(agent, filters);
         // Each count is a range of the (service, state, contract start) index.
         let mut counts = Vec::new();
         for tab in Tab::ALL {
@@ -88,21 +92,21 @@ impl Services {
                 .await?;
             counts.push((*tab, n));
         }
-        let codes: Vec<DossierState> = match f.state {
+        let codes: Vec<DossierState> = match filters.state {
             Some(s) => vec![s],
-            None => f.tab.states().to_vec(),
+            None => filters.tab.states().to_vec(),
         };
         let selected = base.filter(dossier::Column::State.is_in(codes));
-        let total = match f.state {
+        let total = match filters.state {
             None => counts
                 .iter()
-                .find(|(t, _)| *t == f.tab)
+                .find(|(t, _)| *t == filters.tab)
                 .map_or(0, |(_, n)| *n),
             Some(_) => selected.clone().count(&self.db).await?,
         };
         let pages = total.div_ceil(PAGE_SIZE).max(1) as u32;
-        let page = f.page.min(pages);
-        let rows = order(selected, f.tab)
+        let page = filters.page.min(pages);
+        let rows = order(selected, filters.tab)
             .offset(u64::from(page - 1) * PAGE_SIZE)
             .limit(PAGE_SIZE)
             .all(&self.db)
@@ -116,8 +120,12 @@ impl Services {
         })
     }
 
-    pub(crate) async fn dossier_view(&self, a: &AgentSession, number: &str) -> Result<FileView> {
-        let d = self.dossier_of(a, number).await?;
+    pub(crate) async fn dossier_view(
+        &self,
+        agent: &AgentSession,
+        number: &str,
+    ) -> Result<DossierView> {
+        let d = self.dossier_of(agent, number).await?;
         let parsed = self.parsed_as_filed(&d);
         let files = self.files(&d.id).await?;
         let history = self
@@ -141,7 +149,7 @@ impl Services {
         ] {
             forms.insert(key.to_owned(), form_of(json));
         }
-        Ok(FileView {
+        Ok(DossierView {
             number: d.number.clone().unwrap_or_default(),
             state: d.state,
             version: d.version,
@@ -171,8 +179,8 @@ impl Services {
     }
 
     /// Whether an agent may see a file (for the document routes).
-    pub async fn agent_may_see(&self, a: &AgentSession, dossier_id: &str) -> Result<bool> {
-        Ok(visible(a)
+    pub async fn agent_may_see(&self, agent: &AgentSession, dossier_id: &str) -> Result<bool> {
+        Ok(visible(agent)
             .filter(dossier::Column::Id.eq(dossier_id))
             .one(&self.db)
             .await?
@@ -180,15 +188,15 @@ impl Services {
     }
 
     /// The queue as CSV rows (every page), for the export.
-    pub async fn queue_csv(&self, a: &AgentSession, f: &Filters) -> Result<String> {
-        let states: Vec<DossierState> = match f.state {
+    pub async fn queue_csv(&self, agent: &AgentSession, filters: &Filters) -> Result<String> {
+        let states: Vec<DossierState> = match filters.state {
             Some(s) => vec![s],
-            None => f.tab.states().to_vec(),
+            None => filters.tab.states().to_vec(),
         };
         let rows = order(
-            self.queue_select(a, f)
+            self.queue_select(agent, filters)
                 .filter(dossier::Column::State.is_in(states)),
-            f.tab,
+            filters.tab,
         )
         .limit(100_000)
         .all(&self.db)
@@ -250,17 +258,20 @@ fn order(q: Select<dossier::Entity>, tab: Tab) -> Select<dossier::Entity> {
     }
 }
 
-fn row(d: &dossier::Model) -> QueueRow {
+fn row(dossier: &dossier::Model) -> QueueRow {
     QueueRow {
-        number: d.number.clone().unwrap_or_default(),
-        state: d.state,
-        student_name: d.student_name.clone().unwrap_or_default(),
-        siret: d.siret.clone().unwrap_or_default(),
-        departement: d.departement.clone().unwrap_or_default(),
-        contract: d.contract_type,
-        contract_start: d.contract_start,
-        permit_expires: d.permit_expires,
-        submitted_at: d.submitted_at.map(|t| t.to_rfc3339()).unwrap_or_default(),
+        number: dossier.number.clone().unwrap_or_default(),
+        state: dossier.state,
+        student_name: dossier.student_name.clone().unwrap_or_default(),
+        siret: dossier.siret.clone().unwrap_or_default(),
+        departement: dossier.departement.clone().unwrap_or_default(),
+        contract: dossier.contract_type,
+        contract_start: dossier.contract_start,
+        permit_expires: dossier.permit_expires,
+        submitted_at: dossier
+            .submitted_at
+            .map(|t| t.to_rfc3339())
+            .unwrap_or_default(),
     }
 }
 

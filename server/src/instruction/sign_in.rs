@@ -145,8 +145,8 @@ impl Services {
         Ok(())
     }
 
-    pub(crate) async fn agent_view(&self, a: &AgentSession) -> Result<AgentView> {
-        let agent = agent::Entity::find_by_id(a.agent_id)
+    pub(crate) async fn agent_view(&self, signed_in: &AgentSession) -> Result<AgentView> {
+        let agent = agent::Entity::find_by_id(signed_in.agent_id)
             .one(&self.db)
             .await?
             .ok_or(AppError::NotSignedIn)?;
@@ -154,8 +154,8 @@ impl Services {
             id: agent.id,
             email: agent.email,
             name: agent.name,
-            role: a.role,
-            services: self.services_view(Some(&a.service_ids)).await?,
+            role: signed_in.role,
+            services: self.services_view(Some(&signed_in.service_ids)).await?,
         })
     }
 

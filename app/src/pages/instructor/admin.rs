@@ -6,10 +6,11 @@ use leptos::prelude::*;
 
 use super::{AgentBar, AgentSignedOut};
 use crate::api::instruction::{load_admin, load_me, SaveAgent, SaveDepartement, SaveService};
+use crate::components::feedback::{action_error, ErrorBanner};
 use crate::components::keyed::{fingerprint, keyed};
+use crate::components::layout::t;
 use crate::components::layout::use_lang;
 use crate::instruction::AdminView;
-use crate::pages::request::{action_error, t, ErrorBanner};
 use crate::rules::decision::Role;
 
 #[component]

@@ -3,7 +3,7 @@
 //! filters, POST to a server function for the rest), so the pages work before the WASM loads.
 
 mod admin;
-mod file;
+mod dossier;
 
 use crate::components::layout::PageTitle;
 use chrono::NaiveDate;
@@ -11,17 +11,18 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::instruction::{load_me, load_queue, LogIn, LogOut};
+use crate::components::feedback::{action_error, ErrorBanner};
 use crate::components::keyed::{fingerprint, keyed};
+use crate::components::layout::t;
 use crate::components::layout::use_lang;
 use crate::instruction::{AgentView, QueuePage as Queue, QueueQuery};
 use crate::model::AppError;
-use crate::pages::request::{action_error, t, ErrorBanner};
 use crate::rules::decision::Role;
 use crate::rules::dossier::DossierState;
 use crate::rules::eligibility::Contract;
 
 pub use admin::AdminPage;
-pub use file::FilePage;
+pub use dossier::DossierPage;
 
 /// `dd/mm/yyyy`, as French forms write dates.
 pub(crate) fn date_text(d: Option<NaiveDate>) -> String {

@@ -2,106 +2,21 @@
 //! Every form is a plain HTML form posting to a server function, so it works before the WASM
 //! loads; once hydrated, fields are checked as they are typed by the same `rules` as the server.
 
-pub mod fields;
 mod steps;
 
-use crate::components::layout::PageTitle;
+use crate::components::feedback::{action_error, field_message, ErrorBanner};
+use crate::components::layout::{t, PageTitle};
+use crate::components::summary::step_title;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::{ResendCode, SignIn, SignOut, StartRequest};
 use crate::components::layout::use_lang;
 use crate::i18n::Lang;
-use crate::model::AppError;
 use crate::rules::eligibility::FiledBy;
 use crate::rules::request::Step;
 
-pub(crate) use steps::StepSummary;
 pub use steps::{FollowUpPage, StepPage};
-
-/// A sentence in both languages that follows the switch.
-pub(crate) fn t(
-    fr: &'static str,
-    en: &'static str,
-) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
-    let lang = use_lang();
-    move || lang.get().pick((fr, en))
-}
-
-/// The error a server function returned to a plain form (no JavaScript): in the page's query.
-pub(crate) fn error_from_url() -> Option<AppError> {
-    use base64::Engine;
-    use leptos::server_fn::error::FromServerFnError;
-    let encoded = use_query_map().with_untracked(|q| q.get("__err"))?;
-    let bytes = base64::engine::general_purpose::URL_SAFE
-        .decode(encoded.as_bytes())
-        .ok()?;
-    Some(AppError::de(bytes.into()))
-}
-
-/// The error of the last submission, from the action (hydrated) or from the URL (plain form).
-pub(crate) fn action_error<I>(action: ServerAction<I>) -> Signal<Option<AppError>>
-where
-    I: leptos::server_fn::ServerFn<Error = AppError> + Clone + Send + Sync + 'static,
-    I::Output: Clone + Send + Sync + 'static,
-{
-    let from_url = error_from_url();
-    Signal::derive(move || match action.value().get() {
-        Some(Err(e)) => Some(e),
-        Some(Ok(_)) => None,
-        None => from_url.clone(),
-    })
-}
-
-/// The message of one field's error in a submission's error, in the page's language.
-pub(crate) fn field_message(
-    error: Signal<Option<AppError>>,
-    field: &'static str,
-    lang: RwSignal<Lang>,
-) -> impl Fn() -> Option<&'static str> {
-    move || {
-        error.get().and_then(|e| {
-            e.field_errors()
-                .iter()
-                .find(|f| f.field == field)
-                .map(|f| f.message(lang.get()))
-        })
-    }
-}
-
-/// The error banner at the top of a form, announced to screen readers.
-#[component]
-pub(crate) fn ErrorBanner(error: Signal<Option<AppError>>) -> impl IntoView {
-    let lang = use_lang();
-    // A session that ended is the applicant's or the instructor's, by the page it ended on.
-    let agent = leptos_router::hooks::use_location()
-        .pathname
-        .get_untracked()
-        .starts_with("/instruction");
-    view! {
-        <div role="alert" aria-live="assertive">
-            {move || error.get().map(|e| {
-                let signed_out = matches!(e, AppError::NotSignedIn);
-                let text = if signed_out && agent {
-                    lang.get().pick(("Votre session a expiré : reconnectez-vous.", "Your session has expired: sign in again.")).to_owned()
-                } else {
-                    e.message(lang.get())
-                };
-                let (href, link) = if agent {
-                    ("/instruction/connexion", ("Se connecter", "Sign in"))
-                } else {
-                    ("/acces", ("Saisir mon code d'accès", "Enter my access code"))
-                };
-                view! {
-                    <div class="fr-alert fr-alert--error fr-alert--sm fr-mb-3w" data-testid="form-error">
-                        <p>{text}</p>
-                        {signed_out.then(|| view! { <p><a class="fr-link" href=href>{move || lang.get().pick(link)}</a></p> })}
-                    </div>
-                }
-            })}
-        </div>
-    }
-}
 
 /// `/demande`: who files, and the address that receives the access code.
 #[component]
@@ -262,17 +177,6 @@ pub(crate) fn Stepper(step: Step) -> impl IntoView {
             })}
         </div>
     }
-}
-
-pub fn step_title(step: Step, lang: Lang) -> &'static str {
-    lang.pick(match step {
-        Step::Student => ("Salarié", "Employee"),
-        Step::Employer => ("Employeur", "Employer"),
-        Step::Job => ("Emploi et contrat", "Job and contract"),
-        Step::Documents => ("Justificatifs", "Documents"),
-        Step::Summary => ("Récapitulatif", "Summary"),
-        Step::Confirmation => ("Confirmation", "Confirmation"),
-    })
 }
 
 /// Sign-out, as a form (it changes the session: POST).

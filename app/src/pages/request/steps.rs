@@ -6,11 +6,15 @@ use std::collections::{BTreeMap, BTreeSet};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use super::fields::{self, Kind};
-use super::{action_error, step_title, t, ErrorBanner, SignOutButton, Stepper};
+use super::{SignOutButton, Stepper};
 use crate::api::{load_draft, load_follow_up, RemoveFile, SaveStep, SendReply, SubmitRequest};
+use crate::components::feedback::{action_error, ErrorBanner};
+use crate::components::fields::{self, Kind};
 use crate::components::keyed::{fingerprint, keyed};
+use crate::components::layout::t;
 use crate::components::layout::use_lang;
+use crate::components::summary::step_title;
+pub(crate) use crate::components::summary::StepSummary;
 use crate::i18n::Lang;
 use crate::model::{AppError, DocumentSlot, DraftView, FollowUp, Routing, UploadError};
 use crate::rules::dossier::DossierState;
@@ -688,31 +692,6 @@ fn SummaryStep(draft: DraftView, submit: ServerAction<SubmitRequest>) -> impl In
     }
 }
 
-/// One typed step, every value in words (the summary, and the instructor's file).
-#[component]
-pub(crate) fn StepSummary(step: Step, form: RawForm, editable: bool) -> impl IntoView {
-    let lang = use_lang();
-    view! {
-        <section class="fr-mb-4w">
-            <h2 class="fr-h5">
-                {move || step_title(step, lang.get())}
-                {editable.then(|| view! { " " <a class="fr-link fr-text--sm" href=step.path()>{t("Modifier", "Change")}<span class="fr-sr-only">" " {move || step_title(step, lang.get())}</span></a> })}
-            </h2>
-            <dl class="wif-summary">
-                {step.fields().iter().map(|name| {
-                    let name: &'static str = name;
-                    let value = form.get(name).cloned().unwrap_or_default();
-                    let spec = fields::spec_of(name);
-                    view! {
-                        <dt>{move || lang.get().pick(spec.label)}</dt>
-                        <dd>{move || fields::display(name, &value, lang.get())}</dd>
-                    }
-                }).collect_view()}
-            </dl>
-        </section>
-    }
-}
-
 /// Step 6: the file number and the receipt.
 #[component]
 fn Confirmation(draft: DraftView) -> impl IntoView {
@@ -720,7 +699,7 @@ fn Confirmation(draft: DraftView) -> impl IntoView {
     view! {
         <div class="fr-alert fr-alert--success fr-mb-3w" role="status">
             <h2 class="fr-alert__title">{t("Demande déposée", "Request filed")}</h2>
-            <p>{t("Numéro de dossier : ", "File number: ")}<strong data-testid="file-number">{number}</strong></p>
+            <p>{t("Numéro de dossier : ", "File number: ")}<strong data-testid="dossier-number">{number}</strong></p>
         </div>
         <p>{t(
             "Le récépissé de dépôt vient d'être envoyé par courriel à l'étudiant et à l'employeur. Chacun peut suivre le dossier avec son adresse et un code d'accès.",

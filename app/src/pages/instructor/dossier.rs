@@ -6,42 +6,44 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use super::{date_text, instant_text, state_badge, AgentBar, AgentSignedOut};
-use crate::api::instruction::{load_file, load_me, ActOnFile};
+use crate::api::instruction::{load_dossier, load_me, ActOnDossier};
+use crate::components::feedback::{action_error, field_message, ErrorBanner};
 use crate::components::keyed::{fingerprint, keyed};
+use crate::components::layout::t;
 use crate::components::layout::use_lang;
+use crate::components::summary::StepSummary;
 use crate::i18n::action_label;
-use crate::instruction::FileView;
+use crate::instruction::DossierView;
 use crate::model::AppError;
-use crate::pages::request::{action_error, field_message, t, ErrorBanner, StepSummary};
 use crate::rules::decision::Act;
 use crate::rules::dossier::{Action, Actor};
 use crate::rules::request::Step;
 use crate::rules::DocumentKind;
 
 #[component]
-pub fn FilePage() -> impl IntoView {
+pub fn DossierPage() -> impl IntoView {
     let params = use_params_map();
     let number = Memo::new(move |_| params.with(|p| p.get("number").unwrap_or_default()));
-    let act = ServerAction::<ActOnFile>::new();
+    let act = ServerAction::<ActOnDossier>::new();
     let me = Resource::new(|| (), |_| load_me());
-    let file = Resource::new(
+    let dossier = Resource::new(
         move || (number.get(), act.version().get()),
-        |(number, _)| load_file(number),
+        |(number, _)| load_dossier(number),
     );
     view! {
         <div class="fr-container fr-my-4w">
             <Suspense fallback=move || view! { <p>{t("Chargement…", "Loading…")}</p> }>
                 {move || Suspend::new(async move {
-                    match (me.await, file.await) {
-                        (Ok(agent), Ok(file)) => view! {
+                    match (me.await, dossier.await) {
+                        (Ok(agent), Ok(dossier)) => view! {
                             <AgentBar agent />
-                            {keyed(fingerprint(&file), move || view! { <FileBody file=file.clone() act /> })}
+                            {keyed(fingerprint(&dossier), move || view! { <DossierBody dossier=dossier.clone() act /> })}
                         }.into_any(),
                         (Ok(agent), Err(AppError::NotFound)) => view! {
                             <AgentBar agent />
                             <PageTitle text=t("Dossier introuvable", "File not found") />
                             <h1 class="fr-h3">{t("Dossier introuvable", "File not found")}</h1>
-                            <div class="fr-alert fr-alert--warning" data-testid="file-not-found"><p>{t(
+                            <div class="fr-alert fr-alert--warning" data-testid="dossier-not-found"><p>{t(
                                 "Aucun dossier de vos services ne porte ce numéro.",
                                 "No file of your services has this number.",
                             )}</p></div>
@@ -80,12 +82,12 @@ fn MessageField(
 }
 
 #[component]
-fn FileBody(file: FileView, act: ServerAction<ActOnFile>) -> impl IntoView {
+fn DossierBody(dossier: DossierView, act: ServerAction<ActOnDossier>) -> impl IntoView {
     let lang = use_lang();
     let error = action_error(act);
-    let state = file.state;
-    let number = file.number.clone();
-    let version = file.version;
+    let state = dossier.state;
+    let number = dossier.number.clone();
+    let version = dossier.version;
     let pending = move || act.pending().get();
     let form = move |a: Act| (number.clone(), version, a);
     // The forms offered are the transitions the state machine allows from here.
@@ -102,8 +104,8 @@ fn FileBody(file: FileView, act: ServerAction<ActOnFile>) -> impl IntoView {
     });
     let accept = can(Action::Accept).then(|| {
         let (number, version, a) = form(Act::Accept);
-        let proposed = file.proposed;
-        let cap = file.eligibility.as_ref().and_then(|e| e.max_annual_hours);
+        let proposed = dossier.proposed;
+        let cap = dossier.eligibility.as_ref().and_then(|e| e.max_annual_hours);
         view! {
             <details class="wif-act" open=true>
                 <summary class="fr-h6">{move || action_label(Action::Accept, lang.get())}</summary>
@@ -186,7 +188,7 @@ fn FileBody(file: FileView, act: ServerAction<ActOnFile>) -> impl IntoView {
             </details>
         }
     });
-    let authorisation = file.authorisation.clone().map(|a| {
+    let authorisation = dossier.authorisation.clone().map(|a| {
         let revoke = (!a.revoked).then(|| {
             let (number, version, act_code) = form(Act::Revoke);
             view! {
@@ -200,7 +202,7 @@ fn FileBody(file: FileView, act: ServerAction<ActOnFile>) -> impl IntoView {
                 </details>
             }
         });
-        let pdf = format!("/instruction/autorisation/{}", crate::url::encode(&file.number));
+        let pdf = format!("/instruction/autorisation/{}", crate::url::encode(&dossier.number));
         view! {
             <div class="fr-callout fr-mb-3w" data-testid="issued">
                 <h2 class="fr-callout__title fr-h6">{t("Autorisation délivrée", "Authorisation issued")}</h2>
@@ -228,7 +230,7 @@ fn FileBody(file: FileView, act: ServerAction<ActOnFile>) -> impl IntoView {
         }
     };
 
-    let eligibility = file.eligibility.clone().map(|e| {
+    let eligibility = dossier.eligibility.clone().map(|e| {
         let outcome = e.outcome;
         let cap = e.max_annual_hours;
         view! {
@@ -243,7 +245,7 @@ fn FileBody(file: FileView, act: ServerAction<ActOnFile>) -> impl IntoView {
             </div>
         }
     });
-    let documents = file
+    let documents = dossier
         .documents
         .iter()
         .map(|slot| {
@@ -277,7 +279,7 @@ fn FileBody(file: FileView, act: ServerAction<ActOnFile>) -> impl IntoView {
             }
         })
         .collect_view();
-    let history = file
+    let history = dossier
         .history
         .iter()
         .map(|h| {
@@ -306,8 +308,9 @@ fn FileBody(file: FileView, act: ServerAction<ActOnFile>) -> impl IntoView {
         .collect_view();
     let title = format!(
         "{} – {}",
-        file.number,
-        file.forms
+        dossier.number,
+        dossier
+            .forms
             .get("student")
             .and_then(|f| f.get("family_name"))
             .cloned()
@@ -316,19 +319,19 @@ fn FileBody(file: FileView, act: ServerAction<ActOnFile>) -> impl IntoView {
     view! {
         <PageTitle text=move || title.clone() />
         <p class="fr-mb-1w"><a class="fr-link fr-icon-arrow-left-line fr-link--icon-left fr-text--sm" href="/instruction">{t("Retour à la file", "Back to the queue")}</a></p>
-        <h1 class="fr-h3">{t("Dossier ", "File ")}<span data-testid="file-number">{file.number.clone()}</span>" "
-            <span class=state_badge(state) data-testid="file-state" data-state=state.code()>{move || state.label(lang.get())}</span></h1>
+        <h1 class="fr-h3">{t("Dossier ", "File ")}<span data-testid="dossier-number">{dossier.number.clone()}</span>" "
+            <span class=state_badge(state) data-testid="dossier-state" data-state=state.code()>{move || state.label(lang.get())}</span></h1>
         <p class="fr-text--sm">
-            {file.service_name.clone()}" — "{t("département ", "département ")}{file.departement.clone()}" — "
-            {t("déposé le ", "filed on ")}{instant_text(&file.submitted_at)}<br />
-            {t("Étudiant : ", "Student: ")}{file.student_email.clone()}" — "{t("employeur : ", "employer: ")}{file.employer_email.clone()}
+            {dossier.service_name.clone()}" — "{t("département ", "département ")}{dossier.departement.clone()}" — "
+            {t("déposé le ", "filed on ")}{instant_text(&dossier.submitted_at)}<br />
+            {t("Étudiant : ", "Student: ")}{dossier.student_email.clone()}" — "{t("employeur : ", "employer: ")}{dossier.employer_email.clone()}
         </p>
         <div class="fr-grid-row fr-grid-row--gutters">
             <div class="fr-col-12 fr-col-lg-7">
                 {eligibility}
                 {[Step::Student, Step::Employer, Step::Job].into_iter().map(|step| {
                     let key = match step { Step::Student => "student", Step::Employer => "employer", _ => "job" };
-                    let form = file.forms.get(key).cloned().unwrap_or_default();
+                    let form = dossier.forms.get(key).cloned().unwrap_or_default();
                     view! { <StepSummary step form editable=false /> }
                 }).collect_view()}
                 <h2 class="fr-h5">{t("Justificatifs", "Documents")}</h2>
@@ -345,7 +348,7 @@ fn FileBody(file: FileView, act: ServerAction<ActOnFile>) -> impl IntoView {
                     {refuse}
                     {close}
                     {message}
-                    {(state.is_final() && file.authorisation.is_none()).then(|| view! { <p class="fr-text--sm">{t("Dossier clos : aucune action possible.", "Closed file: no action possible.")}</p> })}
+                    {(state.is_final() && dossier.authorisation.is_none()).then(|| view! { <p class="fr-text--sm">{t("Dossier clos : aucune action possible.", "Closed file: no action possible.")}</p> })}
                 </div>
                 <h2 class="fr-h5 fr-mt-4w" id="historique">{t("Historique", "History")}</h2>
                 <ol class="wif-timeline" data-testid="history">{history}</ol>
