@@ -46,6 +46,7 @@ pub fn authorisation_pdf(
         blocks.push(Block::Heading(
             "Traduction en anglais — English translation".to_owned(),
         ));
+        blocks.push(Block::Language(Some("en".to_owned())));
         blocks.push(Block::Paragraph(
             "This translation is given for information only: the French text above is the \
              authorisation."
@@ -254,6 +255,24 @@ mod tests {
             !english[translation..].contains("Verification code:"),
             "one QR code, the act's"
         );
+        // The translation's structure elements say they are English (screen readers switch).
+        let english_elements = |pdf: &[u8]| {
+            let doc = lopdf::Document::load_mem(pdf).expect("a readable PDF");
+            doc.objects
+                .values()
+                .filter_map(|o| o.as_dict().ok())
+                .filter(|d| d.has(b"S") && d.has(b"P"))
+                .filter(|d| {
+                    d.get(b"Lang")
+                        .and_then(|l| l.as_str())
+                        .is_ok_and(|l| l == b"en")
+                })
+                .count()
+        };
+        let with_translation = authorisation_pdf(&d, &a, &parsed, service, url, Lang::En);
+        assert!(english_elements(&with_translation) >= 3);
+        let french_only = authorisation_pdf(&d, &a, &parsed, service, url, Lang::Fr);
+        assert_eq!(english_elements(&french_only), 0);
     }
 
     #[test]

@@ -78,11 +78,15 @@ pub(super) struct Unit {
 pub(super) struct Laid {
     pub(super) pages: Vec<Vec<Op>>,
     pub(super) kinds: Vec<Kind>,
+    /// Each block's language when it is not the document's.
+    pub(super) langs: Vec<Option<String>>,
 }
 
 pub(super) struct Layout {
     pub(super) pages: Vec<Vec<Op>>,
     pub(super) kinds: Vec<Kind>,
+    pub(super) langs: Vec<Option<String>>,
+    pub(super) lang: Option<String>,
     pub(super) y: f32,
     pub(super) gap: f32,
     pub(super) page_empty: bool,
@@ -94,6 +98,8 @@ impl Layout {
         Layout {
             pages: vec![Vec::new()],
             kinds: Vec::new(),
+            langs: Vec::new(),
+            lang: None,
             y: CONTENT_TOP,
             gap: 0.0,
             page_empty: true,
@@ -104,6 +110,7 @@ impl Layout {
     /// A new block of the structure; returns its index.
     pub(super) fn block(&mut self, kind: Kind) -> usize {
         self.kinds.push(kind);
+        self.langs.push(self.lang.clone());
         self.kinds.len() - 1
     }
 
@@ -257,11 +264,13 @@ pub(super) fn layout(blocks: &[Block]) -> Laid {
                 }
             }
             Block::Qr { modules, caption } => qr(&mut l, modules, caption),
+            Block::Language(lang) => l.lang = lang.clone(),
         }
     }
     Laid {
         pages: l.pages,
         kinds: l.kinds,
+        langs: l.langs,
     }
 }
 

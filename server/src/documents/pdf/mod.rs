@@ -73,6 +73,9 @@ pub enum Block {
         modules: Vec<Vec<bool>>,
         caption: String,
     },
+    /// The language of the blocks that follow (a BCP 47 tag, "en"), or the document's again
+    /// with `None`: screen readers switch voice for a translation.
+    Language(Option<String>),
 }
 
 /// What every page and the document properties show.

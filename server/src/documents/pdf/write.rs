@@ -316,7 +316,13 @@ pub(super) fn write_document(
     }
     let mut tree = TagTree::new().with_lang(Some(lang.clone()));
     let mut outline = krilla::outline::Outline::new();
-    for ((kind, ids), first) in laid.kinds.iter().zip(groups).zip(first_page) {
+    for (((kind, ids), first), block_lang) in laid
+        .kinds
+        .iter()
+        .zip(groups)
+        .zip(first_page)
+        .zip(&laid.langs)
+    {
         if ids.is_empty() {
             continue;
         }
@@ -339,7 +345,7 @@ pub(super) fn write_document(
                 ),
             ));
         }
-        let mut group = TagGroup::new(tag);
+        let mut group = TagGroup::new(tag.with_lang(block_lang.clone()));
         for id in ids {
             group.push(id);
         }
