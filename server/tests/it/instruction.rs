@@ -9,6 +9,7 @@ use app::rules::dossier::DossierState;
 use app::rules::eligibility::Contract;
 use axum::http::{header, StatusCode};
 use chrono::Duration;
+use common::agent::{act, agent_cookie, demo, dossier_row, error_kind, log_in};
 use common::journey::{day, filed, filed_in};
 use common::{call, get, get_with, pdf_bytes, upload, Reply, TestApp};
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
@@ -16,44 +17,6 @@ use server::infra::db::entities::{authorisation, dossier, dossier_event};
 use server::instruction::accounts::{
     DEMO_ADMIN, DEMO_INSTRUCTOR, DEMO_OTHER_INSTRUCTOR, DEMO_PASSWORD,
 };
-
-async fn demo() -> TestApp {
-    let app = TestApp::new().await;
-    server::instruction::accounts::seed_demo(&app.state.db)
-        .await
-        .expect("demo seeded");
-    app
-}
-
-fn agent_cookie(reply: &Reply) -> Option<String> {
-    reply.cookie("wif_agent")
-}
-
-async fn log_in(app: &TestApp, email: &str) -> String {
-    let reply = call(
-        &app.router,
-        "instruction/connexion",
-        &[("email", email), ("password", DEMO_PASSWORD)],
-        None,
-    )
-    .await;
-    assert!(
-        reply.status.is_success(),
-        "log in {email}: {} {}",
-        reply.status,
-        reply.body
-    );
-    agent_cookie(&reply).expect("an agent cookie")
-}
-
-async fn file_row(app: &TestApp, number: &str) -> dossier::Model {
-    dossier::Entity::find()
-        .filter(dossier::Column::Number.eq(number))
-        .one(&app.state.db)
-        .await
-        .unwrap()
-        .expect("the file")
-}
 
 async fn events(app: &TestApp) -> u64 {
     dossier_event::Entity::find()
@@ -63,36 +26,13 @@ async fn events(app: &TestApp) -> u64 {
 }
 
 /// One action as the file page's form sends it.
-async fn act(
-    app: &TestApp,
-    cookie: &str,
-    number: &str,
-    version: i32,
-    act: &str,
-    extra: &[(&str, &str)],
-) -> Reply {
-    let version = version.to_string();
-    let mut pairs = vec![
-        ("number", number),
-        ("version", version.as_str()),
-        ("act", act),
-    ];
-    pairs.extend_from_slice(extra);
-    call(&app.router, "instruction/agir", &pairs, Some(cookie)).await
-}
-
-fn error_kind(reply: &Reply) -> String {
+fn refusal_kind(reply: &Reply) -> String {
     assert!(
         !reply.status.is_success(),
         "expected a refusal, got {}",
         reply.body
     );
-    let v = reply.json();
-    match v {
-        serde_json::Value::String(s) => s,
-        serde_json::Value::Object(o) => o.keys().next().cloned().unwrap_or_default(),
-        other => other.to_string(),
-    }
+    error_kind(reply)
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -163,7 +103,7 @@ async fn the_instructor_finds_reviews_asks_for_changes_accepts_and_the_authorisa
     let version = view["version"].as_i64().unwrap() as i32;
     let reply = act(&app, &agent, &number, version, "take_in_review", &[]).await;
     assert!(reply.status.is_success(), "{}", reply.body);
-    let d = file_row(&app, &number).await;
+    let d = dossier_row(&app, &number).await;
     assert_eq!(d.state.code(), "in_review");
     let last = dossier_event::Entity::find()
         .filter(dossier_event::Column::DossierId.eq(d.id.clone()))
@@ -238,13 +178,13 @@ async fn the_instructor_finds_reviews_asks_for_changes_accepts_and_the_authorisa
     );
     let back = call(&app.router, "demande/deposer", &[], Some(&applicant)).await;
     assert!(back.status.is_success(), "{}", back.body);
-    let d = file_row(&app, &number).await;
+    let d = dossier_row(&app, &number).await;
     assert_eq!(d.state.code(), "submitted");
     assert!(act(&app, &agent, &number, d.version, "take_in_review", &[])
         .await
         .status
         .is_success());
-    let d = file_row(&app, &number).await;
+    let d = dossier_row(&app, &number).await;
 
     // Accept: a validity outside the permit is refused and changes nothing.
     let before = events(&app).await;
@@ -258,7 +198,7 @@ async fn the_instructor_finds_reviews_asks_for_changes_accepts_and_the_authorisa
     )
     .await;
     assert!(bad.body.contains("authorisation_outside"), "{}", bad.body);
-    assert_eq!(file_row(&app, &number).await.state.code(), "in_review");
+    assert_eq!(dossier_row(&app, &number).await.state.code(), "in_review");
     assert_eq!(events(&app).await, before);
     let view = call(
         &app.router,
@@ -284,7 +224,7 @@ async fn the_instructor_finds_reviews_asks_for_changes_accepts_and_the_authorisa
     )
     .await;
     assert!(ok.status.is_success(), "{}", ok.body);
-    let d = file_row(&app, &number).await;
+    let d = dossier_row(&app, &number).await;
     assert_eq!(d.state.code(), "accepted");
     assert!(d.decided_at.is_some());
     let issued = authorisation::Entity::find_by_id(d.id.clone())
@@ -342,11 +282,11 @@ async fn the_instructor_finds_reviews_asks_for_changes_accepts_and_the_authorisa
         None,
     )
     .await;
-    assert_eq!(error_kind(&wrong), "NoMatch");
+    assert_eq!(refusal_kind(&wrong), "NoMatch");
 
     // Revoked (the session of eight hours is over: sign in again).
     let agent = log_in(&app, DEMO_INSTRUCTOR).await;
-    let d = file_row(&app, &number).await;
+    let d = dossier_row(&app, &number).await;
     let revoke = act(
         &app,
         &agent,
@@ -420,7 +360,7 @@ async fn another_service_and_applicants_are_refused_every_action_and_nothing_cha
     let app = demo().await;
     let (number, applicant) = filed(&app, "awa.diop@example.org").await;
     let lyon = log_in(&app, DEMO_OTHER_INSTRUCTOR).await;
-    let d = file_row(&app, &number).await;
+    let d = dossier_row(&app, &number).await;
     let before = (d.clone(), events(&app).await, app.outbox().len());
 
     // Not in the other service's queue, nor found by search, nor opened.
@@ -444,7 +384,7 @@ async fn another_service_and_applicants_are_refused_every_action_and_nothing_cha
         Some(&lyon),
     )
     .await;
-    assert_eq!(error_kind(&open), "NotFound");
+    assert_eq!(refusal_kind(&open), "NotFound");
     let open = call(
         &app.router,
         "instruction/dossier",
@@ -452,7 +392,7 @@ async fn another_service_and_applicants_are_refused_every_action_and_nothing_cha
         Some(&applicant),
     )
     .await;
-    assert_eq!(error_kind(&open), "NotSignedIn");
+    assert_eq!(refusal_kind(&open), "NotSignedIn");
     // An applicant's session secret used as an agent's cookie is not an agent's session.
     let forged = applicant.replace("wif_session=", "wif_agent=");
     let open = call(
@@ -462,7 +402,7 @@ async fn another_service_and_applicants_are_refused_every_action_and_nothing_cha
         Some(&forged),
     )
     .await;
-    assert_eq!(error_kind(&open), "NotSignedIn");
+    assert_eq!(refusal_kind(&open), "NotSignedIn");
 
     let extra: &[(&str, &[(&str, &str)])] = &[
         ("take_in_review", &[]),
@@ -481,10 +421,14 @@ async fn another_service_and_applicants_are_refused_every_action_and_nothing_cha
     ];
     for (name, fields) in extra {
         let reply = act(&app, &lyon, &number, d.version, name, fields).await;
-        assert_eq!(error_kind(&reply), "NotFound", "{name} by another service");
+        assert_eq!(
+            refusal_kind(&reply),
+            "NotFound",
+            "{name} by another service"
+        );
         for cookie in [applicant.as_str(), forged.as_str(), ""] {
             let reply = act(&app, cookie, &number, d.version, name, fields).await;
-            assert_eq!(error_kind(&reply), "NotSignedIn", "{name} by {cookie:?}");
+            assert_eq!(refusal_kind(&reply), "NotSignedIn", "{name} by {cookie:?}");
         }
     }
     // Documents, authorisation and export routes.
@@ -529,7 +473,7 @@ async fn another_service_and_applicants_are_refused_every_action_and_nothing_cha
     );
     // An instructor is not an administrator.
     let admin = call(&app.router, "instruction/admin", &[], Some(&lyon)).await;
-    assert_eq!(error_kind(&admin), "Forbidden");
+    assert_eq!(refusal_kind(&admin), "Forbidden");
     let admin = call(
         &app.router,
         "instruction/admin/departement",
@@ -537,7 +481,7 @@ async fn another_service_and_applicants_are_refused_every_action_and_nothing_cha
         Some(&lyon),
     )
     .await;
-    assert_eq!(error_kind(&admin), "Forbidden");
+    assert_eq!(refusal_kind(&admin), "Forbidden");
     assert!(
         server::infra::db::entities::departement::Entity::find_by_id("13".to_owned())
             .one(&app.state.db)
@@ -547,7 +491,7 @@ async fn another_service_and_applicants_are_refused_every_action_and_nothing_cha
     );
 
     assert_eq!(
-        file_row(&app, &number).await,
+        dossier_row(&app, &number).await,
         before.0,
         "the file did not change"
     );
@@ -568,7 +512,7 @@ async fn illegal_transitions_missing_reasons_and_stale_versions_are_refused() {
     let (number, _) = filed(&app, "awa.diop@example.org").await;
     let agent = log_in(&app, DEMO_INSTRUCTOR).await;
     let other = log_in(&app, DEMO_ADMIN).await;
-    let d = file_row(&app, &number).await;
+    let d = dossier_row(&app, &number).await;
     let before = events(&app).await;
 
     let accept = act(
@@ -580,23 +524,23 @@ async fn illegal_transitions_missing_reasons_and_stale_versions_are_refused() {
         &[("valid_from", &day(14)), ("valid_until", &day(100))],
     )
     .await;
-    assert_eq!(error_kind(&accept), "IllegalTransition");
+    assert_eq!(refusal_kind(&accept), "IllegalTransition");
     assert!(accept.body.contains("submitted"), "{}", accept.body);
     let refuse = act(&app, &agent, &number, d.version, "refuse", &[]).await;
-    assert_eq!(error_kind(&refuse), "Invalid", "a refusal needs a reason");
+    assert_eq!(refusal_kind(&refuse), "Invalid", "a refusal needs a reason");
     let nonsense = act(&app, &agent, &number, d.version, "delete", &[]).await;
-    assert_eq!(error_kind(&nonsense), "NotFound");
+    assert_eq!(refusal_kind(&nonsense), "NotFound");
     assert_eq!(events(&app).await, before);
 
     // Two instructors take the same version: the second is told the file changed.
     let first = act(&app, &agent, &number, d.version, "take_in_review", &[]).await;
     assert!(first.status.is_success(), "{}", first.body);
     let second = act(&app, &other, &number, d.version, "close", &[]).await;
-    assert_eq!(error_kind(&second), "Conflict");
-    assert_eq!(file_row(&app, &number).await.state.code(), "in_review");
+    assert_eq!(refusal_kind(&second), "Conflict");
+    assert_eq!(dossier_row(&app, &number).await.state.code(), "in_review");
 
     // Concurrently, with the same version: exactly one wins.
-    let d = file_row(&app, &number).await;
+    let d = dossier_row(&app, &number).await;
     let (a, b) = tokio::join!(
         act(
             &app,
@@ -615,11 +559,11 @@ async fn illegal_transitions_missing_reasons_and_stale_versions_are_refused() {
         a.body,
         b.body
     );
-    let d = file_row(&app, &number).await;
+    let d = dossier_row(&app, &number).await;
     assert!(d.state.code() == "refused" || d.state.code() == "closed");
     // A final state is final.
     let again = act(&app, &agent, &number, d.version, "take_in_review", &[]).await;
-    assert_eq!(error_kind(&again), "IllegalTransition");
+    assert_eq!(refusal_kind(&again), "IllegalTransition");
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -638,7 +582,7 @@ async fn sign_in_is_limited_sessions_renew_and_end() {
         }
     };
     for _ in 0..5 {
-        assert_eq!(error_kind(&wrong(&app).await), "BadCredentials");
+        assert_eq!(refusal_kind(&wrong(&app).await), "BadCredentials");
     }
     let locked = call(
         &app.router,
@@ -649,7 +593,7 @@ async fn sign_in_is_limited_sessions_renew_and_end() {
     .await;
     // Locked even with the right password, and told like a wrong one: whether an address has
     // an account is not given away.
-    assert_eq!(error_kind(&locked), "BadCredentials");
+    assert_eq!(refusal_kind(&locked), "BadCredentials");
     app.advance(Duration::minutes(16));
     let first = log_in(&app, DEMO_INSTRUCTOR).await;
     assert!(call(&app.router, "instruction/moi", &[], Some(&first))
@@ -667,7 +611,7 @@ async fn sign_in_is_limited_sessions_renew_and_end() {
     let second = agent_cookie(&reply).expect("a new cookie");
     assert_ne!(first, second);
     assert_eq!(
-        error_kind(&call(&app.router, "instruction/moi", &[], Some(&first)).await),
+        refusal_kind(&call(&app.router, "instruction/moi", &[], Some(&first)).await),
         "NotSignedIn"
     );
     let me = call(&app.router, "instruction/moi", &[], Some(&second))
@@ -678,13 +622,13 @@ async fn sign_in_is_limited_sessions_renew_and_end() {
     // Sessions end after eight hours, and on sign-out.
     app.advance(Duration::hours(9));
     assert_eq!(
-        error_kind(&call(&app.router, "instruction/moi", &[], Some(&second)).await),
+        refusal_kind(&call(&app.router, "instruction/moi", &[], Some(&second)).await),
         "NotSignedIn"
     );
     let third = log_in(&app, DEMO_INSTRUCTOR).await;
     call(&app.router, "instruction/deconnexion", &[], Some(&third)).await;
     assert_eq!(
-        error_kind(&call(&app.router, "instruction/moi", &[], Some(&third)).await),
+        refusal_kind(&call(&app.router, "instruction/moi", &[], Some(&third)).await),
         "NotSignedIn"
     );
     // An unknown address is told the same as a wrong password.
@@ -698,7 +642,7 @@ async fn sign_in_is_limited_sessions_renew_and_end() {
         None,
     )
     .await;
-    assert_eq!(error_kind(&unknown), "BadCredentials");
+    assert_eq!(refusal_kind(&unknown), "BadCredentials");
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -801,7 +745,7 @@ async fn administrators_manage_services_departements_and_agents() {
         Some(&admin),
     )
     .await;
-    assert_eq!(error_kind(&unknown), "Invalid");
+    assert_eq!(refusal_kind(&unknown), "Invalid");
     // Deactivating an agent ends their sessions; an administrator cannot deactivate themself.
     let gironde_cookie = agent_cookie(&reply).unwrap();
     ok(call(
@@ -817,7 +761,7 @@ async fn administrators_manage_services_departements_and_agents() {
     )
     .await);
     assert_eq!(
-        error_kind(&call(&app.router, "instruction/moi", &[], Some(&gironde_cookie)).await),
+        refusal_kind(&call(&app.router, "instruction/moi", &[], Some(&gironde_cookie)).await),
         "NotSignedIn"
     );
     let me = call(
@@ -832,7 +776,7 @@ async fn administrators_manage_services_departements_and_agents() {
         Some(&admin),
     )
     .await;
-    assert_eq!(error_kind(&me), "Forbidden");
+    assert_eq!(refusal_kind(&me), "Forbidden");
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -840,7 +784,7 @@ async fn the_queue_orders_by_urgency_filters_paginates_and_exports() {
     use sea_orm::{ActiveModelTrait, Set};
     let app = demo().await;
     let (number, _) = filed(&app, "awa.diop@example.org").await;
-    let template = file_row(&app, &number).await;
+    let template = dossier_row(&app, &number).await;
     // 60 more files of the same service, with varied dates, states and contracts.
     let today = chrono::Utc::now().date_naive();
     for i in 0..60i64 {
@@ -946,14 +890,14 @@ async fn public_statistics_count_decisions_and_their_median_time() {
     }
     for (i, number) in numbers.iter().enumerate().take(2) {
         let agent = log_in(&app, DEMO_INSTRUCTOR).await;
-        let d = file_row(&app, number).await;
+        let d = dossier_row(&app, number).await;
         assert!(act(&app, &agent, number, d.version, "take_in_review", &[])
             .await
             .status
             .is_success());
         app.advance(Duration::days(2 + 2 * i as i64));
         let agent = log_in(&app, DEMO_INSTRUCTOR).await;
-        let d = file_row(&app, number).await;
+        let d = dossier_row(&app, number).await;
         let reply = if i == 0 {
             act(
                 &app,
@@ -1058,7 +1002,7 @@ async fn simultaneous_filings_and_decisions_all_succeed() {
     }
     let (first, _) = filed(&app, "first@example.org").await;
     let agent = log_in(&app, DEMO_INSTRUCTOR).await;
-    let d = file_row(&app, &first).await;
+    let d = dossier_row(&app, &first).await;
     let mut tasks = tokio::task::JoinSet::new();
     for cookie in cookies {
         let router = app.router.clone();

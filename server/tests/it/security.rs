@@ -7,6 +7,7 @@ use crate::common;
 
 use axum::http::StatusCode;
 use chrono::Duration;
+use common::agent::{act_now, error_kind, log_in_with};
 use common::{call, call_from, client, Reply, TestApp};
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use server::infra::db::entities::{authorisation, dossier, security_event};
@@ -26,14 +27,6 @@ async fn checked_and_wrong(app: &TestApp, subject: &str) -> u64 {
         .count(&app.state.db)
         .await
         .unwrap()
-}
-
-fn kind(reply: &Reply) -> String {
-    match reply.json() {
-        serde_json::Value::String(s) => s,
-        serde_json::Value::Object(o) => o.keys().next().cloned().unwrap_or_default(),
-        other => other.to_string(),
-    }
 }
 
 async fn start(app: &TestApp, email: &str, role: &str, from: u32) -> Reply {
@@ -102,7 +95,10 @@ async fn two_hundred_parallel_wrong_codes_are_checked_five_times_at_most() {
     println!("200 parallel wrong codes: {checked} checked");
     assert!(checked <= 5, "{checked} wrong codes were checked");
     assert!(checked >= 1);
-    let told_wrong = replies.iter().filter(|r| kind(r) == "WrongCode").count();
+    let told_wrong = replies
+        .iter()
+        .filter(|r| error_kind(r) == "WrongCode")
+        .count();
     assert!(told_wrong <= 5, "{told_wrong} answers said \"wrong code\"");
     // The right code, right after, waits for the lock like any other.
     let right = sign_in(&app, email, &code, 2).await;
@@ -112,7 +108,7 @@ async fn two_hundred_parallel_wrong_codes_are_checked_five_times_at_most() {
         "{}",
         right.body
     );
-    assert_eq!(kind(&right), "Locked");
+    assert_eq!(error_kind(&right), "Locked");
     assert!(right.session_cookie().is_none());
     let wait: u64 = right.headers["retry-after"]
         .to_str()
@@ -133,12 +129,15 @@ async fn two_hundred_parallel_wrong_codes_are_checked_five_times_at_most() {
     assert!(resent.status.is_success(), "{}", resent.body);
     let new_code = app.last_code(email);
     assert_ne!(new_code, code);
-    assert_eq!(kind(&sign_in(&app, email, &new_code, 4).await), "Locked");
+    assert_eq!(
+        error_kind(&sign_in(&app, email, &new_code, 4).await),
+        "Locked"
+    );
     app.advance(Duration::minutes(15));
     let open = sign_in(&app, email, &new_code, 4).await;
     assert!(open.session_cookie().is_some(), "{}", open.body);
     assert_eq!(
-        kind(&sign_in(&app, email, &code, 5).await),
+        error_kind(&sign_in(&app, email, &code, 5).await),
         "WrongCode",
         "the old code is gone"
     );
@@ -158,7 +157,7 @@ async fn ten_wrong_codes_in_all_void_the_code_until_a_new_one_is_sent() {
         app.advance(Duration::minutes(16));
     }
     let void = sign_in(&app, email, &code, 20).await;
-    assert_eq!(kind(&void), "CodeVoid", "{}", void.body);
+    assert_eq!(error_kind(&void), "CodeVoid", "{}", void.body);
     assert_eq!(void.status, StatusCode::GONE);
     assert!(
         void.session_cookie().is_none(),
@@ -305,7 +304,7 @@ async fn two_hundred_parallel_wrong_passwords_are_checked_five_times_at_most() {
         });
     }
     for r in tasks.join_all().await {
-        assert_eq!(kind(&r), "BadCredentials");
+        assert_eq!(error_kind(&r), "BadCredentials");
         assert_eq!(r.status, StatusCode::UNAUTHORIZED);
     }
     let checked = checked_and_wrong(&app, DEMO_INSTRUCTOR).await;
@@ -318,7 +317,7 @@ async fn two_hundred_parallel_wrong_passwords_are_checked_five_times_at_most() {
         None,
     )
     .await;
-    assert_eq!(kind(&right), "BadCredentials", "refused while locked");
+    assert_eq!(error_kind(&right), "BadCredentials", "refused while locked");
     assert!(right.cookie("wif_agent").is_none());
 }
 
@@ -423,7 +422,7 @@ async fn one_client_address_is_limited_and_ipv6_counts_by_64() {
         "{}",
         limited.body
     );
-    assert_eq!(kind(&limited), "RateLimited");
+    assert_eq!(error_kind(&limited), "RateLimited");
     assert!(limited.headers.contains_key("retry-after"));
     // Another /64 is not held back.
     let other = call_from(
@@ -472,7 +471,7 @@ async fn errors_answer_with_the_status_of_their_kind() {
     ] {
         let r = call(&app.router, function, &pairs, None).await;
         assert_eq!(r.status.as_u16(), status, "{function}: {}", r.body);
-        assert_eq!(kind(&r), what, "{function}");
+        assert_eq!(error_kind(&r), what, "{function}");
     }
 }
 
@@ -588,19 +587,6 @@ async fn redirects_never_leave_the_site() {
     assert!(!to.contains("Set-Cookie") && to.starts_with('/'), "{to}");
 }
 
-async fn agent_cookie(app: &TestApp, email: &str, password: &str) -> String {
-    let reply = call(
-        &app.router,
-        "instruction/connexion",
-        &[("email", email), ("password", password)],
-        None,
-    )
-    .await;
-    reply
-        .cookie("wif_agent")
-        .unwrap_or_else(|| panic!("{email} signs in: {}", reply.body))
-}
-
 async fn events_of(app: &TestApp, subject: &str) -> Vec<(String, Option<String>)> {
     security_event::Entity::find()
         .filter(security_event::Column::Subject.eq(subject))
@@ -619,7 +605,7 @@ async fn a_new_password_or_role_ends_the_sessions_and_every_change_is_logged() {
     server::instruction::accounts::seed_demo(&app.state.db)
         .await
         .unwrap();
-    let admin = agent_cookie(&app, DEMO_ADMIN, DEMO_PASSWORD).await;
+    let admin = log_in_with(&app, DEMO_ADMIN, DEMO_PASSWORD).await;
     let change = |extra: &'static [(&'static str, &'static str)]| {
         let router = app.router.clone();
         let admin = admin.clone();
@@ -644,7 +630,7 @@ async fn a_new_password_or_role_ends_the_sessions_and_every_change_is_logged() {
         }
     };
     // The same role, no new password: the session stays.
-    let session = agent_cookie(&app, DEMO_INSTRUCTOR, DEMO_PASSWORD).await;
+    let session = log_in_with(&app, DEMO_INSTRUCTOR, DEMO_PASSWORD).await;
     change(&[("role", "instructor")]).await;
     assert_eq!(me(session.clone()).await, StatusCode::OK);
     // A new password ends it.
@@ -655,11 +641,11 @@ async fn a_new_password_or_role_ends_the_sessions_and_every_change_is_logged() {
     .await;
     assert_eq!(me(session).await, StatusCode::UNAUTHORIZED);
     // A new role ends it.
-    let session = agent_cookie(&app, DEMO_INSTRUCTOR, "un tout nouveau mot de passe").await;
+    let session = log_in_with(&app, DEMO_INSTRUCTOR, "un tout nouveau mot de passe").await;
     change(&[("role", "admin")]).await;
     assert_eq!(me(session).await, StatusCode::UNAUTHORIZED);
     // The export is logged too.
-    let session = agent_cookie(&app, DEMO_INSTRUCTOR, "un tout nouveau mot de passe").await;
+    let session = log_in_with(&app, DEMO_INSTRUCTOR, "un tout nouveau mot de passe").await;
     let csv = common::get_with(&app.router, "/instruction/export.csv", &session).await;
     assert_eq!(csv.status, StatusCode::OK);
     let kinds: Vec<String> = events_of(&app, DEMO_INSTRUCTOR)
@@ -692,30 +678,6 @@ async fn a_new_password_or_role_ends_the_sessions_and_every_change_is_logged() {
     assert!(by_admin, "who made the change is kept");
 }
 
-async fn act(app: &TestApp, agent: &str, number: &str, act: &str, message: &str) {
-    let version = dossier::Entity::find()
-        .filter(dossier::Column::Number.eq(number))
-        .one(&app.state.db)
-        .await
-        .unwrap()
-        .expect("the file")
-        .version
-        .to_string();
-    let r = call(
-        &app.router,
-        "instruction/agir",
-        &[
-            ("number", number),
-            ("version", &version),
-            ("act", act),
-            ("message", message),
-        ],
-        Some(agent),
-    )
-    .await;
-    assert!(r.status.is_success(), "{act}: {}", r.body);
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn after_the_retention_period_nothing_personal_is_left() {
     use server::infra::db::entities::{
@@ -732,9 +694,9 @@ async fn after_the_retention_period_nothing_personal_is_left() {
     let (refused, _) = common::journey::filed(&app, "refused.student@example.org").await;
     let (open, _) = common::journey::filed(&app, "open.student@example.org").await;
     common::journey::typed_draft(&app, "draft.student@example.org").await;
-    let agent = agent_cookie(&app, DEMO_INSTRUCTOR, DEMO_PASSWORD).await;
-    act(&app, &agent, &refused, "take_in_review", "").await;
-    act(
+    let agent = log_in_with(&app, DEMO_INSTRUCTOR, DEMO_PASSWORD).await;
+    act_now(&app, &agent, &refused, "take_in_review", "").await;
+    act_now(
         &app,
         &agent,
         &refused,
@@ -1056,8 +1018,8 @@ async fn a_document_asked_again_takes_three_new_files_beside_the_old_ones() {
         .await
         .json();
     let number = number.as_str().unwrap();
-    let agent = agent_cookie(&app, DEMO_INSTRUCTOR, DEMO_PASSWORD).await;
-    act(&app, &agent, number, "take_in_review", "").await;
+    let agent = log_in_with(&app, DEMO_INSTRUCTOR, DEMO_PASSWORD).await;
+    act_now(&app, &agent, number, "take_in_review", "").await;
     let version = dossier::Entity::find()
         .filter(dossier::Column::Number.eq(number))
         .one(&app.state.db)

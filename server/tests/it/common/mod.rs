@@ -3,6 +3,7 @@
 //! test moves, and the outbox read back.
 #![allow(dead_code)]
 
+pub mod agent;
 pub mod journey;
 
 use std::path::PathBuf;
