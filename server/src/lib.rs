@@ -127,7 +127,7 @@ pub async fn state_with_clock(config: &Config, clock: services::Clock) -> anyhow
     })
 }
 
-/// Applies the retention schedule every hour (`retention.rs`).
+/// Applies the retention schedule every hour (`retention`).
 pub fn spawn_purge(services: Services) {
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(std::time::Duration::from_secs(3600));

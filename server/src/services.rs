@@ -33,7 +33,7 @@ pub struct Services {
     pub verify_limiter: Arc<crate::infra::limiter::Limiter>,
     /// Uploads at once and how long one may take.
     pub uploads: Arc<UploadLimits>,
-    /// How long personal data is kept (`retention.rs`).
+    /// How long personal data is kept (`crate::retention`).
     pub retention: crate::retention::Retention,
     /// The public statistics and when they were computed.
     pub stats_cache: Arc<std::sync::Mutex<Option<(std::time::Instant, app::instruction::Stats)>>>,

@@ -55,7 +55,7 @@ pub async fn same_origin_only(
 }
 
 /// Puts the client's address in the request, for the rate limits and the security log: the
-/// peer's, or what a trusted proxy says (`net::client_address`).
+/// peer's, or what a trusted proxy says (`infra::net::client_address`).
 pub async fn client_addr(
     axum::extract::State(trusted): axum::extract::State<Arc<Vec<net::Cidr>>>,
     mut request: axum::extract::Request,

@@ -35,7 +35,7 @@ impl Services {
         let Some(issued) = found else {
             return Err(AppError::NoMatch.into());
         };
-        // Reserved before the birth date is compared, in one statement (see `log_in`).
+        // Reserved before the birth date is compared, in one statement (see `sign_in_agent`).
         let which =
             Condition::all().add(authorisation::Column::DossierId.eq(issued.dossier_id.clone()));
         let reserved = reserve_attempt::<authorisation::Entity>(
