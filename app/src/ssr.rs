@@ -196,6 +196,20 @@ impl<S: Send + Sync> FromRequestParts<S> for ClientAddr {
     }
 }
 
+/// The port the server put in the request's extensions, and the session cookie's secret.
+fn port_and_token<P: Clone + Send + Sync + 'static>(
+    parts: &http::request::Parts,
+    cookie: &str,
+) -> Result<(P, String), AppError> {
+    let port = parts
+        .extensions
+        .get::<P>()
+        .cloned()
+        .ok_or_else(|| AppError::Server("the service is missing from the request".into()))?;
+    let token = request_cookie(parts, cookie).ok_or(AppError::NotSignedIn)?;
+    Ok((port, token))
+}
+
 /// The signed-in applicant: the session cookie, checked by the service the server put in the
 /// request's extensions.
 impl<S: Send + Sync> FromRequestParts<S> for ApplicantSession {
@@ -205,13 +219,7 @@ impl<S: Send + Sync> FromRequestParts<S> for ApplicantSession {
         parts: &mut http::request::Parts,
         _: &S,
     ) -> Result<Self, Self::Rejection> {
-        let service = parts
-            .extensions
-            .get::<ApplicantsRef>()
-            .cloned()
-            .ok_or_else(|| AppError::Server("the applicant service is missing".into()))?;
-        let token =
-            request_cookie(parts, crate::api::SESSION_COOKIE).ok_or(AppError::NotSignedIn)?;
+        let (service, token) = port_and_token::<ApplicantsRef>(parts, crate::api::SESSION_COOKIE)?;
         service.session(&token).await
     }
 }
@@ -224,13 +232,8 @@ impl<S: Send + Sync> FromRequestParts<S> for AgentSession {
         parts: &mut http::request::Parts,
         _: &S,
     ) -> Result<Self, Self::Rejection> {
-        let service = parts
-            .extensions
-            .get::<InstructionRef>()
-            .cloned()
-            .ok_or_else(|| AppError::Server("the instruction service is missing".into()))?;
-        let token = request_cookie(parts, crate::api::instruction::AGENT_COOKIE)
-            .ok_or(AppError::NotSignedIn)?;
+        let (service, token) =
+            port_and_token::<InstructionRef>(parts, crate::api::instruction::AGENT_COOKIE)?;
         service.agent(&token).await
     }
 }
