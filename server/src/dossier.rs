@@ -215,15 +215,16 @@ impl Services {
     }
 
     /// When the last change request was made (files after it answer it).
+    /// Read through `db`: the pool, or the transaction the caller holds.
     pub(crate) async fn last_change_request(
-        &self,
+        db: &impl ConnectionTrait,
         dossier_id: &str,
     ) -> Result<Option<DateTime<Utc>>> {
         Ok(dossier_event::Entity::find()
             .filter(dossier_event::Column::DossierId.eq(dossier_id))
             .filter(dossier_event::Column::Action.eq(Action::RequestChanges.code()))
             .order_by_desc(dossier_event::Column::Id)
-            .one(&self.db)
+            .one(db)
             .await?
             .map(|e| e.at))
     }

@@ -51,7 +51,7 @@ impl Services {
         Ok(match dossier.state {
             DossierState::Draft => true,
             DossierState::ChangesRequested => {
-                let since = self.last_change_request(&dossier.id).await?;
+                let since = Self::last_change_request(&self.db, &dossier.id).await?;
                 Self::requested(dossier).contains(&file.kind)
                     && since.is_some_and(|t| file.created_at > t)
             }
@@ -209,7 +209,7 @@ impl Services {
         );
         let requested = Self::requested(&d);
         let documents = if state == DossierState::ChangesRequested {
-            let since = self.last_change_request(&d.id).await?;
+            let since = Self::last_change_request(&self.db, &d.id).await?;
             let fresh: Vec<stored_file::Model> = files
                 .into_iter()
                 .filter(|f| since.is_some_and(|t| f.created_at > t))

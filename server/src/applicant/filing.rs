@@ -128,7 +128,7 @@ impl Services {
         dossier: dossier::Model,
         next: DossierState,
     ) -> Result<String> {
-        let since = self.last_change_request(&dossier.id).await?;
+        let since = Self::last_change_request(&self.db, &dossier.id).await?;
         let files = self.files(&dossier.id).await?;
         let missing: Vec<DocumentKind> = Self::requested(&dossier)
             .into_iter()

@@ -146,7 +146,7 @@ async fn receive(
         return Err(Err(UploadError::NotExpected));
     }
     // Refused early when already full; checked again, atomically, when the file is recorded.
-    room(services, &services.db, dossier, kind, 0).await?;
+    room(&services.db, dossier, kind, 0).await?;
     loop {
         let field = match multipart.next_field().await {
             Ok(Some(field)) => field,
@@ -266,7 +266,6 @@ async fn store(
 /// `MAX_FILES_PER_DOCUMENT` per document (after a change request, counting only the files sent
 /// since: the old ones may be replaced) and `MAX_BYTES_PER_REQUEST` in all.
 async fn room(
-    services: &Services,
     db: &impl sea_orm::ConnectionTrait,
     dossier: &dossier::Model,
     kind: DocumentKind,
@@ -278,8 +277,7 @@ async fn room(
         .await
         .map_err(|e| Ok(e.into()))?;
     let since = if dossier.state == DossierState::ChangesRequested {
-        services
-            .last_change_request(&dossier.id)
+        Services::last_change_request(db, &dossier.id)
             .await
             .map_err(Ok)?
     } else {
@@ -318,7 +316,7 @@ async fn record(
         .one(&txn)
         .await
         .map_err(server)?;
-    room(services, &txn, dossier, kind, size).await?;
+    room(&txn, dossier, kind, size).await?;
     row.insert(&txn).await.map_err(server)?;
     txn.commit().await.map_err(server)
 }
