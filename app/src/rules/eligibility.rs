@@ -121,22 +121,30 @@ code_enum! {
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct EligibilityInput {
     /// ISO 3166-1 alpha-2 code, upper case.
-    #[cfg_attr(feature = "ssr", schema(value_type = String, example = "SN"))]
+    #[cfg_attr(
+        feature = "ssr",
+        schema(value_type = String, example = "SN", pattern = r"^\s*[A-Za-z]{2}\s*$")
+    )]
     pub nationality: CountryCode,
     pub permit: Permit,
     pub contract: Contract,
     /// Hours worked in the 12 months from the permit's issue date, all jobs together.
     #[cfg_attr(feature = "ssr", schema(minimum = 0, maximum = 8784, example = 500))]
     pub annual_hours: f64,
-    /// The job is part of the course of study (true by nature for some contracts).
+    /// The job is part of the course of study (true by nature for some contracts). Absent or
+    /// null: false.
     #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(nullable))]
     pub within_curriculum: bool,
     #[serde(default)]
     pub regulated_profession: Option<RegulatedProfession>,
+    /// Absent or null: the employer.
     #[serde(default = "default_filed_by")]
+    #[cfg_attr(feature = "ssr", schema(nullable))]
     pub filed_by: FiledBy,
-    /// A previous authorisation exists for the same job.
+    /// A previous authorisation exists for the same job. Absent or null: false.
     #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(nullable))]
     pub renewal: bool,
 }
 

@@ -159,7 +159,7 @@ pub use app::model::{Routing, ServiceInfo, ANEF_URL};
 #[utoipa::path(
     get,
     path = "/api/v1/routing/{postcode}",
-    params(("postcode" = String, Path, description = "The employer establishment's postcode")),
+    params(("postcode" = String, Path, description = "The employer establishment's postcode", pattern = r"^[0-9]{5}$")),
     responses((status = 200, body = Routing), (status = 422, body = ApiErrors))
 )]
 pub async fn routing(

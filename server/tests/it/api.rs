@@ -199,6 +199,19 @@ async fn openapi_describes_the_api() {
         permits.contains("algerian_student_certificate"),
         "{permits}"
     );
+    // The document is as strict as the server: formats it checks, nulls it accepts.
+    let input = &schemas["EligibilityInput"]["properties"];
+    assert_eq!(
+        input["nationality"]["pattern"],
+        r"^\s*[A-Za-z]{2}\s*$",
+        "{input}"
+    );
+    for field in ["within_curriculum", "renewal"] {
+        let types = input[field]["type"].to_string();
+        assert!(types.contains("null"), "{field}: {types}");
+    }
+    let postcode = &doc["paths"]["/api/v1/routing/{postcode}"]["get"]["parameters"][0];
+    assert_eq!(postcode["schema"]["pattern"], "^[0-9]{5}$", "{postcode}");
 }
 
 #[tokio::test(flavor = "multi_thread")]
