@@ -202,8 +202,7 @@ async fn openapi_describes_the_api() {
     // The document is as strict as the server: formats it checks, nulls it accepts.
     let input = &schemas["EligibilityInput"]["properties"];
     assert_eq!(
-        input["nationality"]["pattern"],
-        r"^\s*[A-Za-z]{2}\s*$",
+        input["nationality"]["pattern"], r"^\s*[A-Za-z]{2}\s*$",
         "{input}"
     );
     for field in ["within_curriculum", "renewal"] {
