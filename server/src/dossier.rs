@@ -18,6 +18,9 @@ use crate::infra::db::entities::{
 };
 use crate::services::Services;
 
+/// How long a draft (and an access code) lives after its last save.
+pub const DRAFT_LIFETIME_DAYS: i64 = 14;
+
 pub(crate) fn form_of(json: &Option<String>) -> RawForm {
     json.as_deref()
         .and_then(|j| serde_json::from_str(j).ok())

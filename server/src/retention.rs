@@ -14,7 +14,7 @@ use chrono::Duration;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter};
 
-use crate::applicant::DRAFT_LIFETIME_DAYS;
+use crate::dossier::DRAFT_LIFETIME_DAYS;
 use crate::error::Result;
 use crate::infra::db::entities::{
     access_grant, access_guard, agent_session, authorisation, dossier, dossier_event,

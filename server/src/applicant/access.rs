@@ -16,9 +16,10 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, Set,
 };
 
-use super::{DRAFT_LIFETIME_DAYS, SESSION_HOURS};
+use super::SESSION_HOURS;
 use crate::documents::notify;
 use crate::dossier::Parsed;
+use crate::dossier::DRAFT_LIFETIME_DAYS;
 use crate::error::{Error, Result};
 use crate::infra::db::entities::{access_grant, access_guard, dossier, session};
 use crate::infra::limiter::{forgive_attempts, minutes_until, reserve_attempt};

@@ -13,8 +13,8 @@ use app::ssr::ApplicantSession;
 use chrono::Duration;
 use sea_orm::{EntityTrait, Set};
 
-use super::DRAFT_LIFETIME_DAYS;
 use crate::documents::notify;
+use crate::dossier::DRAFT_LIFETIME_DAYS;
 use crate::dossier::{form_of, stored, timeline_entry, Parsed};
 use crate::error::{Error, Result};
 use crate::infra::db::entities::{dossier, instruction_service, stored_file};

@@ -25,8 +25,7 @@ use crate::AppState;
 
 pub use uploads::{sanitize_file_name, UPLOAD_BODY_LIMIT};
 
-/// How long a draft (and an access code) lives after its last save.
-pub const DRAFT_LIFETIME_DAYS: i64 = 14;
+/// How long an applicant stays signed in.
 pub const SESSION_HOURS: i64 = 12;
 
 /// The applicant's routes that are not pages nor server functions: files in and out.
