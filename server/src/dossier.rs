@@ -133,6 +133,15 @@ impl Parsed {
 }
 
 impl Services {
+    /// The steps read as on the day the dossier was filed (dates in the past are not errors then).
+    pub fn parsed_as_filed(&self, dossier: &dossier::Model) -> Parsed {
+        let day = dossier
+            .submitted_at
+            .map(|t| t.date_naive())
+            .unwrap_or_else(|| self.today());
+        Parsed::of(dossier, day, &self.rules)
+    }
+
     pub async fn dossier(&self, id: &str) -> Result<dossier::Model> {
         dossier::Entity::find_by_id(id.to_owned())
             .one(&self.db)

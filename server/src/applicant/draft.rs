@@ -200,13 +200,7 @@ impl Services {
             .map(timeline_entry)
             .collect();
         let files = self.files(&d.id).await?;
-        let parsed = Parsed::of(
-            &d,
-            d.submitted_at
-                .map(|t| t.date_naive())
-                .unwrap_or(self.today()),
-            &self.rules,
-        );
+        let parsed = self.parsed_as_filed(&d);
         let requested = Self::requested(&d);
         let documents = if state == DossierState::ChangesRequested {
             let since = Self::last_change_request(&self.db, &d.id).await?;

@@ -14,7 +14,6 @@ use axum::body::Body;
 use axum::http::{header, HeaderValue};
 use axum::response::{IntoResponse, Response};
 
-use crate::dossier::Parsed;
 use crate::error::Result;
 use crate::infra::db::entities::{authorisation as issued, dossier, stored_file};
 use crate::services::Services;
@@ -112,14 +111,7 @@ impl Services {
         if dossier.state == DossierState::Draft {
             return Err(AppError::StepNotReached(Step::Summary).into());
         }
-        let parsed = Parsed::of(
-            dossier,
-            dossier
-                .submitted_at
-                .map(|t| t.date_naive())
-                .unwrap_or(self.today()),
-            &self.rules,
-        );
+        let parsed = self.parsed_as_filed(dossier);
         let files = self.files(&dossier.id).await?;
         let service = self.service_name(dossier).await?;
         Ok(receipt::deposit_receipt(
@@ -147,14 +139,5 @@ impl Services {
             &self.public_url,
             dossier.lang,
         ))
-    }
-
-    /// The steps read as on the day the file was filed (dates in the past are not errors then).
-    pub fn parsed_as_filed(&self, dossier: &dossier::Model) -> Parsed {
-        let day = dossier
-            .submitted_at
-            .map(|t| t.date_naive())
-            .unwrap_or_else(|| self.today());
-        Parsed::of(dossier, day, &self.rules)
     }
 }
