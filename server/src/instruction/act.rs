@@ -24,8 +24,12 @@ use crate::services::Services;
 impl Services {
     pub(crate) async fn act_on(&self, agent: &AgentSession, request: ActRequest) -> Result<()> {
         let d = self.dossier_of(agent, &request.number).await?;
-        let parsed = self.parsed_as_filed(&d);
-        let issued = self.issued(&d).await?;
+        // Only an acceptance reads the steps, only a revocation the authorisation in force.
+        let parsed = (request.act == Act::Accept).then(|| self.parsed_as_filed(&d));
+        let issued = match request.act {
+            Act::Revoke => self.issued(&d).await?,
+            _ => None,
+        };
         let plan = decision::plan(&ActInput {
             act: request.act,
             message: &request.message,
@@ -34,7 +38,7 @@ impl Services {
             seen_version: request.version,
             version: d.version,
             state: d.state,
-            filed: filed(&parsed),
+            filed: parsed.as_ref().and_then(filed),
             in_force: issued.as_ref().is_some_and(|i| i.revoked_at.is_none()),
         })?;
         if request.act == Act::Message {
@@ -46,8 +50,7 @@ impl Services {
         let issued = self
             .write_act(agent, &d, request.act, &plan, issued, now)
             .await?;
-        self.tell_act(&d, request.act, &plan, issued.as_ref(), &parsed)
-            .await;
+        self.tell_act(&d, request.act, &plan, issued.as_ref()).await;
         Ok(())
     }
 
@@ -125,7 +128,6 @@ impl Services {
         act: Act,
         plan: &ActPlan,
         issued: Option<&authorisation::Model>,
-        parsed: &Parsed,
     ) {
         let lang = dossier.lang;
         let number = dossier.number.clone().unwrap_or_default();
@@ -144,18 +146,11 @@ impl Services {
             )
         };
         if let Some(issued) = issued {
-            match self.service_name(dossier).await {
-                Ok(service) => mail.attachments.push(MailAttachment {
+            match self.authorisation_pdf(dossier, issued).await {
+                Ok(bytes) => mail.attachments.push(MailAttachment {
                     file_name: format!("autorisation-{number}.pdf"),
                     content_type: "application/pdf".into(),
-                    bytes: crate::documents::authorisation::authorisation_pdf(
-                        dossier,
-                        issued,
-                        parsed,
-                        &service,
-                        &self.public_url,
-                        lang,
-                    ),
+                    bytes,
                 }),
                 Err(e) => tracing::error!("authorisation of {number} not attached: {e}"),
             }
