@@ -248,17 +248,21 @@ impl axum::response::IntoResponse for AppError {
 
 pub fn error_response(error: &AppError, lang: Lang) -> axum::response::Response {
     use axum::response::IntoResponse;
-    let status = http::StatusCode::from_u16(error.status())
+    let body = serde_json::json!({ "error": error, "message": error.message(lang) });
+    let (mut parts, body) = axum::Json(body).into_response().into_parts();
+    mark_error(&mut parts, error);
+    axum::response::Response::from_parts(parts, body)
+}
+
+/// Gives an answer the status of its error's kind (`AppError::status`: 4xx for the user's
+/// mistakes) and `Retry-After` when there is a wait: the routes' answers and the server
+/// functions' (`error_status` in the server) alike.
+pub fn mark_error(parts: &mut http::response::Parts, error: &AppError) {
+    parts.status = http::StatusCode::from_u16(error.status())
         .unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR);
-    let mut response = (
-        status,
-        axum::Json(serde_json::json!({ "error": error, "message": error.message(lang) })),
-    )
-        .into_response();
     if let Some(seconds) = error.retry_after() {
-        response
-            .headers_mut()
+        parts
+            .headers
             .insert(http::header::RETRY_AFTER, http::HeaderValue::from(seconds));
     }
-    response
 }

@@ -7,7 +7,7 @@ pub mod headers;
 
 use std::sync::Arc;
 
-use axum::http::{header, HeaderValue};
+use axum::http::header;
 use axum::response::IntoResponse as _;
 use leptos::prelude::provide_context;
 
@@ -98,12 +98,7 @@ pub async fn error_status(
         return (StatusCode::INTERNAL_SERVER_ERROR, "error body unreadable").into_response();
     };
     if let Ok(error) = serde_json::from_slice::<app::model::AppError>(&bytes) {
-        parts.status = StatusCode::from_u16(error.status()).unwrap_or(parts.status);
-        if let Some(seconds) = error.retry_after() {
-            parts
-                .headers
-                .insert(header::RETRY_AFTER, HeaderValue::from(seconds));
-        }
+        app::ssr::mark_error(&mut parts, &error);
     }
     axum::response::Response::from_parts(parts, axum::body::Body::from(bytes))
 }
