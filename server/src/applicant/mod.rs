@@ -23,8 +23,6 @@ use axum::Router;
 use crate::services::Services;
 use crate::AppState;
 
-pub use uploads::{sanitize_file_name, UPLOAD_BODY_LIMIT};
-
 /// How long an applicant stays signed in.
 pub const SESSION_HOURS: i64 = 12;
 
@@ -33,7 +31,9 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route(
             "/demande/fichiers/{kind}",
-            post(uploads::upload).layer(axum::extract::DefaultBodyLimit::max(UPLOAD_BODY_LIMIT)),
+            post(uploads::upload).layer(axum::extract::DefaultBodyLimit::max(
+                uploads::UPLOAD_BODY_LIMIT,
+            )),
         )
         .route("/demande/fichier/{id}", get(downloads::document))
         .route("/demande/recepisse.pdf", get(downloads::receipt))
