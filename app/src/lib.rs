@@ -130,6 +130,50 @@ mod routes {
     }
 }
 
+/// Until the page is hydrated, a link is followed by the browser itself (a full page load, as
+/// without JavaScript). The router listens from the moment `App` starts, but the visited page's
+/// lazy part hydrates later: a link the router followed in between was drawn into the old
+/// page's hydration, which panicked ("Unrecoverable hydration error") and left a dead page.
+/// Back and forward in that window reload the address they lead to. Returns what lifts this;
+/// if hydration never ends, links keep working the plain way.
+#[cfg(feature = "hydrate")]
+pub fn plain_links_until_hydrated() -> impl FnOnce() {
+    use wasm_bindgen::{closure::Closure, JsCast};
+    let on_click = Closure::<dyn Fn(web_sys::Event)>::new(|ev: web_sys::Event| {
+        let on_link = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|e| e.closest("a[href]").ok().flatten())
+            .is_some();
+        if on_link {
+            ev.stop_propagation();
+        }
+    });
+    let on_history = Closure::<dyn Fn(web_sys::Event)>::new(|ev: web_sys::Event| {
+        ev.stop_immediate_propagation();
+        let _ = window().location().reload();
+    });
+    let window = window();
+    let listen = |name: &str, f: &Closure<dyn Fn(web_sys::Event)>| {
+        let _ = window.add_event_listener_with_callback_and_bool(
+            name,
+            f.as_ref().unchecked_ref(),
+            true,
+        );
+    };
+    listen("click", &on_click);
+    listen("popstate", &on_history);
+    move || {
+        for (name, f) in [("click", &on_click), ("popstate", &on_history)] {
+            let _ = window.remove_event_listener_with_callback_and_bool(
+                name,
+                f.as_ref().unchecked_ref(),
+                true,
+            );
+        }
+    }
+}
+
 /// Marks the page once the WASM has taken over all of it, the visited page's lazy part included
 /// (end-to-end tests wait for it; the front end calls it when hydration has finished). An effect
 /// of `App` ran before the lazy part was hydrated: a test then typed into a page that did not

@@ -41,6 +41,9 @@ test("an instructor asks for a change, accepts, and the authorisation is downloa
   await shot(agent, "queue");
   await agent.getByRole("link", { name: number }).click();
   await expect(agent).toHaveURL(`/instruction/dossier/${number}`);
+  // Clicked before the queue page had hydrated, the link is a full page load: the act's
+  // answer in place (and its status message) needs the page hydrated.
+  await hydrated(agent);
   await expect(agent.getByTestId("dossier-state")).toHaveAttribute("data-state", "submitted");
   await expect(agent.getByTestId("eligibility")).toContainText("Éligibilité recalculée");
   await expect(agent.locator("iframe.wif-preview").first()).toBeVisible();
@@ -118,6 +121,33 @@ test("an instructor asks for a change, accepts, and the authorisation is downloa
   await expect(lyon.getByTestId("actions")).toHaveCount(0);
 
   await Promise.all([agentContext.close(), visitor.close(), lyonContext.close()]);
+});
+
+test("a link followed before the page has finished loading opens its page", async ({ page }) => {
+  await logIn(page, PARIS);
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  // The queue's part of the bundle is held back: the server-rendered queue is there and the
+  // router already listens, but the page is not hydrated (a slow phone network does this).
+  let release = () => {};
+  const held = new Promise<void>((r) => (release = r));
+  await page.route(/\/pkg\/split___instructor/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  const asked = page.waitForRequest(/\/pkg\/split___instructor/);
+  await page.goto("/instruction");
+  await asked;
+  await expect(page.locator("body[data-hydrated='true']")).toHaveCount(0);
+  const link = page.getByTestId("queue-row").first().getByRole("link");
+  const number = (await link.textContent()) ?? "";
+  await link.click();
+  release();
+  await expect(page).toHaveURL(`/instruction/dossier/${number}`);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(number);
+  await expect(page.getByTestId("dossier-state")).toBeVisible();
+  await hydrated(page);
+  expect(errors).toEqual([]);
 });
 
 test("the statistics page shows a chart and its table", async ({ page }) => {
