@@ -47,11 +47,18 @@ test("an instructor asks for a change, accepts, and the authorisation is downloa
   await expect(agent.getByTestId("dossier-state")).toHaveAttribute("data-state", "submitted");
   await expect(agent.getByTestId("eligibility")).toContainText("Éligibilité recalculée");
   await expect(agent.locator("iframe.wif-preview").first()).toBeVisible();
+  // Every preview has its room before its file arrives, images (loaded lazily, as the page
+  // scrolls) and PDFs alike: nothing below moves while the instructor reads and clicks.
+  const boxes = await agent.locator(".wif-preview").evaluateAll((els) => els.map((e) => e.getBoundingClientRect().height));
+  expect(boxes).toHaveLength(5);
+  expect(new Set(boxes).size).toBe(1);
+  expect(boxes[0]).toBeGreaterThan(200);
 
   // A change request: a message and the passport again.
   await agent.getByTestId("open-request_changes").click();
   await agent.locator("label[for='doc-passport']").click();
   await agent.getByLabel("Ce qui manque ou est à corriger").fill("Le passeport est illisible : envoyez un scan en couleur.");
+  await expect(agent.getByLabel("Passeport (pages d'identité)")).toBeChecked();
   await agent.getByTestId("act-request_changes").click();
   await expect(agent.getByTestId("dossier-state")).toHaveAttribute("data-state", "changes_requested");
   await expect(agent.getByTestId("history")).toContainText("Le passeport est illisible");
