@@ -161,6 +161,24 @@ pub fn requested_lang(parts: &http::request::Parts) -> (Lang, bool) {
     }
 }
 
+/// After a form that changes the page it was posted from: a browser without JavaScript posted
+/// the form itself and is sent back to `path` (`303`-style, by `leptos_axum::redirect`); a
+/// hydrated page is not moved. It redraws from its resources where it is: a client-side
+/// redirect to the same page would scroll it (to the anchor, or to the top) at a moment of its
+/// own, while the page was being redrawn and the person or a test was about to click.
+pub fn back_to_form_page(path: &str) {
+    let plain_form = leptos::prelude::use_context::<http::request::Parts>().is_some_and(|parts| {
+        parts
+            .headers
+            .get(http::header::ACCEPT)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.contains("text/html"))
+    });
+    if plain_form {
+        leptos_axum::redirect(path);
+    }
+}
+
 /// Runs an extractor on the request a server function serves, keeping its `AppError`
 /// (`leptos_axum::extract` would turn "not signed in" into an opaque server error).
 pub async fn extract<T>() -> Result<T, AppError>

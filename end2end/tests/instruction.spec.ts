@@ -1,6 +1,6 @@
 import { test, expect, Page } from "./fixtures";
 import * as fs from "fs";
-import { file, fileRequest, hydrated, PDF, pdfText, sendFile, shot } from "./journey";
+import { file, fileRequest, hydrated, PDF, pdfText, sendFile, shot, watchLoading } from "./journey";
 
 // The instructor's side (issue: instructor), continuing the applicant's journey: the instructor
 // signs in, finds the file, asks for a change; the applicant sends it; the instructor accepts;
@@ -59,9 +59,12 @@ test("an instructor asks for a change, accepts, and the authorisation is downloa
   await agent.locator("label[for='doc-passport']").click();
   await agent.getByLabel("Ce qui manque ou est à corriger").fill("Le passeport est illisible : envoyez un scan en couleur.");
   await expect(agent.getByLabel("Passeport (pages d'identité)")).toBeChecked();
+  const acting = await watchLoading(agent);
   await agent.getByTestId("act-request_changes").click();
   await expect(agent.getByTestId("dossier-state")).toHaveAttribute("data-state", "changes_requested");
   await expect(agent.getByTestId("history")).toContainText("Le passeport est illisible");
+  await expect(agent.getByRole("status").filter({ hasText: "Enregistré" })).toHaveText("Enregistré. État du dossier : compléments demandés");
+  expect(await acting()).toBe(0);
   await shot(agent, "file-changes-requested");
 
   // The applicant sees the request, sends the document and the file back.
@@ -78,11 +81,16 @@ test("an instructor asks for a change, accepts, and the authorisation is downloa
   await agent.reload();
   await hydrated(agent);
   await expect(agent.getByTestId("dossier-state")).toHaveAttribute("data-state", "submitted");
+  // Each act redraws the dossier in place, once, without "Chargement…" in between, and says so.
+  const steadyAgain = await watchLoading(agent);
   await agent.getByTestId("act-take_in_review").click();
   await expect(agent.getByTestId("dossier-state")).toHaveAttribute("data-state", "in_review");
+  await expect(agent.getByRole("status").filter({ hasText: "Enregistré" })).toHaveText("Enregistré. État du dossier : en instruction");
   await expect(agent.getByTestId("hour-cap")).toBeVisible();
   await agent.getByTestId("act-accept").click();
   await expect(agent.getByTestId("dossier-state")).toHaveAttribute("data-state", "accepted");
+  await expect(agent.getByRole("status").filter({ hasText: "Enregistré" })).toHaveText("Enregistré. État du dossier : autorisation accordée");
+  expect(await steadyAgain()).toBe(0);
   const verification = (await agent.getByTestId("verification-code").textContent()) ?? "";
   expect(verification).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
   await shot(agent, "file-accepted");

@@ -11,6 +11,23 @@ export async function hydrated(page: Page) {
   await expect(page.locator("body[data-hydrated='true']")).toHaveCount(1, { timeout: 30_000 });
 }
 
+/**
+ * Counts, from now on, the times the page shows "Chargement…" / "Loading…" again: a page
+ * redrawn after an action must not go blank and draw its old content first.
+ */
+export async function watchLoading(page: Page): Promise<() => Promise<number>> {
+  await page.evaluate(() => {
+    const w = window as unknown as { wifLoading: number };
+    w.wifLoading = 0;
+    new MutationObserver((records) => {
+      for (const r of records)
+        for (const n of Array.from(r.addedNodes))
+          if (/^(Chargement|Loading)…$/.test((n.textContent ?? "").trim())) w.wifLoading += 1;
+    }).observe(document.body, { childList: true, subtree: true });
+  });
+  return () => page.evaluate(() => (window as unknown as { wifLoading: number }).wifLoading);
+}
+
 export async function shot(page: Page, name: string) {
   await page.screenshot({ path: test.info().outputPath(`${name}.png`), fullPage: true });
 }

@@ -82,7 +82,9 @@ pub async fn load_dossier(number: String) -> Result<DossierView, AppError> {
     service.dossier(&agent, number.trim()).await
 }
 
-/// One action on a file; the page comes back to the file.
+/// One action on a dossier. The answer is the dossier as the act left it, which a hydrated page
+/// draws in place (one round trip, nothing reloaded); a form posted without JavaScript is sent
+/// back to the dossier's history.
 #[server(endpoint = "instruction/agir")]
 pub async fn act_on_dossier(
     number: String,
@@ -92,7 +94,7 @@ pub async fn act_on_dossier(
     documents: Option<BTreeMap<String, String>>,
     valid_from: Option<String>,
     valid_until: Option<String>,
-) -> Result<(), AppError> {
+) -> Result<DossierView, AppError> {
     use crate::instruction::ActRequest;
     use crate::rules::decision::Act;
     let (service, agent) = ssr::agent().await?;
@@ -115,11 +117,11 @@ pub async fn act_on_dossier(
             },
         )
         .await?;
-    leptos_axum::redirect(&format!(
+    crate::ssr::back_to_form_page(&format!(
         "/instruction/dossier/{}#historique",
         crate::url::encode(&number)
     ));
-    Ok(())
+    service.dossier(&agent, &number).await
 }
 
 #[server(endpoint = "instruction/admin")]
@@ -140,7 +142,7 @@ pub async fn save_service(code: String, name: String, email: String) -> Result<(
             &ssr::client(),
         )
         .await?;
-    leptos_axum::redirect("/instruction/admin#services");
+    crate::ssr::back_to_form_page("/instruction/admin#services");
     Ok(())
 }
 
@@ -165,7 +167,7 @@ pub async fn save_departement(
             &ssr::client(),
         )
         .await?;
-    leptos_axum::redirect("/instruction/admin#departements");
+    crate::ssr::back_to_form_page("/instruction/admin#departements");
     Ok(())
 }
 
@@ -200,7 +202,7 @@ pub async fn save_agent(
             &ssr::client(),
         )
         .await?;
-    leptos_axum::redirect("/instruction/admin#agents");
+    crate::ssr::back_to_form_page("/instruction/admin#agents");
     Ok(())
 }
 

@@ -19,8 +19,19 @@ where
     F: Fn() -> V + Clone + Send + Sync + 'static,
     V: IntoView + 'static,
 {
+    keyed_by(move || key.clone(), view)
+}
+
+/// The same for a key that changes while the view stays: `view()` is built again only when
+/// `key()` gives another key (data that came back from an action, for instance).
+pub fn keyed_by<K, V, F>(key: impl Fn() -> K + Send + Sync + 'static, view: F) -> impl IntoView
+where
+    K: Eq + Hash + Clone + Send + Sync + 'static,
+    F: Fn() -> V + Clone + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
     let children = move |_: K| view();
-    view! { <For each=move || [key.clone()] key=|k: &K| k.clone() children /> }
+    view! { <For each=move || [key()] key=|k: &K| k.clone() children /> }
 }
 
 /// A fingerprint of what the server sent for a page (FNV-1a of its JSON): the key of a form

@@ -1034,3 +1034,52 @@ async fn simultaneous_filings_and_decisions_all_succeed() {
         .unwrap();
     assert_eq!(filed_now, 7);
 }
+
+/// A hydrated page is answered with the dossier as the act left it and is not sent anywhere (a
+/// client-side redirect to the same page scrolled it at a moment of its own, and the page then
+/// reloaded and redrew the dossier); a form posted without JavaScript is sent back to the
+/// dossier's history.
+#[tokio::test(flavor = "multi_thread")]
+async fn an_act_answers_the_page_with_the_dossier_and_a_plain_form_with_a_redirect() {
+    let app = demo().await;
+    let (number, _) = filed(&app, "in-place@example.org").await;
+    let agent = log_in(&app, DEMO_INSTRUCTOR).await;
+    let version = dossier_row(&app, &number).await.version;
+
+    let reply = act(&app, &agent, &number, version, "take_in_review", &[]).await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    assert!(reply.headers.get("serverfnredirect").is_none());
+    assert!(reply.headers.get(header::LOCATION).is_none());
+    let view = reply.json();
+    assert_eq!(view["number"], number.as_str());
+    assert_eq!(view["state"], "in_review");
+    assert_eq!(view["version"], version + 1);
+
+    let request = axum::http::Request::post("/api/instruction/agir")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(
+            header::ACCEPT,
+            "text/html,application/xhtml+xml;q=0.9,*/*;q=0.8",
+        )
+        .header(header::COOKIE, &agent)
+        .body(axum::body::Body::from(format!(
+            "number={number}&version={}&act=request_changes&message=Illisible",
+            version + 1
+        )))
+        .unwrap();
+    let reply = common::send(&app.router, request).await;
+    assert!(
+        reply.status.is_redirection(),
+        "{} {}",
+        reply.status,
+        reply.body
+    );
+    assert_eq!(
+        reply.headers[header::LOCATION],
+        format!("/instruction/dossier/{number}#historique").as_str()
+    );
+    assert_eq!(
+        dossier_row(&app, &number).await.state,
+        DossierState::ChangesRequested
+    );
+}

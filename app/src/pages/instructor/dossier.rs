@@ -8,7 +8,7 @@ use leptos_router::hooks::use_params_map;
 use super::{date_text, instant_text, state_badge, AgentBar, AgentSignedOut};
 use crate::api::instruction::{load_dossier, load_me, ActOnDossier};
 use crate::components::feedback::{action_error, field_message, ErrorBanner};
-use crate::components::keyed::{fingerprint, keyed};
+use crate::components::keyed::{fingerprint, keyed_by};
 use crate::components::layout::t;
 use crate::components::layout::use_lang;
 use crate::components::summary::StepSummary;
@@ -26,19 +26,30 @@ pub fn DossierPage() -> impl IntoView {
     let number = Memo::new(move |_| params.with(|p| p.get("number").unwrap_or_default()));
     let act = ServerAction::<ActOnDossier>::new();
     let me = Resource::new(|| (), |_| load_me());
-    let dossier = Resource::new(
-        move || (number.get(), act.version().get()),
-        |(number, _)| load_dossier(number),
-    );
+    // Loaded when the page opens a dossier. An act answers with the dossier as it left it, drawn
+    // in place: reloading instead made the page fall back to "Loading…" and draw the old
+    // dossier again (forms and all) before the new one, up to five times per act.
+    let dossier = Resource::new(move || number.get(), load_dossier);
+    let acted = RwSignal::new(None::<DossierView>);
+    Effect::new(move |_| {
+        if let Some(Ok(view)) = act.value().get() {
+            acted.set(Some(view));
+        }
+    });
+    Effect::watch(move || number.get(), move |_, _, _| acted.set(None), false);
     view! {
         <div class="fr-container fr-my-4w">
             <Suspense fallback=move || view! { <p>{t("Chargement…", "Loading…")}</p> }>
                 {move || Suspend::new(async move {
                     match (me.await, dossier.await) {
-                        (Ok(agent), Ok(dossier)) => view! {
-                            <AgentBar agent />
-                            {keyed(fingerprint(&dossier), move || view! { <DossierBody dossier=dossier.clone() act /> })}
-                        }.into_any(),
+                        (Ok(agent), Ok(loaded)) => {
+                            let latest = Memo::new(move |_| newest(&loaded, acted.get()));
+                            view! {
+                                <AgentBar agent />
+                                <ActDone act />
+                                {keyed_by(move || fingerprint(&latest.get()), move || view! { <DossierBody dossier=latest.get_untracked() act /> })}
+                            }.into_any()
+                        }
                         (Ok(agent), Err(AppError::NotFound)) => view! {
                             <AgentBar agent />
                             <PageTitle text=t("Dossier introuvable", "File not found") />
@@ -54,6 +65,31 @@ pub fn DossierPage() -> impl IntoView {
                 })}
             </Suspense>
         </div>
+    }
+}
+
+/// What the page shows: the dossier an act answered with, when it is this one and not older
+/// than what was loaded (a message leaves the version as it was and adds to the history).
+fn newest(loaded: &DossierView, acted: Option<DossierView>) -> DossierView {
+    acted
+        .filter(|a| a.number == loaded.number && a.version >= loaded.version)
+        .unwrap_or_else(|| loaded.clone())
+}
+
+/// Says, to screen readers too, that the act was recorded and where the dossier now stands:
+/// the page is redrawn in place and the button pressed is gone.
+#[component]
+fn ActDone(act: ServerAction<ActOnDossier>) -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <p class="fr-sr-only" role="status" data-testid="act-done">{move || match act.value().get() {
+            Some(Ok(view)) => format!(
+                "{} {}",
+                lang.get().pick(("Enregistré. État du dossier :", "Recorded. The file is now:")),
+                view.state.label(lang.get()),
+            ),
+            _ => String::new(),
+        }}</p>
     }
 }
 
