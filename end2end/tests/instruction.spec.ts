@@ -70,12 +70,15 @@ test("an instructor asks for a change, accepts, and the authorisation is downloa
   // The applicant sees the request, sends the document and the file back.
   await page.goto("/suivi");
   await hydrated(page);
+  const followLoading = await watchLoading(page);
   await expect(page.getByTestId("follow-state")).toHaveAttribute("data-state", "changes_requested");
   await expect(page.getByTestId("timeline")).toContainText("Le passeport est illisible");
   await sendFile(page, "passport", file("passeport-couleur.pdf", "application/pdf", PDF));
   await expect(page.getByTestId("doc-passport")).toContainText("passeport-couleur.pdf");
   await page.getByTestId("resubmit").click();
   await expect(page.getByTestId("follow-state")).toHaveAttribute("data-state", "submitted");
+  // The upload and the sending redraw the page where it is, without "Chargement…" in between.
+  expect(await followLoading()).toBe(0);
 
   // The instructor takes it in review and accepts with the proposed validity.
   await agent.reload();

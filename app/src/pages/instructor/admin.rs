@@ -32,7 +32,7 @@ pub fn AdminPage() -> impl IntoView {
     view! {
         <PageTitle text=t("Administration", "Administration") />
         <div class="fr-container fr-my-4w">
-            <Suspense fallback=move || view! { <p>{t("Chargement…", "Loading…")}</p> }>
+            <Transition fallback=move || view! { <p>{t("Chargement…", "Loading…")}</p> }>
                 {move || Suspend::new(async move {
                     match (me.await, admin.await) {
                         (Ok(me), Ok(data)) => view! {
@@ -42,7 +42,7 @@ pub fn AdminPage() -> impl IntoView {
                         (Err(error), _) | (_, Err(error)) => view! { <AgentSignedOut error /> }.into_any(),
                     }
                 })}
-            </Suspense>
+            </Transition>
         </div>
     }
 }

@@ -732,7 +732,7 @@ pub fn FollowUpPage() -> impl IntoView {
     );
     view! {
         <div class="fr-container fr-my-4w">
-            <Suspense fallback=move || view! { <p>{t("Chargement…", "Loading…")}</p> }>
+            <Transition fallback=move || view! { <p>{t("Chargement…", "Loading…")}</p> }>
                 {move || Suspend::new(async move {
                     match data.await {
                         Err(AppError::StepNotReached(_)) => view! {
@@ -746,7 +746,7 @@ pub fn FollowUpPage() -> impl IntoView {
                         .into_any(),
                     }
                 })}
-            </Suspense>
+            </Transition>
         </div>
     }
 }
