@@ -577,13 +577,7 @@ async fn redirects_never_leave_the_site() {
         .body(axum::body::Body::from("--x--\r\n"))
         .unwrap();
     let reply = common::send(&app.router, request).await;
-    assert!(
-        reply.status.is_redirection(),
-        "{} {}",
-        reply.status,
-        reply.body
-    );
-    let to = reply.headers["location"].to_str().unwrap();
+    let to = reply.location();
     assert!(!to.contains("Set-Cookie") && to.starts_with('/'), "{to}");
 }
 

@@ -163,6 +163,18 @@ impl Reply {
         serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.body))
     }
 
+    /// Where this redirect sends the browser; fails the test, with the status and the body, when
+    /// the reply is no redirect.
+    pub fn location(&self) -> &str {
+        assert!(
+            self.status.is_redirection(),
+            "not a redirect: {} {}",
+            self.status,
+            self.body
+        );
+        self.headers[header::LOCATION].to_str().unwrap()
+    }
+
     /// The session cookie this reply sets, as a `Cookie` header value.
     pub fn session_cookie(&self) -> Option<String> {
         self.cookie("wif_session")
