@@ -162,8 +162,8 @@ pub fn requested_lang(parts: &http::request::Parts) -> (Lang, bool) {
 }
 
 /// After a form that changes the page it was posted from: a browser without JavaScript posted
-/// the form itself and is sent back to `path` (`303`-style, by `leptos_axum::redirect`); a
-/// hydrated page is not moved. It redraws from its resources where it is: a client-side
+/// the form itself and is sent back to `path` (a 302, by `leptos_axum::redirect`, whose own test
+/// of `Accept` this is); a hydrated page is not moved. It redraws where it is: a client-side
 /// redirect to the same page would scroll it (to the anchor, or to the top) at a moment of its
 /// own, while the page was being redrawn and the person or a test was about to click.
 pub fn back_to_form_page(path: &str) {
