@@ -1055,19 +1055,19 @@ async fn an_act_answers_the_page_with_the_dossier_and_a_plain_form_with_a_redire
     assert_eq!(view["state"], "in_review");
     assert_eq!(view["version"], version + 1);
 
-    let request = axum::http::Request::post("/api/instruction/agir")
-        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-        .header(
-            header::ACCEPT,
-            "text/html,application/xhtml+xml;q=0.9,*/*;q=0.8",
-        )
-        .header(header::COOKIE, &agent)
-        .body(axum::body::Body::from(format!(
-            "number={number}&version={}&act=request_changes&message=Illisible",
-            version + 1
-        )))
-        .unwrap();
-    let reply = common::send(&app.router, request).await;
+    let seen = (version + 1).to_string();
+    let reply = common::call_as_plain_form(
+        &app.router,
+        "instruction/agir",
+        &[
+            ("number", number.as_str()),
+            ("version", seen.as_str()),
+            ("act", "request_changes"),
+            ("message", "Illisible"),
+        ],
+        Some(&agent),
+    )
+    .await;
     assert_eq!(
         reply.location(),
         format!("/instruction/dossier/{number}#historique")

@@ -245,6 +245,37 @@ pub async fn call(
     call_from(app, function, pairs, cookie, None).await
 }
 
+/// A server function's form posted by a browser without JavaScript (it accepts HTML).
+pub async fn call_as_plain_form(
+    app: &Router,
+    function: &str,
+    pairs: &[(&str, &str)],
+    cookie: Option<&str>,
+) -> Reply {
+    let accept = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.8";
+    send(app, function_request(function, pairs, cookie, accept)).await
+}
+
+fn function_request(
+    function: &str,
+    pairs: &[(&str, &str)],
+    cookie: Option<&str>,
+    accept: &str,
+) -> Request<Body> {
+    let body = pairs
+        .iter()
+        .map(|(k, v)| format!("{}={}", encode(k), encode(v)))
+        .collect::<Vec<_>>()
+        .join("&");
+    let mut request = Request::post(format!("/api/{function}"))
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::ACCEPT, accept);
+    if let Some(cookie) = cookie {
+        request = request.header(header::COOKIE, cookie);
+    }
+    request.body(Body::from(body)).unwrap()
+}
+
 /// The same, from a client address of the test's choice (as the TCP connection gives it).
 pub async fn call_from(
     app: &Router,
@@ -253,18 +284,7 @@ pub async fn call_from(
     cookie: Option<&str>,
     client: Option<std::net::IpAddr>,
 ) -> Reply {
-    let body = pairs
-        .iter()
-        .map(|(k, v)| format!("{}={}", encode(k), encode(v)))
-        .collect::<Vec<_>>()
-        .join("&");
-    let mut request = Request::post(format!("/api/{function}"))
-        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-        .header(header::ACCEPT, "application/json");
-    if let Some(cookie) = cookie {
-        request = request.header(header::COOKIE, cookie);
-    }
-    let mut request = request.body(Body::from(body)).unwrap();
+    let mut request = function_request(function, pairs, cookie, "application/json");
     if let Some(ip) = client {
         request
             .extensions_mut()
