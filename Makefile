@@ -54,10 +54,15 @@ build-release: style
 	@scripts/setup.sh wasm-opt
 	LEPTOS_SITE_ROOT=$(RELEASE_SITE_ROOT) cargo leptos build --release --split
 
+# The access codes' HMAC key of this machine's make run, kept outside the database (data/ is
+# not in git): codes e-mailed before a restart still work after it.
+ACCESS_CODE_KEY_FILE := data/access-code.key
+
 run: build
+	@mkdir -p data && [ -s $(ACCESS_CODE_KEY_FILE) ] || { umask 077; od -An -tx1 -N32 /dev/urandom | tr -d ' \n' > $(ACCESS_CODE_KEY_FILE); }
 	@echo ""
 	@echo "Work in France: http://$(ADDR)   (database: $(DATABASE_URL); stop with Ctrl+C)"
-	@WIF_DEMO=1 DATABASE_URL='$(DATABASE_URL)' ADDR='$(ADDR)' "$(CARGO_TARGET_DIR)/debug/server"
+	@WIF_DEMO=1 DATABASE_URL='$(DATABASE_URL)' ADDR='$(ADDR)' ACCESS_CODE_KEY="$$(cat $(ACCESS_CODE_KEY_FILE))" "$(CARGO_TARGET_DIR)/debug/server"
 
 test: build build-release setup-browser
 	@scripts/test.sh

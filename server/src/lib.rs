@@ -89,6 +89,16 @@ pub async fn state_with_clock(config: &Config, clock: services::Clock) -> anyhow
         db: db.clone(),
         rules: rules.clone(),
         mailer: Arc::new(mailer),
+        code_key: Arc::new(match &config.access_code_key {
+            Some(key) => key.clone(),
+            None => {
+                tracing::warn!(
+                    "ACCESS_CODE_KEY not set: a key drawn for this process; its access codes \
+                     stop working when it stops"
+                );
+                infra::secret::CodeKey::random()
+            }
+        }),
         storage: Arc::new(infra::storage::LocalDir::new(&config.storage_dir)?),
         clock,
         public_url: config.public_url.clone(),

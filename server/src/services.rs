@@ -19,6 +19,8 @@ pub struct Services {
     pub db: DatabaseConnection,
     pub rules: Arc<RulesConfig>,
     pub mailer: Arc<Mailer>,
+    /// The access codes' HMAC key.
+    pub code_key: Arc<crate::infra::secret::CodeKey>,
     pub storage: Arc<dyn Storage>,
     pub clock: Clock,
     /// The address people type, for links in e-mails.

@@ -36,6 +36,10 @@ pub struct Config {
     /// (`UPLOAD_TIMEOUT_SECONDS`, default 120).
     pub upload_concurrency: usize,
     pub upload_timeout: std::time::Duration,
+    /// The key of the access codes' HMAC (`ACCESS_CODE_KEY`, 32 bytes or more, the same on
+    /// every instance; required when `PUBLIC_URL` is https). Without it a development server
+    /// draws one at start, and its codes end with the process.
+    pub access_code_key: Option<crate::infra::secret::CodeKey>,
 }
 
 impl Config {
@@ -52,7 +56,21 @@ impl Config {
         let addr: SocketAddr = addr
             .parse()
             .map_err(|e| anyhow::anyhow!("invalid listen address {addr:?}: {e}"))?;
+        let public_url = var("PUBLIC_URL")
+            .unwrap_or_else(|| format!("http://{addr}"))
+            .trim_end_matches('/')
+            .to_owned();
+        let access_code_key = match var("ACCESS_CODE_KEY") {
+            Some(key) => Some(crate::infra::secret::CodeKey::new(key.into_bytes())?),
+            None if public_url.starts_with("https://") => anyhow::bail!(
+                "ACCESS_CODE_KEY is required when PUBLIC_URL is https: the same secret of 32 \
+                 bytes or more on every instance, kept outside the database \
+                 (e.g. `openssl rand -hex 32`)"
+            ),
+            None => None,
+        };
         Ok(Self {
+            access_code_key,
             database_url: var("DATABASE_URL").unwrap_or_else(|| Self::DEFAULT_DATABASE_URL.into()),
             addr,
             site_root: var("LEPTOS_SITE_ROOT")
@@ -66,10 +84,7 @@ impl Config {
                 .into(),
             smtp_url: var("SMTP_URL"),
             mail_from: var("MAIL_FROM").unwrap_or_else(|| Self::DEFAULT_MAIL_FROM.into()),
-            public_url: var("PUBLIC_URL")
-                .unwrap_or_else(|| format!("http://{addr}"))
-                .trim_end_matches('/')
-                .to_owned(),
+            public_url,
             trusted_proxies: match var("TRUSTED_PROXIES") {
                 Some(list) => crate::infra::net::Cidr::parse_list(&list)
                     .map_err(|e| anyhow::anyhow!("TRUSTED_PROXIES: {e}"))?,
@@ -105,6 +120,7 @@ impl Config {
             retention: Default::default(),
             upload_concurrency: 16,
             upload_timeout: std::time::Duration::from_secs(120),
+            access_code_key: Some(crate::infra::secret::CodeKey::random()),
         }
     }
 

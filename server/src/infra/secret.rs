@@ -1,8 +1,16 @@
-//! Secrets: access codes (six digits, kept as argon2id hashes) and session tokens (random,
-//! kept as SHA-256, since a 256-bit random token needs no slow hash).
+//! Secrets: access codes (six digits, kept as HMAC-SHA256 under a server key), agents'
+//! passwords (argon2id), session tokens (random, kept as SHA-256, since a 256-bit random token
+//! needs no slow hash).
+//!
+//! Why a keyed hash for codes: a code has a million values, so no hash, however slow, keeps a
+//! stolen table of them secret; a key kept outside the database does, and costs a
+//! microsecond instead of argon2's tens of milliseconds and 19 MiB (which, inside the write
+//! lock, made a burst of starts fail). Codes stored before the change as argon2 keep verifying
+//! until they expire.
 
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
+use hmac::{KeyInit, Mac};
 use rand::RngCore;
 use sha2::{Digest, Sha256};
 
@@ -12,9 +20,74 @@ pub fn new_access_code() -> String {
     format!("{n:06}")
 }
 
-/// argon2id with the crate's defaults (19 MiB, 2 passes): slow enough that a stolen table of
-/// six-digit codes is not read back in a second.
-pub fn hash_code(code: &str) -> anyhow::Result<String> {
+/// The server key of the access codes' HMAC (`ACCESS_CODE_KEY`, shared by every instance).
+#[derive(Clone)]
+pub struct CodeKey(Vec<u8>);
+
+/// Never printed, even in a debug dump of the configuration.
+impl std::fmt::Debug for CodeKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("CodeKey(***)")
+    }
+}
+
+/// What a keyed code hash starts with, beside argon2's `$argon2id$`.
+const HMAC_PREFIX: &str = "hmac-sha256$";
+
+impl CodeKey {
+    /// At least 32 bytes: the key is what keeps a million-valued code secret.
+    pub const MIN_LEN: usize = 32;
+
+    pub fn new(bytes: impl Into<Vec<u8>>) -> anyhow::Result<Self> {
+        let bytes = bytes.into();
+        anyhow::ensure!(
+            bytes.len() >= Self::MIN_LEN,
+            "ACCESS_CODE_KEY must be at least {} bytes long (e.g. `openssl rand -hex 32`)",
+            Self::MIN_LEN
+        );
+        Ok(Self(bytes))
+    }
+
+    /// A random key, for a process that was given none (development and tests).
+    pub fn random() -> Self {
+        let mut bytes = vec![0u8; 32];
+        rand::rng().fill_bytes(&mut bytes);
+        Self(bytes)
+    }
+
+    fn mac(&self, code: &str) -> hmac::Hmac<sha2_011::Sha256> {
+        let mut mac = <hmac::Hmac<sha2_011::Sha256> as KeyInit>::new_from_slice(&self.0)
+            .expect("HMAC takes a key of any length");
+        mac.update(code.as_bytes());
+        mac
+    }
+
+    /// `hmac-sha256$<hex>`.
+    pub fn hash(&self, code: &str) -> String {
+        format!(
+            "{HMAC_PREFIX}{}",
+            hex::encode(self.mac(code).finalize().into_bytes())
+        )
+    }
+
+    /// Whether `code` is the one behind `stored`: a keyed hash, compared in constant time, or
+    /// (stored before the change) an argon2 hash.
+    pub fn verify(&self, code: &str, stored: &str) -> bool {
+        match stored.strip_prefix(HMAC_PREFIX) {
+            Some(hex_mac) => hex::decode(hex_mac)
+                .is_ok_and(|expected| self.mac(code).verify_slice(&expected).is_ok()),
+            None => verify_password(code, stored),
+        }
+    }
+
+    /// Whether checking `stored` needs argon2 (a code from before the change).
+    pub fn is_slow(stored: &str) -> bool {
+        !stored.starts_with(HMAC_PREFIX)
+    }
+}
+
+/// argon2id with the crate's defaults (19 MiB, 2 passes), for agents' passwords.
+pub fn hash_password(code: &str) -> anyhow::Result<String> {
     let mut salt = [0u8; 16];
     rand::rng().fill_bytes(&mut salt);
     let salt = SaltString::encode_b64(&salt).map_err(|e| anyhow::anyhow!("salt: {e}"))?;
@@ -24,7 +97,7 @@ pub fn hash_code(code: &str) -> anyhow::Result<String> {
         .to_string())
 }
 
-pub fn verify_code(code: &str, hash: &str) -> bool {
+pub fn verify_password(code: &str, hash: &str) -> bool {
     PasswordHash::new(hash).is_ok_and(|parsed| {
         Argon2::default()
             .verify_password(code.as_bytes(), &parsed)
@@ -47,10 +120,10 @@ pub async fn slow<T: Send + 'static>(
     Ok(tokio::task::spawn_blocking(work).await?)
 }
 
-/// A hash of no code, checked when an address has none: the same work and the same time
-/// whether the address is known or not.
+/// A hash of no password, checked when an agent's address is unknown: the same work and the
+/// same time whether the account exists or not.
 pub static DUMMY_HASH: std::sync::LazyLock<String> =
-    std::sync::LazyLock::new(|| hash_code("no code").unwrap_or_default());
+    std::sync::LazyLock::new(|| hash_password("no password").unwrap_or_default());
 
 /// 32 random bytes, hex: the secret a session cookie carries.
 pub fn new_token() -> String {
@@ -93,17 +166,52 @@ mod tests {
     use super::*;
 
     #[test]
-    fn codes_hash_and_verify() {
+    fn passwords_hash_and_verify() {
+        let hash = hash_password("correct horse battery").unwrap();
+        assert!(hash.starts_with("$argon2id$"));
+        assert!(verify_password("correct horse battery", &hash));
+        assert!(!verify_password("correct horse batterz", &hash));
+        assert!(!verify_password("x", "not a hash"));
+    }
+
+    #[test]
+    fn codes_are_keyed_hashes() {
+        let key = CodeKey::random();
         let code = new_access_code();
         assert_eq!(code.len(), 6);
         assert!(code.bytes().all(|b| b.is_ascii_digit()));
-        let hash = hash_code(&code).unwrap();
-        assert!(hash.starts_with("$argon2id$"));
+        let hash = key.hash(&code);
+        assert!(hash.starts_with("hmac-sha256$"), "{hash}");
         assert!(!hash.contains(&code));
-        assert!(verify_code(&code, &hash));
+        assert!(key.verify(&code, &hash));
+        assert!(!CodeKey::is_slow(&hash));
         let other = format!("{:06}", (code.parse::<u32>().unwrap() + 1) % 1_000_000);
-        assert!(!verify_code(&other, &hash));
-        assert!(!verify_code(&code, "not a hash"));
+        assert!(!key.verify(&other, &hash));
+        // Another server's key does not verify it: the table alone gives nothing.
+        assert!(!CodeKey::random().verify(&code, &hash));
+        assert!(!key.verify(&code, "hmac-sha256$zz"));
+        assert!(!key.verify(&code, "not a hash"));
+        // The HMAC of RFC 4231's test case 2, so the construction is the standard one.
+        let jefe = CodeKey(b"Jefe".to_vec());
+        assert_eq!(
+            jefe.hash("what do ya want for nothing?"),
+            "hmac-sha256$5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843"
+        );
+    }
+
+    #[test]
+    fn codes_stored_as_argon2_still_verify() {
+        let key = CodeKey::random();
+        let old = hash_password("123456").unwrap();
+        assert!(CodeKey::is_slow(&old));
+        assert!(key.verify("123456", &old));
+        assert!(!key.verify("654321", &old));
+    }
+
+    #[test]
+    fn a_short_key_is_refused() {
+        assert!(CodeKey::new(vec![7u8; 31]).is_err());
+        assert!(CodeKey::new(vec![7u8; 32]).is_ok());
     }
 
     #[tokio::test(flavor = "multi_thread", worker_threads = 4)]

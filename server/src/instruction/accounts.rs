@@ -67,7 +67,7 @@ pub async fn save_agent(
             let p = decision::password(p)
                 .map_err(|c| invalid("password", c))?
                 .to_owned();
-            Some(secret::slow(move || secret::hash_code(&p)).await??)
+            Some(secret::slow(move || secret::hash_password(&p)).await??)
         }
         None => None,
     };

@@ -57,7 +57,7 @@ impl Services {
             .map(|a| a.password_hash.clone())
             .unwrap_or_else(|| secret::DUMMY_HASH.clone());
         let typed = password.to_owned();
-        let ok = secret::slow(move || secret::verify_code(&typed, &hash))
+        let ok = secret::slow(move || secret::verify_password(&typed, &hash))
             .await
             .map_err(Error::internal)?;
         let agent = match found {
