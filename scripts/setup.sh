@@ -4,6 +4,7 @@
 #   scripts/setup.sh browser    Chromium (Debian package) for the Playwright journeys
 #   scripts/setup.sh wasm-opt   binaryen's wasm-opt, for release builds
 #   scripts/setup.sh bench      wrk and brotli, for make bench
+#   scripts/setup.sh smtp       aiosmtpd (PyPI), the real SMTP server of the mail-queue tests
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -35,6 +36,17 @@ case "${1:-base}" in
       (cd "$dir" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
     fi
     "$dir/node_modules/.bin/wasm-opt" --version | grep -q "version 132" || { say "wasm-opt is not binaryen 132"; exit 1; }
+    exit 0 ;;
+  smtp)
+    # A venv of its own outside the work tree; the integration tests find its python there
+    # (or in WIF_AIOSMTPD_PYTHON).
+    venv="${XDG_CACHE_HOME:-$HOME/.cache}/work-in-france/aiosmtpd-venv"
+    if ! "$venv/bin/python" -c 'import aiosmtpd, sys; sys.exit(aiosmtpd.__version__ != "1.4.6")' 2>/dev/null; then
+      say "aiosmtpd 1.4.6 in $venv"
+      rm -rf "$venv"
+      python3 -m venv "$venv"
+      "$venv/bin/pip" install --quiet --disable-pip-version-check aiosmtpd==1.4.6
+    fi
     exit 0 ;;
   bench)
     command -v wrk >/dev/null 2>&1 || apt_install wrk

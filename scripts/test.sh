@@ -7,6 +7,10 @@ step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 log=$(mktemp /tmp/wif-test.XXXXXX)
 trap 'rm -f "$log"' EXIT
 
+# The real SMTP server the mail-queue tests start and stop (server/tests/it/mail.rs).
+scripts/setup.sh smtp
+export WIF_AIOSMTPD_PYTHON="${XDG_CACHE_HOME:-$HOME/.cache}/work-in-france/aiosmtpd-venv/bin/python"
+
 step "format and lints (cargo fmt --check; clippy -D warnings, server side and front end)"
 cargo fmt --all -- --check
 cargo clippy -p app -p server --all-targets -- -D warnings

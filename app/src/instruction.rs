@@ -192,6 +192,54 @@ pub struct HistoryEntry {
 pub struct AdminView {
     pub services: Vec<ServiceView>,
     pub agents: Vec<AgentRow>,
+    /// The e-mail queue: how many messages are in each state, and the latest ones.
+    pub mail_counts: Vec<(MailState, u64)>,
+    pub mails: Vec<MailRow>,
+}
+
+/// Where an e-mail of the queue is: waiting for its first try, sent, failing (it will be tried
+/// again) or failed (given up after every retry).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sea_orm::DeriveActiveEnum, sea_orm::EnumIter))]
+#[cfg_attr(feature = "ssr", sea_orm(rs_type = "String", db_type = "Text"))]
+#[serde(rename_all = "snake_case")]
+pub enum MailState {
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "queued"))]
+    Queued,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "sent"))]
+    Sent,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "failing"))]
+    Failing,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "failed"))]
+    Failed,
+}
+
+impl MailState {
+    pub const ALL: [MailState; 4] = [Self::Queued, Self::Sent, Self::Failing, Self::Failed];
+
+    pub fn label(self, lang: crate::i18n::Lang) -> &'static str {
+        lang.pick(match self {
+            Self::Queued => ("En attente d'envoi", "Queued"),
+            Self::Sent => ("Envoyé", "Sent"),
+            Self::Failing => ("En échec, nouvel essai prévu", "Failing, will retry"),
+            Self::Failed => ("Abandonné", "Given up"),
+        })
+    }
+}
+
+/// One message of the queue as administrators see it (never its body).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MailRow {
+    pub id: i64,
+    pub created_at: chrono::DateTime<chrono::Utc>,
+    pub kind: String,
+    pub recipients: Vec<String>,
+    pub subject: String,
+    pub state: MailState,
+    pub attempts: i32,
+    pub last_error: Option<String>,
+    pub sent_at: Option<chrono::DateTime<chrono::Utc>>,
+    pub next_attempt_at: chrono::DateTime<chrono::Utc>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -23,6 +23,7 @@ pub mod error;
 pub mod http;
 pub mod infra;
 pub mod instruction;
+pub mod mail_queue;
 pub mod retention;
 pub mod services;
 
@@ -89,6 +90,8 @@ pub async fn state_with_clock(config: &Config, clock: services::Clock) -> anyhow
         db: db.clone(),
         rules: rules.clone(),
         mailer: Arc::new(mailer),
+        mail_wake: Default::default(),
+        mail_retry: config.mail_retry,
         code_key: Arc::new(match &config.access_code_key {
             Some(key) => key.clone(),
             None => {

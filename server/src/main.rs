@@ -43,6 +43,9 @@ async fn main() -> anyhow::Result<()> {
         println!("  sign in on http://{}/instruction/connexion", config.addr);
     }
     server::spawn_purge(state.services.clone());
+    let stop_mail = std::sync::Arc::new(tokio::sync::Notify::new());
+    let mail_worker =
+        server::mail_queue::spawn_mail_worker(state.services.clone(), stop_mail.clone());
     let app = router(state);
     let listener = tokio::net::TcpListener::bind(config.addr).await?;
     println!("Work in France listening on http://{}", config.addr);
@@ -64,6 +67,9 @@ async fn main() -> anyhow::Result<()> {
     )
     .with_graceful_shutdown(shutdown())
     .await?;
+    // What is queued stays queued: the next start sends it.
+    stop_mail.notify_one();
+    let _ = mail_worker.await;
     Ok(())
 }
 

@@ -18,7 +18,11 @@ pub type Clock = Arc<dyn Fn() -> DateTime<Utc> + Send + Sync>;
 pub struct Services {
     pub db: DatabaseConnection,
     pub rules: Arc<RulesConfig>,
+    /// Only the mail worker sends (`crate::mail_queue`); everyone else queues.
     pub mailer: Arc<Mailer>,
+    /// Wakes this instance's mail worker when a message is committed.
+    pub mail_wake: Arc<tokio::sync::Notify>,
+    pub mail_retry: crate::mail_queue::MailRetry,
     /// The access codes' HMAC key.
     pub code_key: Arc<crate::infra::secret::CodeKey>,
     pub storage: Arc<dyn Storage>,
@@ -56,11 +60,5 @@ impl Services {
     pub(crate) fn today(&self) -> NaiveDate {
         // Dates are French civil dates; the clock's UTC date differs at most around midnight.
         (self.now() + Duration::hours(1)).date_naive()
-    }
-
-    pub async fn send(&self, mail: &crate::infra::mail::Mail) {
-        if let Err(e) = self.mailer.send(mail).await {
-            tracing::error!("mail to {:?} not sent: {e}", mail.to);
-        }
     }
 }

@@ -40,7 +40,7 @@ pub const CODE_GAP_SECONDS: i64 = 60;
 
 impl Services {
     /// The address's guard row, created on first use.
-    async fn guard(&self, email: &str) -> Result<()> {
+    async fn guard(&self, db: &impl ConnectionTrait, email: &str) -> Result<()> {
         access_guard::Entity::insert(access_guard::ActiveModel {
             email: Set(email.to_owned()),
             failures: Set(0),
@@ -52,7 +52,7 @@ impl Services {
             updated_at: Set(self.now()),
         })
         .on_conflict_do_nothing_on([access_guard::Column::Email])
-        .exec_without_returning(&self.db)
+        .exec_without_returning(db)
         .await?;
         Ok(())
     }
@@ -65,9 +65,9 @@ impl Services {
 
     /// Reserves one code e-mail to the address, in one statement: at most one a minute and
     /// `CODES_PER_DAY` a day. A new code also gives back the guesses counted toward voiding.
-    async fn reserve_code_mail(&self, email: &str) -> Result<bool> {
+    async fn reserve_code_mail(&self, db: &impl ConnectionTrait, email: &str) -> Result<bool> {
         use access_guard::Column as G;
-        self.guard(email).await?;
+        self.guard(db, email).await?;
         let now = self.now();
         let new_day = Condition::any()
             .add(G::CodesSince.is_null())
@@ -99,7 +99,7 @@ impl Services {
                     .add(new_day)
                     .add(G::CodesSent.lt(CODES_PER_DAY)),
             )
-            .exec(&self.db)
+            .exec(db)
             .await?;
         Ok(reserved.rows_affected == 1)
     }
@@ -145,6 +145,8 @@ impl Services {
     /// Starts a request, or, if the address already has a live draft in this role, sends that
     /// draft a new code: one live draft per address and role. The answer is the same either
     /// way, and the same when the address was sent a code too recently (nothing is sent then).
+    /// The allowance, the draft, the code and its e-mail are written in one transaction: all
+    /// of them or none, and the e-mail leaves through the queue whatever the SMTP server does.
     pub(crate) async fn start_request(
         &self,
         email: Email,
@@ -153,43 +155,46 @@ impl Services {
         client: &str,
     ) -> Result<()> {
         self.code_request_allowed(client)?;
-        if !self.reserve_code_mail(email.as_str()).await? {
+        let now = self.now();
+        let txn = crate::infra::db::write_txn(&self.db).await?;
+        if !self.reserve_code_mail(&txn, email.as_str()).await? {
             return Ok(());
         }
-        let now = self.now();
         let live = dossier::Entity::find()
             .filter(dossier::Column::CreatorEmail.eq(email.as_str()))
             .filter(dossier::Column::FiledBy.eq(role))
             .filter(dossier::Column::State.eq(DossierState::Draft))
             .filter(dossier::Column::UpdatedAt.gt(now - Duration::days(DRAFT_LIFETIME_DAYS)))
-            .one(&self.db)
+            .one(&txn)
             .await?;
         let code = match live {
-            Some(d) => self.new_grant(&self.db, &d.id, email.as_str()).await?,
-            None => self.new_draft(&email, role, lang).await?,
+            Some(d) => self.new_grant(&txn, &d.id, email.as_str()).await?,
+            None => self.new_draft(&txn, &email, role, lang).await?,
         };
         let mail = notify::access_code(email.as_str(), &code, &self.public_url, lang);
-        self.send_codes(&mail, email.as_str(), client).await
-    }
-
-    /// Sends an e-mail of codes, and logs that it went.
-    async fn send_codes(
-        &self,
-        mail: &crate::infra::mail::Mail,
-        email: &str,
-        client: &str,
-    ) -> Result<()> {
-        self.mailer.send(mail).await.map_err(Error::internal)?;
-        self.security(SecurityEvent::CodeSent, email, client, None)
-            .await;
+        self.queue_mail(&txn, &mail).await?;
+        txn.commit().await?;
+        self.codes_queued(email.as_str(), client).await;
         Ok(())
     }
 
-    /// A new draft and its first code.
-    async fn new_draft(&self, email: &Email, role: FiledBy, lang: Lang) -> Result<String> {
+    /// After the commit of an e-mail of codes: the worker woken, and the security log told.
+    async fn codes_queued(&self, email: &str, client: &str) {
+        self.wake_mailer();
+        self.security(SecurityEvent::CodeSent, email, client, None)
+            .await;
+    }
+
+    /// A new draft and its first code, in the caller's transaction.
+    async fn new_draft(
+        &self,
+        txn: &impl ConnectionTrait,
+        email: &Email,
+        role: FiledBy,
+        lang: Lang,
+    ) -> Result<String> {
         let now = self.now();
         let id = uuid::Uuid::new_v4().to_string();
-        let txn = crate::infra::db::write_txn(&self.db).await?;
         dossier::ActiveModel {
             id: Set(id.clone()),
             number: Set(None),
@@ -216,11 +221,11 @@ impl Services {
             submitted_at: Set(None),
             decided_at: Set(None),
         }
-        .insert(&txn)
+        .insert(txn)
         .await?;
-        let code = self.new_grant(&txn, &id, email.as_str()).await?;
+        let code = self.new_grant(txn, &id, email.as_str()).await?;
         self.record(
-            &txn,
+            txn,
             &id,
             Actor::Applicant,
             email.as_str(),
@@ -230,7 +235,6 @@ impl Services {
             None,
         )
         .await?;
-        txn.commit().await?;
         Ok(code)
     }
 
@@ -238,12 +242,13 @@ impl Services {
     /// was sent a code too recently. Guesses already counted stay counted.
     pub(crate) async fn resend_codes(&self, email: Email, lang: Lang, client: &str) -> Result<()> {
         self.code_request_allowed(client)?;
-        if !self.reserve_code_mail(email.as_str()).await? {
+        let txn = crate::infra::db::write_txn(&self.db).await?;
+        if !self.reserve_code_mail(&txn, email.as_str()).await? {
             return Ok(());
         }
         let grants = access_grant::Entity::find()
             .filter(access_grant::Column::Email.eq(email.as_str()))
-            .all(&self.db)
+            .all(&txn)
             .await?;
         let mut ids: Vec<String> = grants.into_iter().map(|g| g.dossier_id).collect();
         // A filed request's followers (the addresses its e-mails go to) may always ask for a
@@ -256,20 +261,22 @@ impl Services {
                     .add(dossier::Column::StudentEmail.eq(email.as_str()))
                     .add(dossier::Column::EmployerEmail.eq(email.as_str())),
             )
-            .all(&self.db)
+            .all(&txn)
             .await?;
         ids.extend(followed.into_iter().map(|d| d.id));
         ids.sort();
         ids.dedup();
         let mut codes = Vec::new();
         for id in ids {
-            let d = self.dossier(&id).await?;
+            let Some(d) = dossier::Entity::find_by_id(id).one(&txn).await? else {
+                continue;
+            };
             if d.state == DossierState::Draft
                 && d.updated_at <= self.now() - Duration::days(DRAFT_LIFETIME_DAYS)
             {
                 continue;
             }
-            let code = self.new_grant(&self.db, &d.id, email.as_str()).await?;
+            let code = self.new_grant(&txn, &d.id, email.as_str()).await?;
             let what = match (&d.number, lang) {
                 (Some(n), _) => n.clone(),
                 (None, Lang::Fr) => {
@@ -284,10 +291,14 @@ impl Services {
         if codes.is_empty() {
             // The same work as for a known address: one hash.
             std::hint::black_box(self.code_key.hash("no request"));
+            txn.commit().await?;
             return Ok(());
         }
         let mail = notify::new_codes(email.as_str(), &codes, &self.public_url, lang);
-        self.send_codes(&mail, email.as_str(), client).await
+        self.queue_mail(&txn, &mail).await?;
+        txn.commit().await?;
+        self.codes_queued(email.as_str(), client).await;
+        Ok(())
     }
 
     /// Checks an e-mailed code. The guess is reserved on the address's guard before the check:

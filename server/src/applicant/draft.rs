@@ -247,8 +247,18 @@ impl Services {
         }
         let message = app::rules::decision::message(&message)
             .map_err(|c| AppError::Invalid(vec![app::rules::FieldError::new("message", c)]))?;
+        // The service hears of it without watching the queue.
+        let service = match d.service_id {
+            Some(id) => {
+                instruction_service::Entity::find_by_id(id)
+                    .one(&self.db)
+                    .await?
+            }
+            None => None,
+        };
+        let txn = crate::infra::db::write_txn(&self.db).await?;
         self.record(
-            &self.db,
+            &txn,
             &d.id,
             Actor::Applicant,
             &session.email,
@@ -258,24 +268,18 @@ impl Services {
             Some(message.clone()),
         )
         .await?;
-        // The service hears of it without watching the queue.
-        if let Some(service) = match d.service_id {
-            Some(id) => {
-                instruction_service::Entity::find_by_id(id)
-                    .one(&self.db)
-                    .await?
-            }
-            None => None,
-        } {
-            self.send(&notify::applicant_message(
+        if let Some(service) = service {
+            let mail = notify::applicant_message(
                 &service.email,
                 d.number.as_deref().unwrap_or_default(),
                 &session.email,
                 &message,
                 &self.public_url,
-            ))
-            .await;
+            );
+            self.queue_mail(&txn, &mail).await?;
         }
+        txn.commit().await?;
+        self.wake_mailer();
         Ok(())
     }
 

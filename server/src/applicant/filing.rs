@@ -1,5 +1,6 @@
 //! Filing: the first deposit and the deposit again after changes. Both go through the state
-//! machine (`DossierState::apply`); the e-mails and the receipt go out after the commit.
+//! machine (`DossierState::apply`); their e-mails (the receipt attached) are queued in the
+//! same transaction.
 
 use app::model::AppError;
 use app::rules::dossier::{Action, Actor, DossierState};
@@ -95,29 +96,27 @@ impl Services {
             None,
         )
         .await?;
-        txn.commit().await?;
-
-        let filed = self.dossier(&d.id).await?;
-        let receipt = self.receipt(&filed).await?;
-        let lang = filed.lang;
-        for to in Self::followers(&filed) {
+        // The e-mails go with the filing or not at all: queued in its transaction.
+        for to in Self::followers(&d) {
             // Whoever did not start the request gets a code to follow it.
-            let code = if to == filed.creator_email {
+            let code = if to == d.creator_email {
                 None
             } else {
-                Some(self.new_grant(&self.db, &filed.id, &to).await?)
+                Some(self.new_grant(&txn, &d.id, &to).await?)
             };
-            self.send(&notify::submitted(
+            let mail = notify::submitted(
                 &to,
                 &number,
                 &service.name,
                 code.as_deref(),
-                &receipt,
+                &d.id,
                 &self.public_url,
-                lang,
-            ))
-            .await;
+                d.lang,
+            );
+            self.queue_mail(&txn, &mail).await?;
         }
+        txn.commit().await?;
+        self.wake_mailer();
         Ok(number)
     }
 
@@ -159,18 +158,18 @@ impl Services {
             None,
         )
         .await?;
-        txn.commit().await?;
         let number = dossier.number.clone().unwrap_or_default();
-        let lang = dossier.lang;
-        self.send(&notify::state_changed(
+        let mail = notify::state_changed(
             &Self::followers(&dossier),
             &number,
             next,
             None,
             &self.public_url,
-            lang,
-        ))
-        .await;
+            dossier.lang,
+        );
+        self.queue_mail(&txn, &mail).await?;
+        txn.commit().await?;
+        self.wake_mailer();
         Ok(number)
     }
 }

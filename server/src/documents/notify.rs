@@ -3,7 +3,7 @@
 use app::i18n::Lang;
 use app::rules::dossier::DossierState;
 
-use crate::infra::mail::{Mail, MailAttachment};
+use crate::infra::mail::{Attachment, Mail};
 
 fn sign(lang: Lang) -> &'static str {
     lang.pick((
@@ -23,6 +23,7 @@ pub fn access_code(to: &str, code: &str, public_url: &str, lang: Lang) -> Mail {
         ),
     };
     Mail {
+        kind: "access_code",
         to: vec![to.to_owned()],
         subject: lang
             .pick((
@@ -52,6 +53,7 @@ pub fn new_codes(to: &str, codes: &[(String, String)], public_url: &str, lang: L
         ),
     };
     Mail {
+        kind: "new_codes",
         to: vec![to.to_owned()],
         subject: lang
             .pick((
@@ -70,7 +72,7 @@ pub fn submitted(
     number: &str,
     service: &str,
     code: Option<&str>,
-    receipt: &[u8],
+    dossier_id: &str,
     public_url: &str,
     lang: Lang,
 ) -> Mail {
@@ -89,16 +91,15 @@ pub fn submitted(
         ),
     };
     Mail {
+        kind: "submitted",
         to: vec![to.to_owned()],
         subject: match lang {
             Lang::Fr => format!("Demande {number} déposée"),
             Lang::En => format!("Request {number} filed"),
         },
         body: body + sign(lang),
-        attachments: vec![MailAttachment {
-            file_name: format!("recepisse-{number}.pdf"),
-            content_type: "application/pdf".into(),
-            bytes: receipt.to_vec(),
+        attachments: vec![Attachment::Receipt {
+            dossier_id: dossier_id.to_owned(),
         }],
     }
 }
@@ -129,6 +130,7 @@ pub fn state_changed(
         Lang::En => format!("Hello,\n\nFile {number} is now: {what}.{note}\n\nDetails and next steps: {public_url}/suivi"),
     };
     Mail {
+        kind: "state_changed",
         to: to.to_vec(),
         subject: match lang {
             Lang::Fr => format!("Dossier {number} : {what}"),
@@ -146,6 +148,7 @@ pub fn message(to: &[String], number: &str, message: &str, public_url: &str, lan
         Lang::En => format!("Hello,\n\nThe instruction service writes to you about file {number}:\n\n{message}\n\nReply from the follow-up page: {public_url}/suivi"),
     };
     Mail {
+        kind: "message",
         to: to.to_vec(),
         subject: match lang {
             Lang::Fr => format!("Dossier {number} : nouveau message"),
@@ -170,6 +173,7 @@ pub fn revoked(
         Lang::En => format!("Hello,\n\nThe work authorisation of file {number} is revoked. It no longer allows work.\n\nReason:\n{reason}\n\nDetails: {public_url}/suivi"),
     };
     Mail {
+        kind: "revoked",
         to: to.to_vec(),
         subject: match lang {
             Lang::Fr => format!("Dossier {number} : autorisation retirée"),
@@ -189,6 +193,7 @@ pub fn applicant_message(
     public_url: &str,
 ) -> Mail {
     Mail {
+        kind: "applicant_message",
         to: vec![to.to_owned()],
         subject: format!("Dossier {number} : message du demandeur"),
         body: format!(

@@ -40,6 +40,9 @@ pub struct Config {
     /// every instance; required when `PUBLIC_URL` is https). Without it a development server
     /// draws one at start, and its codes end with the process.
     pub access_code_key: Option<crate::infra::secret::CodeKey>,
+    /// How the e-mail queue retries (`MAIL_RETRY_SECONDS`, `MAIL_RETRY_MAX_SECONDS`,
+    /// `MAIL_ATTEMPTS`, `MAIL_POLL_MILLISECONDS`).
+    pub mail_retry: crate::mail_queue::MailRetry,
 }
 
 impl Config {
@@ -100,6 +103,23 @@ impl Config {
             upload_timeout: std::time::Duration::from_secs(
                 number(var("UPLOAD_TIMEOUT_SECONDS"), 120)?.into(),
             ),
+            mail_retry: {
+                let d = crate::mail_queue::MailRetry::default();
+                let seconds = |name: &str, default: std::time::Duration| {
+                    number(var(name), default.as_secs() as u32)
+                        .map(|n| std::time::Duration::from_secs(n.max(1).into()))
+                };
+                crate::mail_queue::MailRetry {
+                    base: seconds("MAIL_RETRY_SECONDS", d.base)?,
+                    max: seconds("MAIL_RETRY_MAX_SECONDS", d.max)?,
+                    attempts: number(var("MAIL_ATTEMPTS"), d.attempts as u32)?.max(1) as i32,
+                    poll: std::time::Duration::from_millis(
+                        number(var("MAIL_POLL_MILLISECONDS"), d.poll.as_millis() as u32)?
+                            .max(50)
+                            .into(),
+                    ),
+                }
+            },
         })
     }
 
@@ -120,6 +140,7 @@ impl Config {
             retention: Default::default(),
             upload_concurrency: 16,
             upload_timeout: std::time::Duration::from_secs(120),
+            mail_retry: Default::default(),
             access_code_key: Some(crate::infra::secret::CodeKey::random()),
         }
     }

@@ -1,19 +1,35 @@
 //! Outgoing e-mail with lettre: SMTP in production (`SMTP_URL`), otherwise a file outbox where
-//! each message is an `.eml` file (what `make run` points at and the tests read).
+//! each message is an `.eml` file (what `make run` points at and the tests read). Nothing sends
+//! directly: every message goes through the durable queue (`crate::mail_queue`), whose worker
+//! calls `Mailer::send`.
 
 use std::path::PathBuf;
 
 use lettre::message::header::{ContentTransferEncoding, ContentType};
-use lettre::message::{Attachment, Body, Mailbox, MultiPart, SinglePart};
+use lettre::message::{Attachment as LettreAttachment, Body, Mailbox, MultiPart, SinglePart};
 use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 
 /// One message to send.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Mail {
+    /// What it is (`access_code`, `submitted`, …): shown to administrators with its state.
+    pub kind: &'static str,
     pub to: Vec<String>,
     pub subject: String,
     pub body: String,
-    pub attachments: Vec<MailAttachment>,
+    /// Documents attached, rendered when the message is sent (the queue keeps references, not
+    /// bytes).
+    pub attachments: Vec<Attachment>,
+}
+
+/// A document attached to a message, by reference.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(tag = "document", rename_all = "snake_case")]
+pub enum Attachment {
+    /// The deposit receipt of a filed dossier.
+    Receipt { dossier_id: String },
+    /// The authorisation issued on a dossier (one per dossier).
+    Authorisation { dossier_id: String },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -45,14 +61,19 @@ impl Mailer {
 
     /// `smtp://host:25`, `smtps://user:pass@host:465` or `smtp://…?tls=required` (lettre's URL syntax).
     pub fn smtp(url: &str, from: &str) -> anyhow::Result<Self> {
-        let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(url)?.build();
+        // A server that accepts the connection and then hangs fails the try after this long;
+        // the queue tries again later.
+        let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(url)?
+            .timeout(Some(std::time::Duration::from_secs(20)))
+            .build();
         Ok(Self {
             from: from.parse()?,
             transport: Transport::Smtp(transport),
         })
     }
 
-    pub async fn send(&self, mail: &Mail) -> anyhow::Result<()> {
+    /// Sends one message with its attachments rendered.
+    pub async fn send(&self, mail: &Mail, files: &[MailAttachment]) -> anyhow::Result<()> {
         let mut builder = Message::builder()
             .from(self.from.clone())
             .subject(mail.subject.clone());
@@ -72,13 +93,13 @@ impl Mailer {
         let text = SinglePart::builder()
             .header(ContentType::TEXT_PLAIN)
             .body(body);
-        let message = if mail.attachments.is_empty() {
+        let message = if files.is_empty() {
             builder.singlepart(text)?
         } else {
             let mut parts = MultiPart::mixed().singlepart(text);
-            for a in &mail.attachments {
+            for a in files {
                 parts = parts.singlepart(
-                    Attachment::new(a.file_name.clone())
+                    LettreAttachment::new(a.file_name.clone())
                         .body(a.bytes.clone(), ContentType::parse(&a.content_type)?),
                 );
             }
@@ -147,16 +168,18 @@ mod tests {
         let mailer =
             Mailer::outbox(dir.clone(), "Work in France <ne-pas-repondre@example.org>").unwrap();
         let mail = Mail {
+            kind: "access_code",
             to: vec!["awa@example.org".into()],
             subject: "Votre code d'accès".into(),
             body: "Votre code d'accès : 123456\nSaisissez-le avec votre adresse électronique sur http://127.0.0.1:3000/acces pour commencer votre demande.\nÀ bientôt.".into(),
-            attachments: vec![MailAttachment {
-                file_name: "recu.pdf".into(),
-                content_type: "application/pdf".into(),
-                bytes: b"%PDF".to_vec(),
-            }],
+            attachments: Vec::new(),
         };
-        mailer.send(&mail).await.unwrap();
+        let files = [MailAttachment {
+            file_name: "recu.pdf".into(),
+            content_type: "application/pdf".into(),
+            bytes: b"%PDF".to_vec(),
+        }];
+        mailer.send(&mail, &files).await.unwrap();
         let files: Vec<_> = std::fs::read_dir(&dir).unwrap().flatten().collect();
         assert_eq!(files.len(), 1);
         let text = std::fs::read_to_string(files[0].path()).unwrap();

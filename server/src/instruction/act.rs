@@ -3,8 +3,8 @@
 //!
 //! Each act is split in three: the plan (`app::rules::decision::plan`, pure and tested without
 //! a database) decides what the act does or why it cannot; one transaction writes it (the
-//! dossier's row under its version check, the authorisation, the history line); after the
-//! commit, the e-mail goes out, with the authorisation PDF when one was issued.
+//! dossier's row under its version check, the authorisation, the history line, and the e-mail
+//! to the applicant, queued with the authorisation PDF attached when one was issued).
 
 use app::instruction::ActRequest;
 use app::rules::decision::{self, Act, ActInput, ActPlan, Filed};
@@ -17,7 +17,7 @@ use crate::documents::notify;
 use crate::dossier::Parsed;
 use crate::error::Result;
 use crate::infra::db::entities::{authorisation, dossier};
-use crate::infra::mail::MailAttachment;
+use crate::infra::mail::{Attachment, Mail};
 use crate::infra::secret;
 use crate::services::Services;
 
@@ -47,15 +47,14 @@ impl Services {
                 .await;
         }
         let now = self.now();
-        let issued = self
-            .write_act(agent, &d, request.act, &plan, issued, now)
+        self.write_act(agent, &d, request.act, &plan, issued, now)
             .await?;
-        self.tell_act(&d, request.act, &plan, issued.as_ref()).await;
+        self.wake_mailer();
         Ok(())
     }
 
     /// The plan, in one transaction: the dossier's row (refused if anybody changed it since it
-    /// was read), the authorisation issued or withdrawn, the history line.
+    /// was read), the authorisation issued or withdrawn, the history line, the e-mail.
     async fn write_act(
         &self,
         agent: &AgentSession,
@@ -64,7 +63,7 @@ impl Services {
         plan: &ActPlan,
         current: Option<authorisation::Model>,
         now: DateTime<Utc>,
-    ) -> Result<Option<authorisation::Model>> {
+    ) -> Result<()> {
         let mut update = <dossier::ActiveModel as Default>::default();
         if let Some(to) = plan.to {
             update.state = Set(to);
@@ -116,19 +115,21 @@ impl Services {
             plan.message.clone(),
         )
         .await?;
+        let mail = self.act_mail(dossier, act, plan, issued.as_ref());
+        self.queue_mail(&txn, &mail).await?;
         txn.commit().await?;
-        Ok(issued)
+        Ok(())
     }
 
-    /// After the commit: the decision stands, and the e-mail goes out whatever happens to its
-    /// attachment.
-    async fn tell_act(
+    /// What the applicant is told of an act: the new state (or the revocation), the message,
+    /// the authorisation when one was issued.
+    fn act_mail(
         &self,
         dossier: &dossier::Model,
         act: Act,
         plan: &ActPlan,
         issued: Option<&authorisation::Model>,
-    ) {
+    ) -> Mail {
         let lang = dossier.lang;
         let number = dossier.number.clone().unwrap_or_default();
         let followers = Self::followers(dossier);
@@ -145,17 +146,12 @@ impl Services {
                 lang,
             )
         };
-        if let Some(issued) = issued {
-            match self.authorisation_pdf(dossier, issued).await {
-                Ok(bytes) => mail.attachments.push(MailAttachment {
-                    file_name: format!("autorisation-{number}.pdf"),
-                    content_type: "application/pdf".into(),
-                    bytes,
-                }),
-                Err(e) => tracing::error!("authorisation of {number} not attached: {e}"),
-            }
+        if issued.is_some() {
+            mail.attachments.push(Attachment::Authorisation {
+                dossier_id: dossier.id.clone(),
+            });
         }
-        self.send(&mail).await;
+        mail
     }
 
     async fn instructor_message(
@@ -164,8 +160,9 @@ impl Services {
         dossier: &dossier::Model,
         message: String,
     ) -> Result<()> {
+        let txn = crate::infra::db::write_txn(&self.db).await?;
         self.record(
-            &self.db,
+            &txn,
             &dossier.id,
             Actor::Instructor,
             &agent.email,
@@ -175,14 +172,16 @@ impl Services {
             Some(message.clone()),
         )
         .await?;
-        self.send(&notify::message(
+        let mail = notify::message(
             &Self::followers(dossier),
             dossier.number.as_deref().unwrap_or_default(),
             &message,
             &self.public_url,
             dossier.lang,
-        ))
-        .await;
+        );
+        self.queue_mail(&txn, &mail).await?;
+        txn.commit().await?;
+        self.wake_mailer();
         Ok(())
     }
 }

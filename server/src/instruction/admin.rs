@@ -29,7 +29,10 @@ impl Services {
         let services = self.services_view(None).await?;
         let code_of: HashMap<i32, String> =
             services.iter().map(|s| (s.id, s.code.clone())).collect();
+        let (mail_counts, mails) = self.mail_overview().await?;
         Ok(AdminView {
+            mail_counts,
+            mails,
             agents: agents
                 .into_iter()
                 .map(|g| AgentRow {

@@ -125,6 +125,7 @@ async fn the_instructor_finds_reviews_asks_for_changes_accepts_and_the_authorisa
     );
     assert!(app
         .outbox()
+        .await
         .iter()
         .any(|m| m.contains("est maintenant : en instruction")));
 
@@ -152,6 +153,7 @@ async fn the_instructor_finds_reviews_asks_for_changes_accepts_and_the_authorisa
     assert!(reply.status.is_success(), "{}", reply.body);
     let to_service = app
         .outbox()
+        .await
         .into_iter()
         .find(|m| m.contains("To: moe-paris@example.gouv.fr"))
         .expect("the service is e-mailed the applicant's message");
@@ -234,6 +236,7 @@ async fn the_instructor_finds_reviews_asks_for_changes_accepts_and_the_authorisa
         .expect("issued");
     let mail = app
         .outbox()
+        .await
         .into_iter()
         .rev()
         .find(|m| m.contains("autorisation accord"))
@@ -326,7 +329,7 @@ async fn the_instructor_finds_reviews_asks_for_changes_accepts_and_the_authorisa
     .await
     .status
     .is_success());
-    let code = app.last_code(email);
+    let code = app.last_code(email).await;
     let applicant = call(
         &app.router,
         "demande/acces",
@@ -350,7 +353,10 @@ async fn the_instructor_finds_reviews_asks_for_changes_accepts_and_the_authorisa
         "no download link once revoked"
     );
     assert!(
-        app.outbox().iter().any(|m| m.contains("Contrat rompu.")),
+        app.outbox()
+            .await
+            .iter()
+            .any(|m| m.contains("Contrat rompu.")),
         "the revocation is e-mailed with its reason"
     );
 }
@@ -361,7 +367,7 @@ async fn another_service_and_applicants_are_refused_every_action_and_nothing_cha
     let (number, applicant) = filed(&app, "awa.diop@example.org").await;
     let lyon = log_in(&app, DEMO_OTHER_INSTRUCTOR).await;
     let d = dossier_row(&app, &number).await;
-    let before = (d.clone(), events(&app).await, app.outbox().len());
+    let before = (d.clone(), events(&app).await, app.outbox().await.len());
 
     // Not in the other service's queue, nor found by search, nor opened.
     let queue = call(
@@ -496,7 +502,7 @@ async fn another_service_and_applicants_are_refused_every_action_and_nothing_cha
         "the file did not change"
     );
     assert_eq!(events(&app).await, before.1, "nothing was recorded");
-    assert_eq!(app.outbox().len(), before.2, "nothing was sent");
+    assert_eq!(app.outbox().await.len(), before.2, "nothing was sent");
 
     // The Lyon instructor does see a Lyon file.
     let (lyon_number, _) = filed_in(&app, "lyon@example.org", "69001").await;

@@ -6,6 +6,7 @@ mod common;
 
 mod api;
 mod instruction;
+mod mail;
 mod requests;
 mod schema;
 mod security;

@@ -109,7 +109,7 @@ async fn the_whole_request_from_code_to_receipt() {
         text.contains("Récépissé de dépôt") && text.contains(&number),
         "{text}"
     );
-    let outbox = app.outbox();
+    let outbox = app.outbox().await;
     let deposits: Vec<&String> = outbox
         .iter()
         .filter(|m| m.contains(&number) && m.contains("recepisse-"))
@@ -167,7 +167,7 @@ async fn wrong_codes_lock_the_address_for_fifteen_minutes() {
         None,
     )
     .await;
-    let code = app.last_code(email);
+    let code = app.last_code(email).await;
     let wrong = format!("{:06}", (code.parse::<u32>().unwrap() + 1) % 1_000_000);
     for _ in 1..=4 {
         let reply = call(
@@ -462,7 +462,7 @@ async fn cross_site_posts_are_refused() {
         StatusCode::FORBIDDEN
     );
     assert!(dossiers(&app).await.is_empty());
-    assert!(app.outbox().is_empty());
+    assert!(app.outbox().await.is_empty());
     // The pages still answer.
     assert_eq!(get(&app.router, "/").await.status, StatusCode::OK);
 }
@@ -484,7 +484,7 @@ async fn malformed_calls_to_each_function_get_a_clear_error_and_change_nothing()
     );
     let missing = call(&app.router, "demande/commencer", &[], None).await;
     assert!(!missing.status.is_success(), "{}", missing.body);
-    assert!(dossiers(&app).await.is_empty() && app.outbox().is_empty());
+    assert!(dossiers(&app).await.is_empty() && app.outbox().await.is_empty());
 
     let bad_code = call(
         &app.router,
@@ -623,7 +623,7 @@ async fn requested_changes_are_answered_and_the_file_returns_to_the_service() {
         .iter()
         .any(|e| e.message.as_deref() == Some("Voici un scan lisible.")));
     let back = app
-        .outbox()
+        .outbox().await
         .into_iter()
         .filter(|m| m.contains("est maintenant : d"))
         .collect::<Vec<_>>();

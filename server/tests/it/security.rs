@@ -80,7 +80,7 @@ async fn two_hundred_parallel_wrong_codes_are_checked_five_times_at_most() {
     let app = TestApp::new().await;
     let email = "burst@example.org";
     assert!(start(&app, email, "employer", 1).await.status.is_success());
-    let code = app.last_code(email);
+    let code = app.last_code(email).await;
     let replies = burst_of_wrong_codes(&app, email, &code).await;
     for r in &replies {
         assert!(r.session_cookie().is_none());
@@ -127,7 +127,7 @@ async fn two_hundred_parallel_wrong_codes_are_checked_five_times_at_most() {
     )
     .await;
     assert!(resent.status.is_success(), "{}", resent.body);
-    let new_code = app.last_code(email);
+    let new_code = app.last_code(email).await;
     assert_ne!(new_code, code);
     assert_eq!(
         error_kind(&sign_in(&app, email, &new_code, 4).await),
@@ -148,7 +148,7 @@ async fn ten_wrong_codes_in_all_void_the_code_until_a_new_one_is_sent() {
     let app = TestApp::new().await;
     let email = "void@example.org";
     start(&app, email, "student", 1).await;
-    let code = app.last_code(email);
+    let code = app.last_code(email).await;
     for round in 0..2u32 {
         for k in 0..5u32 {
             let r = sign_in(&app, email, &other_code(&code, round * 5 + k), 10 + k).await;
@@ -171,7 +171,7 @@ async fn ten_wrong_codes_in_all_void_the_code_until_a_new_one_is_sent() {
         Some(client(21)),
     )
     .await;
-    let fresh = app.last_code(email);
+    let fresh = app.last_code(email).await;
     let open = sign_in(&app, email, &fresh, 22).await;
     assert!(open.session_cookie().is_some(), "{}", open.body);
 }
@@ -201,7 +201,7 @@ async fn fifty_parallel_starts_for_one_address_send_one_email_and_make_one_draft
         assert_eq!(r.body, first.body);
     }
     let mails = app
-        .outbox()
+        .outbox().await
         .iter()
         .filter(|m| m.contains(&format!("To: {email}")))
         .count();
@@ -214,10 +214,10 @@ async fn fifty_parallel_starts_for_one_address_send_one_email_and_make_one_draft
         .unwrap();
     assert_eq!(drafts, 1);
     // A minute later, starting again re-sends the live draft a new code: still one draft.
-    let code = app.last_code(email);
+    let code = app.last_code(email).await;
     app.advance(Duration::seconds(61));
     start(&app, email, "employer", 3000).await;
-    let again = app.last_code(email);
+    let again = app.last_code(email).await;
     assert_ne!(again, code);
     let drafts = dossier::Entity::find()
         .filter(dossier::Column::CreatorEmail.eq(email))
@@ -235,7 +235,7 @@ async fn fifty_parallel_starts_for_one_address_send_one_email_and_make_one_draft
         start(&app, email, "employer", 3002).await;
     }
     let mails = app
-        .outbox()
+        .outbox().await
         .iter()
         .filter(|m| m.contains(&format!("To: {email}")))
         .count();
@@ -254,7 +254,7 @@ async fn known_and_unknown_addresses_are_answered_alike() {
     let c = start(&app, known, "employer", 3).await;
     assert_eq!((a.status, &a.body), (c.status, &c.body));
     assert_eq!(a.status, b.status);
-    let code = app.last_code(known);
+    let code = app.last_code(known).await;
     let never = "never@example.org";
     for k in 0..5u32 {
         let w1 = sign_in(&app, known, &other_code(&code, k), 10 + k).await;
@@ -525,7 +525,7 @@ async fn over_https_session_cookies_are_host_prefixed_and_secure() {
     let app = TestApp::with(|c| c.public_url = "https://workinfrance.example".into()).await;
     let email = "https@example.org";
     start(&app, email, "student", 1).await;
-    let code = app.last_code(email);
+    let code = app.last_code(email).await;
     let reply = sign_in(&app, email, &code, 1).await;
     let set = reply.headers[axum::http::header::SET_COOKIE]
         .to_str()
@@ -798,7 +798,7 @@ async fn after_the_retention_period_nothing_personal_is_left() {
     )
     .await;
     assert!(asked.status.is_success(), "{}", asked.body);
-    let code = app.last_code(email);
+    let code = app.last_code(email).await;
     let back = sign_in(&app, email, &code, 9).await;
     assert!(back.session_cookie().is_some(), "{}", back.body);
 }

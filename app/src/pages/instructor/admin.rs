@@ -10,7 +10,7 @@ use crate::components::feedback::{action_error, ErrorBanner};
 use crate::components::keyed::{fingerprint, keyed};
 use crate::components::layout::t;
 use crate::components::layout::use_lang;
-use crate::instruction::AdminView;
+use crate::instruction::{AdminView, MailState};
 use crate::rules::decision::Role;
 
 #[component]
@@ -167,5 +167,63 @@ fn AdminBody(
             </div>
             <button class="fr-btn fr-btn--sm" type="submit">{t("Enregistrer l'agent", "Save the staff member")}</button>
         </ActionForm>
+        <MailQueue view=view.clone() />
+    }
+}
+
+/// The e-mail queue: how many messages wait, went, fail; the latest fifty, with the last error
+/// of a failing one (never a message's text).
+#[component]
+fn MailQueue(view: AdminView) -> impl IntoView {
+    let lang = use_lang();
+    let when = |at: chrono::DateTime<chrono::Utc>| at.format("%d/%m/%Y %H:%M").to_string();
+    let badge = |state: MailState| match state {
+        MailState::Sent => "fr-badge fr-badge--sm fr-badge--success",
+        MailState::Queued => "fr-badge fr-badge--sm fr-badge--info",
+        MailState::Failing => "fr-badge fr-badge--sm fr-badge--warning",
+        MailState::Failed => "fr-badge fr-badge--sm fr-badge--error",
+    };
+    view! {
+        <h2 class="fr-h5 fr-mt-4w" id="courriels">{t("Courriels", "E-mails")}</h2>
+        <p data-testid="mail-counts">
+            {view.mail_counts.iter().map(|(state, n)| {
+                let (state, n) = (*state, *n);
+                view! { <span class="fr-mr-2w">{move || format!("{} : {n}", state.label(lang.get()))}</span> }
+            }).collect_view()}
+        </p>
+        <div class="fr-table"><div class="fr-table__wrapper"><div class="fr-table__container"><div class="fr-table__content">
+            <table data-testid="mails">
+                <caption>{t("Derniers courriels (heure UTC)", "Latest e-mails (UTC)")}</caption>
+                <thead><tr>
+                    <th scope="col">{t("Créé le", "Queued")}</th>
+                    <th scope="col">{t("Destinataires", "To")}</th>
+                    <th scope="col">{t("Objet", "Subject")}</th>
+                    <th scope="col">{t("État", "State")}</th>
+                    <th scope="col">{t("Essais", "Tries")}</th>
+                    <th scope="col">{t("Envoyé le, ou prochain essai et dernière erreur", "Sent, or next try and last error")}</th>
+                </tr></thead>
+                <tbody>
+                    {view.mails.iter().map(|m| {
+                        let state = m.state;
+                        let outcome = match (m.sent_at, &m.last_error) {
+                            (Some(at), _) => when(at),
+                            (None, Some(error)) if state == MailState::Failed => error.clone(),
+                            (None, Some(error)) => format!("{} — {error}", when(m.next_attempt_at)),
+                            (None, None) => when(m.next_attempt_at),
+                        };
+                        view! {
+                            <tr>
+                                <td>{when(m.created_at)}</td>
+                                <td>{m.recipients.join(", ")}</td>
+                                <td>{m.subject.clone()}</td>
+                                <td><span class=badge(state)>{move || state.label(lang.get())}</span></td>
+                                <td>{m.attempts}</td>
+                                <td>{outcome}</td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div></div></div></div>
     }
 }

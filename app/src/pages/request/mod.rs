@@ -112,14 +112,14 @@ pub fn AccessPage() -> impl IntoView {
                     {new.then(|| view! {
                         <div class="fr-alert fr-alert--info fr-alert--sm fr-mb-3w" role="status" data-testid="code-sent">
                             <p>{move || match lang.get() {
-                                Lang::Fr => format!("Un code à 6 chiffres a été envoyé à {shown_email}. Il est valable 14 jours."),
-                                Lang::En => format!("A 6-digit code was sent to {shown_email}. It is valid for 14 days."),
+                                Lang::Fr => format!("Un courriel avec un code à 6 chiffres part vers {shown_email} ; il arrive en général en moins d'une minute. Le code est valable 14 jours."),
+                                Lang::En => format!("An e-mail with a 6-digit code is on its way to {shown_email}; it usually arrives within a minute. The code is valid for 14 days."),
                             }}</p>
                         </div>
                     })}
                     {resent.then(|| view! {
                         <div class="fr-alert fr-alert--info fr-alert--sm fr-mb-3w" role="status">
-                            <p>{t("Si cette adresse a une demande, un nouveau code vient de lui être envoyé.", "If this address has a request, a new code has just been sent to it.")}</p>
+                            <p>{t("Si cette adresse a une demande, un courriel avec un nouveau code part vers elle ; il arrive en général en moins d'une minute.", "If this address has a request, an e-mail with a new code is on its way to it; it usually arrives within a minute.")}</p>
                         </div>
                     })}
                     <ErrorBanner error />

@@ -702,8 +702,8 @@ fn Confirmation(draft: DraftView) -> impl IntoView {
             <p>{t("Numéro de dossier : ", "File number: ")}<strong data-testid="dossier-number">{number}</strong></p>
         </div>
         <p>{t(
-            "Le récépissé de dépôt vient d'être envoyé par courriel à l'étudiant et à l'employeur. Chacun peut suivre le dossier avec son adresse et un code d'accès.",
-            "The deposit receipt has just been e-mailed to the student and the employer. Each can follow the file with their address and an access code.",
+            "Le récépissé de dépôt part par courriel vers l'étudiant et l'employeur ; il arrive en général en moins d'une minute. Chacun peut suivre le dossier avec son adresse et un code d'accès.",
+            "The deposit receipt is on its way by e-mail to the student and the employer; it usually arrives within a minute. Each can follow the file with their address and an access code.",
         )}</p>
         <ul class="fr-btns-group fr-btns-group--inline-md">
             <li><a class="fr-btn fr-icon-download-line fr-btn--icon-left" href="/demande/recepisse.pdf" download="" data-testid="receipt" rel="external">{t("Télécharger le récépissé (PDF)", "Download the receipt (PDF)")}</a></li>

@@ -329,3 +329,39 @@ pub mod security_event {
 
     impl ActiveModelBehavior for ActiveModel {}
 }
+
+/// One e-mail of the queue (`crate::mail_queue`): written with the change that causes it, sent
+/// by the worker. Once sent, its body and attachments are blanked.
+pub mod mail_queue {
+    use app::instruction::MailState;
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "mail_queue")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i64,
+        pub created_at: DateTimeUtc,
+        /// What the message is (`access_code`, `submitted`, …), for the administrators' view.
+        pub kind: String,
+        /// JSON array of addresses.
+        pub recipients: String,
+        pub subject: String,
+        pub body: String,
+        /// JSON array of `crate::infra::mail::Attachment`: documents rendered when sent.
+        pub attachments: String,
+        pub state: MailState,
+        pub attempts: i32,
+        pub next_attempt_at: DateTimeUtc,
+        /// The sender holding the message until then (another instance leaves it alone).
+        pub lease_until: Option<DateTimeUtc>,
+        pub lease_owner: Option<String>,
+        pub last_error: Option<String>,
+        pub sent_at: Option<DateTimeUtc>,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}

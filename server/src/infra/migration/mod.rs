@@ -8,6 +8,7 @@ mod m20261124_000001_instruction;
 mod m20261125_000001_access_guard;
 mod m20261125_000002_security_event;
 mod m20261126_000001_typed_columns;
+mod m20261201_000001_mail_queue;
 
 pub struct Migrator;
 
@@ -21,6 +22,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000001_access_guard::Migration),
             Box::new(m20261125_000002_security_event::Migration),
             Box::new(m20261126_000001_typed_columns::Migration),
+            Box::new(m20261201_000001_mail_queue::Migration),
         ]
     }
 }

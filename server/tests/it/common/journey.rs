@@ -104,7 +104,7 @@ pub async fn signed_in(app: &TestApp, email: &str, role: &str) -> String {
         started.status,
         started.body
     );
-    let code = app.last_code(email);
+    let code = app.last_code(email).await;
     let reply = call(
         &app.router,
         "demande/acces",

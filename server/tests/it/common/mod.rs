@@ -97,8 +97,14 @@ impl TestApp {
             .fetch_add(duration.num_seconds(), Ordering::SeqCst);
     }
 
-    /// Every message of the outbox, oldest first, as text.
-    pub fn outbox(&self) -> Vec<String> {
+    /// Every message of the outbox, oldest first, as text, once the mail queue has sent every
+    /// message due (what the worker does at once in a running server).
+    pub async fn outbox(&self) -> Vec<String> {
+        self.state
+            .services
+            .deliver_due_mail()
+            .await
+            .expect("the mail queue drains");
         let dir = self.data_dir.join("outbox");
         let mut entries: Vec<_> = std::fs::read_dir(&dir)
             .map(|d| d.flatten().collect())
@@ -111,9 +117,10 @@ impl TestApp {
     }
 
     /// The last access code e-mailed to `to`.
-    pub fn last_code(&self, to: &str) -> String {
+    pub async fn last_code(&self, to: &str) -> String {
         let mail = self
             .outbox()
+            .await
             .into_iter()
             .rev()
             .find(|m| m.contains(&format!("To: {to}")))
