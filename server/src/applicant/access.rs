@@ -108,7 +108,7 @@ impl Services {
     fn code_request_allowed(&self, client: &str) -> Result<()> {
         self.code_limiter
             .attempt(client, self.now())
-            .map_err(|minutes| AppError::RateLimited { minutes }.into())
+            .map_err(|r| AppError::RateLimited { minutes: r.minutes }.into())
     }
 
     /// A new code for this address and request, replacing its previous one.
@@ -311,12 +311,18 @@ impl Services {
     ) -> Result<SignedIn> {
         use access_guard::Column as G;
         let now = self.now();
-        if let Err(minutes) = self.applicant_limiter.attempt(client, now) {
-            self.security(SecurityEvent::RateLimited, email.as_str(), client, None)
-                .await;
-            return Err(AppError::RateLimited { minutes }.into());
+        if let Err(refused) = self.applicant_limiter.attempt(client, now) {
+            // One line per client and window: a loop of refused guesses writes nothing more.
+            if refused.first {
+                self.security(SecurityEvent::RateLimited, email.as_str(), client, None)
+                    .await;
+            }
+            return Err(AppError::RateLimited {
+                minutes: refused.minutes,
+            }
+            .into());
         }
-        self.guard(email.as_str()).await?;
+        self.guard(&self.db, email.as_str()).await?;
         let this_address = Condition::all().add(G::Email.eq(email.as_str()));
         let reserved = reserve_attempt::<access_guard::Entity>(
             &self.db,
@@ -330,13 +336,8 @@ impl Services {
         )
         .await?;
         if !reserved {
-            self.security(
-                SecurityEvent::SignInWhileLocked,
-                email.as_str(),
-                client,
-                None,
-            )
-            .await;
+            // The lock was logged when it was set (`Lockout`); guesses against it write nothing.
+            tracing::debug!(target: "security", "access code guessed while locked, from {client}");
             return Err(self.refusal(email.as_str(), now).await?.into());
         }
         let grants: Vec<access_grant::Model> = access_grant::Entity::find()

@@ -20,6 +20,14 @@ pub struct Limiter {
     attempts: Mutex<HashMap<String, (u32, DateTime<Utc>)>>,
 }
 
+/// An attempt refused: the minutes to wait, and whether it is the window's first refusal (the
+/// one worth a line in the security log; the others write nothing).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Refused {
+    pub minutes: u32,
+    pub first: bool,
+}
+
 impl Limiter {
     pub fn new(max_attempts: u32, window: Duration) -> Self {
         Self {
@@ -32,7 +40,7 @@ impl Limiter {
     /// Counts one attempt of this address before it is checked, so that a burst of parallel
     /// guesses cannot all pass; refused (with the minutes to wait) past the limit. A success
     /// gives its attempt back with `forgive`, or clears the count with `clear`.
-    pub fn attempt(&self, client: &str, now: DateTime<Utc>) -> Result<(), u32> {
+    pub fn attempt(&self, client: &str, now: DateTime<Utc>) -> Result<(), Refused> {
         let key = client_key(client);
         let mut map = self.attempts.lock().unwrap_or_else(|e| e.into_inner());
         // Forget windows that are over (the map does not grow without bound).
@@ -45,7 +53,13 @@ impl Limiter {
             *entry = (0, now);
         }
         if entry.0 >= self.max_attempts {
-            return Err(minutes_until(entry.1 + self.window, now));
+            let first = entry.0 == self.max_attempts;
+            // Counted past the limit only to tell the first refusal from the next ones.
+            entry.0 = entry.0.saturating_add(1).min(self.max_attempts + 1);
+            return Err(Refused {
+                minutes: minutes_until(entry.1 + self.window, now),
+                first,
+            });
         }
         entry.0 += 1;
         Ok(())
@@ -58,7 +72,7 @@ impl Limiter {
             .unwrap_or_else(|e| e.into_inner())
             .get_mut(&client_key(client))
         {
-            entry.0 = entry.0.saturating_sub(1);
+            entry.0 = entry.0.min(self.max_attempts).saturating_sub(1);
         }
     }
 
@@ -163,13 +177,31 @@ mod tests {
         for i in 0..3 {
             assert_eq!(l.attempt("a", t0), Ok(()), "attempt {i}");
         }
-        assert_eq!(l.attempt("a", t0), Err(15));
+        assert_eq!(
+            l.attempt("a", t0),
+            Err(Refused {
+                minutes: 15,
+                first: true
+            })
+        );
+        assert_eq!(
+            l.attempt("a", t0),
+            Err(Refused {
+                minutes: 15,
+                first: false
+            }),
+            "only the first refusal of a window is worth logging"
+        );
         assert_eq!(
             l.attempt("b", t0),
             Ok(()),
             "another address is not held back"
         );
-        assert_eq!(l.attempt("a", t0 + Duration::minutes(14)), Err(1));
+        assert_eq!(
+            l.attempt("a", t0 + Duration::minutes(14))
+                .map_err(|r| r.minutes),
+            Err(1)
+        );
         assert_eq!(l.attempt("a", t0 + Duration::minutes(15)), Ok(()));
         l.clear("a");
         for _ in 0..3 {

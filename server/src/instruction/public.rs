@@ -27,7 +27,7 @@ impl Services {
         let now = self.now();
         self.verify_limiter
             .attempt(client, now)
-            .map_err(|minutes| AppError::RateLimited { minutes })?;
+            .map_err(|r| AppError::RateLimited { minutes: r.minutes })?;
         let found = authorisation::Entity::find()
             .filter(authorisation::Column::Code.eq(code))
             .one(&self.db)

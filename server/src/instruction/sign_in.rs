@@ -26,7 +26,7 @@ impl Services {
         let now = self.now();
         self.login_limiter
             .attempt(client, now)
-            .map_err(|minutes| AppError::RateLimited { minutes })?;
+            .map_err(|r| AppError::RateLimited { minutes: r.minutes })?;
         let found = agent::Entity::find()
             .filter(agent::Column::Email.eq(email.trim().to_lowercase()))
             .one(&self.db)

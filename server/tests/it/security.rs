@@ -242,6 +242,52 @@ async fn fifty_parallel_starts_for_one_address_send_one_email_and_make_one_draft
     assert_eq!(mails, 5, "{mails} e-mails in a day");
 }
 
+async fn security_rows(app: &TestApp) -> u64 {
+    security_event::Entity::find()
+        .count(&app.state.db)
+        .await
+        .unwrap()
+}
+
+/// A loop of refused guesses is no free stream of database writes: a client past its limit
+/// leaves one line for the window, and guesses on a locked address leave none.
+#[tokio::test]
+async fn refused_guesses_write_nothing() {
+    let app = TestApp::new().await;
+    // One client address, 60 guesses on addresses that have no code: 20 are checked (a line
+    // each), the 40 refused by the client's limit leave one line between them.
+    for k in 0..60u32 {
+        let r = sign_in(&app, &format!("nobody{k}@example.org"), "000000", 7).await;
+        let expected = if k < 20 { 401 } else { 429 };
+        assert_eq!(r.status.as_u16(), expected, "guess {k}: {}", r.body);
+    }
+    let limited = security_event::Entity::find()
+        .filter(security_event::Column::Kind.eq("rate_limited"))
+        .count(&app.state.db)
+        .await
+        .unwrap();
+    assert_eq!(limited, 1, "one line for the window");
+    assert_eq!(security_rows(&app).await, 21);
+
+    // An address locked after five wrong codes: thirty more guesses from thirty clients are
+    // refused without a line.
+    let email = "locked@example.org";
+    assert!(start(&app, email, "student", 100).await.status.is_success());
+    for k in 0..5u32 {
+        sign_in(&app, email, "999999", 200 + k).await;
+    }
+    let before = security_rows(&app).await;
+    for k in 0..30u32 {
+        let r = sign_in(&app, email, "999998", 300 + k).await;
+        assert_eq!(r.status.as_u16(), 429, "{}", r.body);
+    }
+    assert_eq!(
+        security_rows(&app).await,
+        before,
+        "nothing written while locked"
+    );
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn known_and_unknown_addresses_are_answered_alike() {
     let app = TestApp::new().await;
