@@ -252,7 +252,7 @@ pub async fn seed_demo_files(services: &Services) -> anyhow::Result<usize> {
                 .await?;
         }
         if state == DossierState::Accepted {
-            let parsed = Parsed::of(&model, day, &services.rules);
+            let parsed = Parsed::of(&model, day, &services.rules)?;
             if let (Some(s), Some(j), Some(e)) = (&parsed.student, &parsed.job, &parsed.eligibility)
             {
                 let validity = decision::proposed_validity(s, j);

@@ -21,10 +21,15 @@ use crate::services::Services;
 /// How long a draft (and an access code) lives after its last save.
 pub const DRAFT_LIFETIME_DAYS: i64 = 14;
 
-pub(crate) fn form_of(json: &Option<String>) -> RawForm {
-    json.as_deref()
-        .and_then(|j| serde_json::from_str(j).ok())
-        .unwrap_or_default()
+/// A stored step's form; none stored is an empty form. A stored one that does not parse is the
+/// server's fault, said as such: never read back as an empty step the person would retype.
+pub(crate) fn form_of(json: &Option<String>) -> Result<RawForm> {
+    match json.as_deref() {
+        None => Ok(RawForm::default()),
+        Some(j) => serde_json::from_str(j).map_err(|e| {
+            crate::error::Error::internal(format!("a stored step does not parse: {e}"))
+        }),
+    }
 }
 
 /// One line of a request's history as the pages show it.
@@ -56,12 +61,14 @@ pub struct Parsed {
 }
 
 impl Parsed {
-    pub fn of(dossier: &dossier::Model, today: NaiveDate, rules: &RulesConfig) -> Self {
-        let student = request::validate_student(&form_of(&dossier.student_form), today, rules).ok();
-        let employer = request::validate_employer(&form_of(&dossier.employer_form)).ok();
+    pub fn of(dossier: &dossier::Model, today: NaiveDate, rules: &RulesConfig) -> Result<Self> {
+        let student =
+            request::validate_student(&form_of(&dossier.student_form)?, today, rules).ok();
+        let employer = request::validate_employer(&form_of(&dossier.employer_form)?).ok();
+        let job_form = form_of(&dossier.job_form)?;
         let job = student
             .as_ref()
-            .and_then(|s| request::validate_job(&form_of(&dossier.job_form), s, today, rules).ok());
+            .and_then(|s| request::validate_job(&job_form, s, today, rules).ok());
         let filed_by = dossier.filed_by;
         let eligibility = match (&student, &job) {
             (Some(s), Some(j)) => Some(decide(
@@ -71,12 +78,12 @@ impl Parsed {
             )),
             _ => None,
         };
-        Self {
+        Ok(Self {
             student,
             employer,
             job,
             eligibility,
-        }
+        })
     }
 
     /// The eligibility as the pages show it, with the link to its public explanation.
@@ -134,7 +141,7 @@ impl Parsed {
 
 impl Services {
     /// The steps read as on the day the dossier was filed (dates in the past are not errors then).
-    pub fn parsed_as_filed(&self, dossier: &dossier::Model) -> Parsed {
+    pub fn parsed_as_filed(&self, dossier: &dossier::Model) -> Result<Parsed> {
         let day = dossier
             .submitted_at
             .map(|t| t.date_naive())
@@ -214,15 +221,23 @@ impl Services {
             .ok_or_else(closed)?)
     }
 
-    /// Requested documents of a file whose changes are asked for.
-    pub fn requested(dossier: &dossier::Model) -> Vec<DocumentKind> {
-        dossier
-            .requested_documents
-            .as_deref()
-            .and_then(|j| serde_json::from_str::<Vec<String>>(j).ok())
-            .unwrap_or_default()
+    /// Requested documents of a file whose changes are asked for. A stored list that does not
+    /// parse, or names an unknown kind, is an error: read as "nothing asked", it would let the
+    /// file be sent back without the documents the instructor wants.
+    pub fn requested(dossier: &dossier::Model) -> Result<Vec<DocumentKind>> {
+        let Some(json) = dossier.requested_documents.as_deref() else {
+            return Ok(Vec::new());
+        };
+        let codes: Vec<String> = serde_json::from_str(json).map_err(|e| {
+            crate::error::Error::internal(format!("requested documents do not parse: {e}"))
+        })?;
+        codes
             .iter()
-            .filter_map(|c| DocumentKind::from_code(c))
+            .map(|c| {
+                DocumentKind::from_code(c).ok_or_else(|| {
+                    crate::error::Error::internal(format!("unknown requested document {c:?}"))
+                })
+            })
             .collect()
     }
 

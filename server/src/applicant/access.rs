@@ -403,7 +403,7 @@ impl Services {
             .await;
         let d = self.dossier(&grant.dossier_id).await?;
         let next = if d.state == DossierState::Draft {
-            Parsed::of(&d, self.today(), &self.rules)
+            Parsed::of(&d, self.today(), &self.rules)?
                 .first_open_step(&self.files(&d.id).await?)
                 .path()
         } else {

@@ -25,7 +25,7 @@ impl Services {
     pub async fn uploadable(&self, dossier: &dossier::Model) -> Result<Vec<DocumentKind>> {
         match dossier.state {
             DossierState::Draft => {
-                let parsed = Parsed::of(dossier, self.today(), &self.rules);
+                let parsed = Parsed::of(dossier, self.today(), &self.rules)?;
                 Ok(parsed
                     .eligibility
                     .filter(|e| e.outcome == Outcome::Required)
@@ -37,7 +37,7 @@ impl Services {
                     })
                     .ok_or(AppError::StepNotReached(Step::Job))?)
             }
-            DossierState::ChangesRequested => Ok(Self::requested(dossier)),
+            DossierState::ChangesRequested => Self::requested(dossier),
             other => Err(AppError::NotEditable(other).into()),
         }
     }
@@ -52,7 +52,7 @@ impl Services {
             DossierState::Draft => true,
             DossierState::ChangesRequested => {
                 let since = Self::last_change_request(&self.db, &dossier.id).await?;
-                Self::requested(dossier).contains(&file.kind)
+                Self::requested(dossier)?.contains(&file.kind)
                     && since.is_some_and(|t| file.created_at > t)
             }
             _ => false,
@@ -62,7 +62,7 @@ impl Services {
     pub(crate) async fn draft_view(&self, session: &ApplicantSession) -> Result<DraftView> {
         let d = self.dossier(&session.dossier_id).await?;
         let files = self.files(&d.id).await?;
-        let parsed = Parsed::of(&d, self.today(), &self.rules);
+        let parsed = Parsed::of(&d, self.today(), &self.rules)?;
         let filed_by = d.filed_by;
         let eligibility = parsed.summary(&d);
         let mut forms = BTreeMap::new();
@@ -72,7 +72,7 @@ impl Services {
             (Step::Job, &d.job_form),
         ] {
             if json.is_some() {
-                forms.insert(step.code().to_owned(), form_of(json));
+                forms.insert(step.code().to_owned(), form_of(json)?);
             }
         }
         let state = d.state;
@@ -87,7 +87,7 @@ impl Services {
                 Step::Confirmation
             },
             forms,
-            documents: self.slots(&parsed, &files, &Self::requested(&d)),
+            documents: self.slots(&parsed, &files, &Self::requested(&d)?),
             eligibility,
             expires_at: (d.updated_at + Duration::days(DRAFT_LIFETIME_DAYS)).to_rfc3339(),
             submitted_at: d.submitted_at.map(|t| t.to_rfc3339()),
@@ -109,7 +109,7 @@ impl Services {
             return Err(AppError::NotFound.into());
         }
         let files = self.files(&d.id).await?;
-        let parsed = Parsed::of(&d, self.today(), &self.rules);
+        let parsed = Parsed::of(&d, self.today(), &self.rules)?;
         let open = parsed.first_open_step(&files);
         if step.number() > open.number() {
             return Err(AppError::StepNotReached(open).into());
@@ -177,7 +177,7 @@ impl Services {
         }
         self.bump(&self.db, &d, update).await?;
         let saved = self.dossier(&d.id).await?;
-        let next = Parsed::of(&saved, today, &self.rules).first_open_step(&files);
+        let next = Parsed::of(&saved, today, &self.rules)?.first_open_step(&files);
         if let Some(outcome) = stop {
             return Err(AppError::Stopped(outcome).into());
         }
@@ -200,8 +200,8 @@ impl Services {
             .map(timeline_entry)
             .collect();
         let files = self.files(&d.id).await?;
-        let parsed = self.parsed_as_filed(&d);
-        let requested = Self::requested(&d);
+        let parsed = self.parsed_as_filed(&d)?;
+        let requested = Self::requested(&d)?;
         let documents = if state == DossierState::ChangesRequested {
             let since = Self::last_change_request(&self.db, &d.id).await?;
             let fresh: Vec<stored_file::Model> = files

@@ -30,7 +30,7 @@ impl Services {
             return self.resubmit(session, d, next).await;
         }
         let files = self.files(&d.id).await?;
-        let parsed = Parsed::of(&d, self.today(), &self.rules);
+        let parsed = Parsed::of(&d, self.today(), &self.rules)?;
         let open = parsed.first_open_step(&files);
         if open != Step::Summary {
             return Err(Error::from(match open {
@@ -129,7 +129,7 @@ impl Services {
     ) -> Result<String> {
         let since = Self::last_change_request(&self.db, &dossier.id).await?;
         let files = self.files(&dossier.id).await?;
-        let missing: Vec<DocumentKind> = Self::requested(&dossier)
+        let missing: Vec<DocumentKind> = Self::requested(&dossier)?
             .into_iter()
             .filter(|k| {
                 !files

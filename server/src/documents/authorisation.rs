@@ -323,7 +323,7 @@ mod tests {
             ("renewal", "false"),
         ]);
         let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
-        let parsed = Parsed::of(&d, today, &app::rules::RulesConfig::default());
+        let parsed = Parsed::of(&d, today, &app::rules::RulesConfig::default()).unwrap();
         assert!(
             parsed.student.is_some() && parsed.employer.is_some(),
             "valid forms"

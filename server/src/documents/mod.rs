@@ -111,7 +111,7 @@ impl Services {
         if dossier.state == DossierState::Draft {
             return Err(AppError::StepNotReached(Step::Summary).into());
         }
-        let parsed = self.parsed_as_filed(dossier);
+        let parsed = self.parsed_as_filed(dossier)?;
         let files = self.files(&dossier.id).await?;
         let service = self.service_name(dossier).await?;
         Ok(receipt::deposit_receipt(
@@ -129,7 +129,7 @@ impl Services {
         dossier: &dossier::Model,
         issued: &issued::Model,
     ) -> Result<Vec<u8>> {
-        let parsed = self.parsed_as_filed(dossier);
+        let parsed = self.parsed_as_filed(dossier)?;
         let service = self.service_name(dossier).await?;
         Ok(authorisation::authorisation_pdf(
             dossier,

@@ -25,7 +25,10 @@ impl Services {
     pub(crate) async fn act_on(&self, agent: &AgentSession, request: ActRequest) -> Result<()> {
         let d = self.dossier_of(agent, &request.number).await?;
         // Only an acceptance reads the steps, only a revocation the authorisation in force.
-        let parsed = (request.act == Act::Accept).then(|| self.parsed_as_filed(&d));
+        let parsed = match request.act {
+            Act::Accept => Some(self.parsed_as_filed(&d)?),
+            _ => None,
+        };
         let issued = match request.act {
             Act::Revoke => self.issued(&d).await?,
             _ => None,

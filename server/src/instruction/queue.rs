@@ -126,7 +126,7 @@ impl Services {
         number: &str,
     ) -> Result<DossierView> {
         let d = self.dossier_of(agent, number).await?;
-        let parsed = self.parsed_as_filed(&d);
+        let parsed = self.parsed_as_filed(&d)?;
         let files = self.files(&d.id).await?;
         let history = self
             .history(&d.id)
@@ -147,7 +147,7 @@ impl Services {
             ("employer", &d.employer_form),
             ("job", &d.job_form),
         ] {
-            forms.insert(key.to_owned(), form_of(json));
+            forms.insert(key.to_owned(), form_of(json)?);
         }
         Ok(DossierView {
             number: d.number.clone().unwrap_or_default(),
@@ -160,7 +160,7 @@ impl Services {
             employer_email: d.employer_email.clone().unwrap_or_default(),
             forms,
             eligibility: parsed.summary(&d),
-            documents: self.slots(&parsed, &files, &Self::requested(&d)),
+            documents: self.slots(&parsed, &files, &Self::requested(&d)?),
             history,
             proposed: match (&parsed.student, &parsed.job) {
                 (Some(s), Some(j)) => Some(decision::proposed_validity(s, j)),

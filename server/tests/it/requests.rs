@@ -623,7 +623,8 @@ async fn requested_changes_are_answered_and_the_file_returns_to_the_service() {
         .iter()
         .any(|e| e.message.as_deref() == Some("Voici un scan lisible.")));
     let back = app
-        .outbox().await
+        .outbox()
+        .await
         .into_iter()
         .filter(|m| m.contains("est maintenant : d"))
         .collect::<Vec<_>>();
@@ -633,4 +634,29 @@ async fn requested_changes_are_answered_and_the_file_returns_to_the_service() {
         "{}",
         back[0]
     );
+}
+
+/// A stored step or document list that does not parse is the server's fault, said as such: the
+/// draft is not shown with that step emptied (the person would retype it over the real data),
+/// and a change request whose list is unreadable does not let the file go back without it.
+#[tokio::test]
+async fn a_stored_row_that_does_not_parse_is_an_error_never_an_empty_default() {
+    use sea_orm::{ActiveModelTrait, Set};
+    let app = TestApp::new().await;
+    let cookie = common::journey::typed_draft(&app, "corrupt@example.org").await;
+    let draft = call(&app.router, "demande/brouillon", &[], Some(&cookie)).await;
+    assert_eq!(draft.status, StatusCode::OK, "{}", draft.body);
+    let row = dossiers(&app).await.remove(0);
+    let mut broken: dossier::ActiveModel = row.clone().into();
+    broken.student_form = Set(Some("{\"family_name\": \"Diop\"".into()));
+    broken.update(&app.state.db).await.unwrap();
+    let draft = call(&app.router, "demande/brouillon", &[], Some(&cookie)).await;
+    assert_eq!(draft.status, StatusCode::INTERNAL_SERVER_ERROR, "{}", draft.body);
+    assert!(!draft.body.contains("family_name"), "{}", draft.body);
+
+    let mut broken: dossier::ActiveModel = row.into();
+    broken.requested_documents = Set(Some("[\"passport\", \"no_such_kind\"]".into()));
+    broken.update(&app.state.db).await.unwrap();
+    let row = dossiers(&app).await.remove(0);
+    assert!(server::services::Services::requested(&row).is_err());
 }
