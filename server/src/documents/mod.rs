@@ -36,8 +36,35 @@ fn content_disposition(disposition: &str, name: &str) -> HeaderValue {
     HeaderValue::from_str(&value).unwrap_or(HeaderValue::from_static("attachment"))
 }
 
+/// The name a stored file is served under: its kind, its rank among the dossier's files of that
+/// kind, and the extension of the type sniffed from its bytes at upload — never the uploader's
+/// name, which may carry any extension (`titre.hta`) or a right-to-left override.
+pub fn served_name(file: &stored_file::Model, rank: u64) -> String {
+    let extension = match file.content_type.as_str() {
+        "application/pdf" => "pdf",
+        "image/jpeg" => "jpg",
+        "image/png" => "png",
+        _ => "bin",
+    };
+    format!("{}-{rank}.{extension}", file.kind.code().replace('_', "-"))
+}
+
 /// A stored file, streamed, inline for the browser's viewer.
 pub async fn file_response(services: &Services, file: &stored_file::Model) -> Result<Response> {
+    use sea_orm::{ColumnTrait, Condition, EntityTrait, PaginatorTrait, QueryFilter};
+    use stored_file::Column as F;
+    let rank = stored_file::Entity::find()
+        .filter(F::DossierId.eq(file.dossier_id.clone()))
+        .filter(F::Kind.eq(file.kind))
+        .filter(
+            Condition::any().add(F::CreatedAt.lt(file.created_at)).add(
+                Condition::all()
+                    .add(F::CreatedAt.eq(file.created_at))
+                    .add(F::Id.lte(file.id.clone())),
+            ),
+        )
+        .count(&services.db)
+        .await?;
     let (reader, size) = services
         .storage
         .open(&file.storage_key)
@@ -54,7 +81,7 @@ pub async fn file_response(services: &Services, file: &stored_file::Model) -> Re
             (header::CONTENT_LENGTH, HeaderValue::from(size)),
             (
                 header::CONTENT_DISPOSITION,
-                content_disposition("inline", &file.file_name),
+                content_disposition("inline", &served_name(file, rank.max(1))),
             ),
             (
                 header::CACHE_CONTROL,

@@ -397,10 +397,15 @@ async fn uploads_are_checked_by_size_type_count_and_owner() {
     .await;
     assert_eq!(own.status, StatusCode::OK);
     assert_eq!(own.headers[header::CONTENT_TYPE], "application/pdf");
-    assert!(own.headers[header::CONTENT_DISPOSITION]
-        .to_str()
-        .unwrap()
-        .contains("p0.pdf"));
+    // Served under its kind and rank, not the name it was uploaded with.
+    let disposition = own.headers[header::CONTENT_DISPOSITION].to_str().unwrap();
+    assert!(
+        ["passport-1.pdf", "passport-2.pdf", "passport-3.pdf"]
+            .iter()
+            .any(|n| disposition.contains(&format!("filename=\"{n}\""))),
+        "{disposition}"
+    );
+    assert!(!disposition.contains(&files[0].file_name), "{disposition}");
     let removed = call(
         &app.router,
         "demande/retirer-fichier",

@@ -1122,3 +1122,45 @@ async fn a_document_asked_again_takes_three_new_files_beside_the_old_ones() {
         .unwrap();
     assert_eq!(kept, 6);
 }
+
+/// A served document is named from its kind and the type sniffed from its bytes: an uploader's
+/// `.hta` or a right-to-left override never reaches the downloader's disk.
+#[tokio::test]
+async fn served_files_are_named_from_their_kind_never_the_uploader() {
+    use axum::http::header;
+    let app = TestApp::new().await;
+    let cookie = common::journey::typed_draft(&app, "names@example.org").await;
+    for name in ["titre.hta", "facture\u{202E}fdp.exe"] {
+        let sent = common::upload(
+            &app.router,
+            "passport",
+            name,
+            common::pdf_bytes(200),
+            &cookie,
+        )
+        .await;
+        assert_eq!(sent.status, StatusCode::CREATED, "{}", sent.body);
+    }
+    let mut files = server::infra::db::entities::stored_file::Entity::find()
+        .all(&app.state.db)
+        .await
+        .unwrap();
+    files.sort_by_key(|f| f.created_at);
+    for (rank, file) in files.iter().enumerate() {
+        let served = common::get_with(
+            &app.router,
+            &format!("/demande/fichier/{}", file.id),
+            &cookie,
+        )
+        .await;
+        assert_eq!(served.status, StatusCode::OK);
+        let disposition = served.headers[header::CONTENT_DISPOSITION]
+            .to_str()
+            .unwrap();
+        let expected = format!("passport-{}.pdf", rank + 1);
+        assert_eq!(
+            disposition,
+            format!("inline; filename=\"{expected}\"; filename*=UTF-8''{expected}")
+        );
+    }
+}
