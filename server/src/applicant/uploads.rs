@@ -297,9 +297,12 @@ async fn room(
     Ok(())
 }
 
-/// Records a stored file if the request still has room, in one write transaction that holds
-/// the request's row: parallel uploads are counted one after the other, never all against the
-/// same count (SQLite takes its write lock at the start; PostgreSQL locks the row).
+/// Records a stored file if the request still takes it and has room, in one write transaction
+/// that holds the request's row: parallel uploads are counted one after the other, never all
+/// against the same count (SQLite takes its write lock at the start; PostgreSQL locks the row).
+/// The row is read again there: an upload that began before the request was filed, decided or
+/// changed (a step saved that no longer needs this document, a change request answered) is
+/// refused, not slipped into a dossier that moved on without a line in its history.
 async fn record(
     services: &Services,
     dossier: &dossier::Model,
@@ -311,12 +314,21 @@ async fn record(
     let txn = crate::infra::db::write_txn(&services.db)
         .await
         .map_err(server)?;
-    dossier::Entity::find_by_id(dossier.id.clone())
+    let now = dossier::Entity::find_by_id(dossier.id.clone())
         .lock_exclusive()
         .one(&txn)
         .await
-        .map_err(server)?;
-    room(&txn, dossier, kind, size).await?;
+        .map_err(server)?
+        .ok_or(Ok(Error::from(AppError::NotFound)))?;
+    let moved_on = now.state != dossier.state
+        || (now.state == DossierState::ChangesRequested && now.version != dossier.version);
+    if moved_on {
+        return Err(Ok(AppError::NotEditable(now.state).into()));
+    }
+    if !services.uploadable(&now).await.map_err(Ok)?.contains(&kind) {
+        return Err(Err(UploadError::NotExpected));
+    }
+    room(&txn, &now, kind, size).await?;
     row.insert(&txn).await.map_err(server)?;
     txn.commit().await.map_err(server)
 }

@@ -1164,3 +1164,41 @@ async fn served_files_are_named_from_their_kind_never_the_uploader() {
         );
     }
 }
+
+/// An upload that began before the request was filed is refused when it ends: the filed
+/// dossier keeps the documents it was filed with, and nothing is left in storage.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn an_upload_that_outlives_the_draft_is_refused() {
+    let app = TestApp::new().await;
+    let cookie = common::journey::typed_draft(&app, "slow@example.org").await;
+    common::journey::upload_all(&app, &cookie).await;
+    let rows = || async {
+        server::infra::db::entities::stored_file::Entity::find()
+            .count(&app.state.db)
+            .await
+            .unwrap()
+    };
+    let (files_before, stored_before) = (rows().await, app.stored_files());
+    let (request, tx) = stalled_upload("passport", &cookie);
+    tx.send(Ok(first_part())).await.unwrap();
+    let router = app.router.clone();
+    let pending = tokio::spawn(async move { common::send(&router, request).await });
+    until("the upload is being written", || incoming(&app) == 1).await;
+    let filed = call(&app.router, "demande/deposer", &[], Some(&cookie)).await;
+    assert!(filed.status.is_success(), "{}", filed.body);
+    tx.send(Ok(b"\r\n--b0undary--\r\n".to_vec())).await.unwrap();
+    drop(tx);
+    let reply = pending.await.unwrap();
+    assert_eq!(reply.status, StatusCode::CONFLICT, "{}", reply.body);
+    assert_eq!(
+        rows().await,
+        files_before,
+        "no file slipped into the filed dossier"
+    );
+    assert_eq!(
+        app.stored_files(),
+        stored_before,
+        "and none left in storage"
+    );
+    assert_eq!(incoming(&app), 0);
+}
