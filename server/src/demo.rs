@@ -19,6 +19,17 @@ use crate::infra::secret;
 use crate::services::Services;
 use app::rules::decision::initials;
 
+/// The demo's accounts have a published password: never on a public https address.
+pub fn refuse_over_https(config: &crate::Config) -> anyhow::Result<()> {
+    anyhow::ensure!(
+        !config.https(),
+        "WIF_DEMO=1 seeds accounts whose password is published; refused with the https \
+         PUBLIC_URL {} (demo data is for a machine of your own: make run)",
+        config.public_url
+    );
+    Ok(())
+}
+
 const STUDENTS: [(&str, &str, &str); 12] = [
     ("Diop", "Awa", "SN"),
     ("Benali", "Yasmine", "MA"),
@@ -278,4 +289,17 @@ pub async fn seed_demo_files(services: &Services) -> anyhow::Result<usize> {
         count += 1;
     }
     Ok(count)
+}
+
+#[cfg(test)]
+mod refusal_tests {
+    #[test]
+    fn the_demo_is_refused_over_https() {
+        let mut config =
+            crate::Config::for_paths("sqlite::memory:".into(), std::path::Path::new("/tmp"));
+        assert!(super::refuse_over_https(&config).is_ok());
+        config.public_url = "https://workinfrance.example.gouv.fr".into();
+        let refused = super::refuse_over_https(&config).unwrap_err().to_string();
+        assert!(refused.contains("WIF_DEMO=1"), "{refused}");
+    }
 }

@@ -17,8 +17,12 @@ async fn main() -> anyhow::Result<()> {
         }
         return Ok(());
     }
+    let demo = std::env::var("WIF_DEMO").is_ok_and(|v| v == "1");
+    if demo {
+        server::demo::refuse_over_https(&config)?;
+    }
     let state = state(&config).await?;
-    if std::env::var("WIF_DEMO").is_ok_and(|v| v == "1") {
+    if demo {
         server::instruction::accounts::seed_demo(&state.db).await?;
         let files = server::demo::seed_demo_files(&state.services).await?;
         if files > 0 {
