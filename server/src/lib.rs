@@ -141,7 +141,7 @@ pub async fn state_with_clock(config: &Config, clock: services::Clock) -> anyhow
 }
 
 /// Applies the retention schedule every hour (`retention`).
-pub fn spawn_purge(services: Services) {
+pub fn spawn_purge(services: Services) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(std::time::Duration::from_secs(3600));
         loop {
@@ -155,7 +155,7 @@ pub fn spawn_purge(services: Services) {
                 tracing::warn!("planner statistics not refreshed: {e}");
             }
         }
-    });
+    })
 }
 
 /// The whole application: what `main` serves and what the integration tests drive.

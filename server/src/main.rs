@@ -46,7 +46,7 @@ async fn main() -> anyhow::Result<()> {
         );
         println!("  sign in on http://{}/instruction/connexion", config.addr);
     }
-    server::spawn_purge(state.services.clone());
+    let purge = server::spawn_purge(state.services.clone());
     let stop_mail = std::sync::Arc::new(tokio::sync::Notify::new());
     let mail_worker =
         server::mail_queue::spawn_mail_worker(state.services.clone(), stop_mail.clone());
@@ -65,13 +65,9 @@ async fn main() -> anyhow::Result<()> {
         ),
     }
     println!("Uploaded files: {}/", config.storage_dir.display());
-    axum::serve(
-        listener,
-        app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
-    )
-    .with_graceful_shutdown(shutdown())
-    .await?;
-    // What is queued stays queued: the next start sends it.
+    server::http::serve::serve(listener, app, config.serve, shutdown()).await?;
+    // The background jobs stop with the server; what is queued stays queued for the next start.
+    purge.abort();
     stop_mail.notify_one();
     let _ = mail_worker.await;
     Ok(())

@@ -4,6 +4,7 @@
 
 pub mod api;
 pub mod headers;
+pub mod serve;
 
 use std::sync::Arc;
 

@@ -36,13 +36,15 @@ pub struct Config {
     /// (`UPLOAD_TIMEOUT_SECONDS`, default 120).
     pub upload_concurrency: usize,
     pub upload_timeout: std::time::Duration,
+    /// How the e-mail queue retries (`MAIL_RETRY_SECONDS`, `MAIL_RETRY_MAX_SECONDS`,
+    /// `MAIL_ATTEMPTS`, `MAIL_POLL_MILLISECONDS`).
+    pub mail_retry: crate::mail_queue::MailRetry,
     /// The key of the access codes' HMAC (`ACCESS_CODE_KEY`, 32 bytes or more, the same on
     /// every instance; required when `PUBLIC_URL` is https). Without it a development server
     /// draws one at start, and its codes end with the process.
     pub access_code_key: Option<crate::infra::secret::CodeKey>,
-    /// How the e-mail queue retries (`MAIL_RETRY_SECONDS`, `MAIL_RETRY_MAX_SECONDS`,
-    /// `MAIL_ATTEMPTS`, `MAIL_POLL_MILLISECONDS`).
-    pub mail_retry: crate::mail_queue::MailRetry,
+    /// Header-read timeout, open connections, drain at stop (`crate::http::serve`).
+    pub serve: crate::http::serve::ServeLimits,
 }
 
 impl Config {
@@ -72,7 +74,26 @@ impl Config {
             ),
             None => None,
         };
+        let serve = {
+            let d = crate::http::serve::ServeLimits::default();
+            crate::http::serve::ServeLimits {
+                header_read_timeout: std::time::Duration::from_secs(
+                    number(
+                        var("HEADER_READ_TIMEOUT_SECONDS"),
+                        d.header_read_timeout.as_secs() as u32,
+                    )?
+                    .max(1)
+                    .into(),
+                ),
+                max_connections: number(var("MAX_CONNECTIONS"), d.max_connections as u32)?.max(1)
+                    as usize,
+                drain: std::time::Duration::from_secs(
+                    number(var("SHUTDOWN_DRAIN_SECONDS"), d.drain.as_secs() as u32)?.into(),
+                ),
+            }
+        };
         Ok(Self {
+            serve,
             access_code_key,
             database_url: var("DATABASE_URL").unwrap_or_else(|| Self::DEFAULT_DATABASE_URL.into()),
             addr,
@@ -142,6 +163,7 @@ impl Config {
             upload_timeout: std::time::Duration::from_secs(120),
             mail_retry: Default::default(),
             access_code_key: Some(crate::infra::secret::CodeKey::random()),
+            serve: Default::default(),
         }
     }
 

@@ -10,3 +10,4 @@ mod mail;
 mod requests;
 mod schema;
 mod security;
+mod serve;
