@@ -44,10 +44,10 @@ export async function codeFor(to: string): Promise<string> {
   await expect
     .poll(() => {
       const mails = fs.existsSync(outbox)
-        ? fs.readdirSync(outbox).map((f) => fs.readFileSync(path.join(outbox, f), "utf8"))
+        ? fs.readdirSync(outbox).filter((f) => f.endsWith(".eml")).sort().map((f) => fs.readFileSync(path.join(outbox, f), "utf8"))
         : [];
       const mine = mails.filter((m) => m.includes(`To: ${to}`));
-      const match = mine.map((m) => m.match(/ : (\d{6})\s/)).find((m) => m);
+      const match = mine.map((m) => m.match(/ : (\d{6})\s/)).filter((m) => m).pop();
       code = match ? match[1] : "";
       return code;
     }, { timeout: 10_000 })

@@ -26,7 +26,7 @@ function brotli(file) {
 
 async function codeFor(to) {
   for (let i = 0; i < 100; i++) {
-    const mails = fs.existsSync(outbox) ? fs.readdirSync(outbox).map((f) => fs.readFileSync(path.join(outbox, f), "utf8")) : [];
+    const mails = fs.existsSync(outbox) ? fs.readdirSync(outbox).filter((f) => f.endsWith(".eml")).sort().map((f) => fs.readFileSync(path.join(outbox, f), "utf8")) : [];
     const match = mails.filter((m) => m.includes(`To: ${to}`)).map((m) => m.match(/ : (\d{6})\s/)).find((m) => m);
     if (match) return match[1];
     await new Promise((r) => setTimeout(r, 100));

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use lettre::message::header::{ContentTransferEncoding, ContentType};
 use lettre::message::{Attachment as LettreAttachment, Body, Mailbox, MultiPart, SinglePart};
-use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 
 /// One message to send.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -40,7 +40,9 @@ pub struct MailAttachment {
 }
 
 pub enum Transport {
-    Outbox(AsyncFileTransport<Tokio1Executor>),
+    /// A folder: each message is a file named by when it was written (nanoseconds since the
+    /// epoch, then a counter), so the names sort in sending order even within a clock tick.
+    Outbox(PathBuf, std::sync::atomic::AtomicU64),
     Smtp(AsyncSmtpTransport<Tokio1Executor>),
 }
 
@@ -55,7 +57,7 @@ impl Mailer {
         std::fs::create_dir_all(&dir)?;
         Ok(Self {
             from: from.parse()?,
-            transport: Transport::Outbox(AsyncFileTransport::new(dir)),
+            transport: Transport::Outbox(dir, Default::default()),
         })
     }
 
@@ -106,8 +108,17 @@ impl Mailer {
             builder.multipart(parts)?
         };
         match &self.transport {
-            Transport::Outbox(t) => {
-                t.send(message).await?;
+            Transport::Outbox(dir, written) => {
+                let nanos = std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .unwrap_or_default()
+                    .as_nanos();
+                let n = written.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                let name = format!("{nanos:024}-{n:08}.eml");
+                // Written whole under a temporary name, then renamed: a reader never sees half.
+                let partial = dir.join(format!(".{name}.part"));
+                tokio::fs::write(&partial, message.formatted()).await?;
+                tokio::fs::rename(&partial, dir.join(name)).await?;
             }
             Transport::Smtp(t) => {
                 t.send(message).await?;

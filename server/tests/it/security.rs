@@ -201,7 +201,8 @@ async fn fifty_parallel_starts_for_one_address_send_one_email_and_make_one_draft
         assert_eq!(r.body, first.body);
     }
     let mails = app
-        .outbox().await
+        .outbox()
+        .await
         .iter()
         .filter(|m| m.contains(&format!("To: {email}")))
         .count();
@@ -235,7 +236,8 @@ async fn fifty_parallel_starts_for_one_address_send_one_email_and_make_one_draft
         start(&app, email, "employer", 3002).await;
     }
     let mails = app
-        .outbox().await
+        .outbox()
+        .await
         .iter()
         .filter(|m| m.contains(&format!("To: {email}")))
         .count();

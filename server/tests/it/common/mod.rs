@@ -109,7 +109,9 @@ impl TestApp {
         let mut entries: Vec<_> = std::fs::read_dir(&dir)
             .map(|d| d.flatten().collect())
             .unwrap_or_default();
-        entries.sort_by_key(|e| e.metadata().and_then(|m| m.modified()).ok());
+        // The outbox names files in sending order (`infra::mail`).
+        entries.retain(|e| e.file_name().to_string_lossy().ends_with(".eml"));
+        entries.sort_by_key(|e| e.file_name());
         entries
             .into_iter()
             .filter_map(|e| std::fs::read_to_string(e.path()).ok())
@@ -125,7 +127,7 @@ impl TestApp {
             .rev()
             .find(|m| m.contains(&format!("To: {to}")))
             .expect("a mail to this address");
-        code_in(&mail).expect("a six-digit code in the mail")
+        code_in(&mail).unwrap_or_else(|| panic!("a six-digit code in the mail:\n{mail}"))
     }
 
     pub fn stored_files(&self) -> usize {
