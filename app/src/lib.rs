@@ -73,7 +73,7 @@ mod routes {
         }
     }
 
-    /// `/demande`, `/acces`, `/demande/{step}`, `/suivi`.
+    /// `/demande`, `/acces`, `/acces/lien`, `/demande/{step}`, `/suivi`.
     pub struct ApplicantPages;
     #[lazy_route]
     impl LazyRoute for ApplicantPages {
@@ -85,6 +85,7 @@ mod routes {
             match path().as_str() {
                 "/demande" => pages::request::StartPage().into_any(),
                 "/acces" => pages::request::AccessPage().into_any(),
+                "/acces/lien" => pages::request::LinkPage().into_any(),
                 "/suivi" => pages::request::FollowUpPage().into_any(),
                 _ => pages::request::StepPage().into_any(),
             }
@@ -207,6 +208,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/accessibilite") view=pages::accessibility::AccessibilityPage />
                     <Route path=path!("/demande") view={Lazy::<routes::ApplicantPages>::new()} />
                     <Route path=path!("/acces") view={Lazy::<routes::ApplicantPages>::new()} />
+                    <Route path=path!("/acces/lien") view={Lazy::<routes::ApplicantPages>::new()} />
                     <Route path=path!("/demande/:step") view={Lazy::<routes::ApplicantPages>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/suivi") view={Lazy::<routes::ApplicantPages>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/instruction") view={Lazy::<routes::InstructorPages>::new()} ssr=SsrMode::Async />

@@ -187,6 +187,9 @@ pub enum AppError {
     /// Too many wrong guesses in all: the codes are void, a new one must be asked for.
     #[error("access codes void")]
     CodeVoid,
+    /// A sign-in link already used, expired, or replaced by a newer one.
+    #[error("sign-in link no longer valid")]
+    LinkInvalid,
     #[error("locked")]
     Locked { minutes: u32 },
     #[error("step not reached")]
@@ -249,6 +252,12 @@ impl AppError {
                 .pick((
                     "Trop d'essais : ce code n'est plus valable. Demandez un nouveau code ci-dessous.",
                     "Too many attempts: this code is no longer valid. Ask for a new code below.",
+                ))
+                .to_owned(),
+            LinkInvalid => lang
+                .pick((
+                    "Ce lien de connexion n'est plus valable (déjà utilisé ou expiré). Saisissez votre adresse et le code reçu, ou demandez un nouveau code.",
+                    "This sign-in link is no longer valid (already used or expired). Enter your address and the code you received, or ask for a new code.",
                 ))
                 .to_owned(),
             Locked { minutes } => match lang {
@@ -361,7 +370,7 @@ impl AppError {
             Forbidden => 403,
             NotFound | NoMatch => 404,
             StepNotReached(_) | NotEditable(_) | Conflict | IllegalTransition { .. } => 409,
-            CodeVoid => 410,
+            CodeVoid | LinkInvalid => 410,
             Invalid(_) | Stopped(_) | DepartementClosed { .. } | DocumentsMissing(_) => 422,
             Locked { .. } | RateLimited { .. } => 429,
             Server(_) => 500,
@@ -474,6 +483,7 @@ mod tests {
                 None,
             ),
             (AppError::CodeVoid, 410, None),
+            (AppError::LinkInvalid, 410, None),
             (AppError::Invalid(vec![]), 422, None),
             (AppError::Stopped(Outcome::NotRequired), 422, None),
             (

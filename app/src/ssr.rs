@@ -42,6 +42,8 @@ pub trait Applicants: Send + Sync {
     /// Sends a new code for every request of this address (silent when there is none).
     async fn resend_code(&self, email: Email, lang: Lang, client: &str) -> Result<(), AppError>;
     async fn sign_in(&self, email: Email, code: &str, client: &str) -> Result<SignedIn, AppError>;
+    /// Signs in with the e-mailed link's token (once); not held back by a locked code.
+    async fn sign_in_with_link(&self, token: &str, client: &str) -> Result<SignedIn, AppError>;
     async fn session(&self, token: &str) -> Result<ApplicantSession, AppError>;
     async fn sign_out(&self, token: &str) -> Result<(), AppError>;
     async fn draft(&self, session: &ApplicantSession) -> Result<DraftView, AppError>;

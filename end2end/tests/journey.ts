@@ -55,6 +55,26 @@ export async function codeFor(to: string): Promise<string> {
   return code;
 }
 
+/** The last sign-in link e-mailed to `to` (its path and query), once the message has landed. */
+export async function linkFor(to: string): Promise<string> {
+  let link = "";
+  await expect
+    .poll(() => {
+      const mails = fs.existsSync(outbox)
+        ? fs.readdirSync(outbox).filter((f) => f.endsWith(".eml")).sort().map((f) => fs.readFileSync(path.join(outbox, f), "utf8"))
+        : [];
+      const match = mails
+        .filter((m) => m.includes(`To: ${to}`))
+        .map((m) => m.match(/https?:\/\/[^/\s]+(\/acces\/lien\?j=[a-z2-7]{26})/))
+        .filter((m) => m)
+        .pop();
+      link = match ? match[1] : "";
+      return link;
+    }, { timeout: 10_000 })
+    .toMatch(/^\/acces\/lien\?j=/);
+  return link;
+}
+
 export function unique(prefix: string): string {
   return `${prefix}.${Date.now()}.${Math.floor(Math.random() * 1e6)}@example.org`;
 }

@@ -1,7 +1,7 @@
 import { test, expect } from "./fixtures";
 import * as fs from "fs";
 import {
-  codeFor, employerStep, file, hydrated, JPEG, jobStep, PDF, pdfText, PNG, EXE, sendFile, shot, signIn, start,
+  codeFor, employerStep, file, hydrated, JPEG, jobStep, linkFor, PDF, pdfText, PNG, EXE, sendFile, shot, signIn, start,
   studentStep, unique,
 } from "./journey";
 
@@ -87,6 +87,27 @@ test("a job outside the curriculum over 964 h stops the request", async ({ page 
   await expect(stopped).toContainText("ne peut pas être accordée");
   await expect(page).toHaveURL(/\/demande\/emploi/);
   await shot(page, "stopped");
+});
+
+test("the e-mailed link opens the request with one press, once", async ({ page }) => {
+  const email = unique("lien");
+  await start(page, email, "student");
+  const link = await linkFor(email);
+  // Opening the link (as a mail scanner would) shows a button and signs nobody in.
+  await page.goto(link);
+  await hydrated(page);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ouvrir ma demande");
+  await expect(page.getByText("Le lien ne sert qu'une fois.")).toBeVisible();
+  await shot(page, "link");
+  await page.getByRole("button", { name: "Ouvrir ma demande" }).click();
+  await expect(page).toHaveURL(/\/demande\/salarie/);
+  await expect(page.getByLabel("Nom de famille")).toHaveValue("");
+  // The same link a second time is refused, with what to do instead.
+  await page.goto(link);
+  await hydrated(page);
+  await page.getByRole("button", { name: "Ouvrir ma demande" }).click();
+  await expect(page.getByRole("alert")).toContainText("n'est plus valable");
+  await expect(page).toHaveURL(/\/acces\/lien/);
 });
 
 test("a later step cannot be opened before the earlier ones", async ({ page }) => {

@@ -137,6 +137,17 @@ pub async fn sign_in(email: String, code: String) -> Result<(), AppError> {
     Ok(())
 }
 
+/// The e-mailed link's button: signs in with its token, whatever the six-digit code's lock.
+#[server(endpoint = "demande/lien")]
+pub async fn sign_in_with_link(token: String) -> Result<(), AppError> {
+    let signed_in = ssr::applicants()?
+        .sign_in_with_link(token.trim(), &ssr::client())
+        .await?;
+    ssr::set_session_cookie(&signed_in.token, 12 * 3600);
+    leptos_axum::redirect(&signed_in.next);
+    Ok(())
+}
+
 #[server(endpoint = "demande/deconnexion")]
 pub async fn sign_out() -> Result<(), AppError> {
     if let Some(token) = ssr::session_token() {

@@ -17,7 +17,7 @@ use sea_orm::{
 };
 
 use super::SESSION_HOURS;
-use crate::documents::notify;
+use crate::documents::notify::{self, Grant};
 use crate::dossier::Parsed;
 use crate::dossier::DRAFT_LIFETIME_DAYS;
 use crate::error::{Error, Result};
@@ -111,14 +111,15 @@ impl Services {
             .map_err(|r| AppError::RateLimited { minutes: r.minutes }.into())
     }
 
-    /// A new code for this address and request, replacing its previous one.
+    /// A new code and sign-in link for this address and request, replacing its previous ones.
     pub(crate) async fn new_grant(
         &self,
         db: &impl ConnectionTrait,
         dossier_id: &str,
         email: &str,
-    ) -> Result<String> {
+    ) -> Result<Grant> {
         let code = secret::new_access_code();
+        let link = secret::new_link_token();
         // A keyed hash: a microsecond, so it may run inside the write transaction.
         let hash = self.code_key.hash(&code);
         let now = self.now();
@@ -131,6 +132,7 @@ impl Services {
             dossier_id: Set(dossier_id.to_owned()),
             email: Set(email.to_owned()),
             code_hash: Set(hash),
+            link_hash: Set(Some(secret::token_hash(&link))),
             expires_at: Set(now + Duration::days(DRAFT_LIFETIME_DAYS)),
             failed_attempts: Set(0),
             locked_until: Set(None),
@@ -139,7 +141,10 @@ impl Services {
         }
         .insert(db)
         .await?;
-        Ok(code)
+        Ok(Grant {
+            code,
+            link: format!("{}/acces/lien?j={link}", self.public_url),
+        })
     }
 
     /// Starts a request, or, if the address already has a live draft in this role, sends that
@@ -167,11 +172,11 @@ impl Services {
             .filter(dossier::Column::UpdatedAt.gt(now - Duration::days(DRAFT_LIFETIME_DAYS)))
             .one(&txn)
             .await?;
-        let code = match live {
+        let grant = match live {
             Some(d) => self.new_grant(&txn, &d.id, email.as_str()).await?,
             None => self.new_draft(&txn, &email, role, lang).await?,
         };
-        let mail = notify::access_code(email.as_str(), &code, &self.public_url, lang);
+        let mail = notify::access_code(email.as_str(), &grant, &self.public_url, lang);
         self.queue_mail(&txn, &mail).await?;
         txn.commit().await?;
         self.codes_queued(email.as_str(), client).await;
@@ -192,7 +197,7 @@ impl Services {
         email: &Email,
         role: FiledBy,
         lang: Lang,
-    ) -> Result<String> {
+    ) -> Result<Grant> {
         let now = self.now();
         let id = uuid::Uuid::new_v4().to_string();
         dossier::ActiveModel {
@@ -276,7 +281,7 @@ impl Services {
             {
                 continue;
             }
-            let code = self.new_grant(&txn, &d.id, email.as_str()).await?;
+            let grant = self.new_grant(&txn, &d.id, email.as_str()).await?;
             let what = match (&d.number, lang) {
                 (Some(n), _) => n.clone(),
                 (None, Lang::Fr) => {
@@ -286,7 +291,7 @@ impl Services {
                     format!("request started on {}", d.created_at.format("%d/%m/%Y"))
                 }
             };
-            codes.push((what, code));
+            codes.push((what, grant));
         }
         if codes.is_empty() {
             // The same work as for a known address: one hash.
@@ -389,19 +394,57 @@ impl Services {
             .exec(&self.db)
             .await?;
         self.applicant_limiter.forgive(client);
+        self.open_session(&grant.dossier_id, email.as_str(), client)
+            .await
+    }
+
+    /// Signs in with an e-mailed link's token, once. Not counted against the address's code
+    /// lock nor its voiding: a stranger's wrong guesses on the six-digit code cannot keep the
+    /// owner of the mailbox out. A token is 128 random bits, valid 14 days: it is not guessed,
+    /// and an unknown one costs one indexed read.
+    pub(crate) async fn sign_in_by_link(&self, token: &str, client: &str) -> Result<SignedIn> {
+        let now = self.now();
+        let hash = secret::token_hash(token);
+        let grant = access_grant::Entity::find()
+            .filter(access_grant::Column::LinkHash.eq(hash.clone()))
+            .filter(access_grant::Column::ExpiresAt.gt(now))
+            .one(&self.db)
+            .await?
+            .ok_or(AppError::LinkInvalid)?;
+        // Once: the first press clears the token; a second (a double click) finds none.
+        let used = access_grant::Entity::update_many()
+            .col_expr(
+                access_grant::Column::LinkHash,
+                Expr::value(Option::<String>::None),
+            )
+            .filter(access_grant::Column::Id.eq(grant.id))
+            .filter(access_grant::Column::LinkHash.eq(hash))
+            .exec(&self.db)
+            .await?;
+        if used.rows_affected != 1 {
+            return Err(AppError::LinkInvalid.into());
+        }
+        self.open_session(&grant.dossier_id, &grant.email, client)
+            .await
+    }
+
+    /// A new session on the dossier, and where its page is: the first open step of a draft,
+    /// the follow-up page of a filed request.
+    async fn open_session(&self, dossier_id: &str, email: &str, client: &str) -> Result<SignedIn> {
+        let now = self.now();
         let token = secret::new_token();
         session::ActiveModel {
             token_hash: Set(secret::token_hash(&token)),
-            dossier_id: Set(Some(grant.dossier_id.clone())),
-            email: Set(email.as_str().to_owned()),
+            dossier_id: Set(Some(dossier_id.to_owned())),
+            email: Set(email.to_owned()),
             expires_at: Set(now + Duration::hours(SESSION_HOURS)),
             created_at: Set(now),
         }
         .insert(&self.db)
         .await?;
-        self.security(SecurityEvent::SignInSucceeded, email.as_str(), client, None)
+        self.security(SecurityEvent::SignInSucceeded, email, client, None)
             .await;
-        let d = self.dossier(&grant.dossier_id).await?;
+        let d = self.dossier(dossier_id).await?;
         let next = if d.state == DossierState::Draft {
             Parsed::of(&d, self.today(), &self.rules)?
                 .first_open_step(&self.files(&d.id).await?)

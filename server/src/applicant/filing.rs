@@ -99,7 +99,7 @@ impl Services {
         // The e-mails go with the filing or not at all: queued in its transaction.
         for to in Self::followers(&d) {
             // Whoever did not start the request gets a code to follow it.
-            let code = if to == d.creator_email {
+            let grant = if to == d.creator_email {
                 None
             } else {
                 Some(self.new_grant(&txn, &d.id, &to).await?)
@@ -108,7 +108,7 @@ impl Services {
                 &to,
                 &number,
                 &service.name,
-                code.as_deref(),
+                grant.as_ref(),
                 &d.id,
                 &self.public_url,
                 d.lang,

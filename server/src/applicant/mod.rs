@@ -60,6 +60,10 @@ impl Applicants for Services {
         Ok(self.sign_in_with_code(email, code, client).await?)
     }
 
+    async fn sign_in_with_link(&self, token: &str, client: &str) -> Result<SignedIn, AppError> {
+        Ok(self.sign_in_by_link(token, client).await?)
+    }
+
     async fn session(&self, token: &str) -> Result<ApplicantSession, AppError> {
         Ok(self.applicant_session(token).await?)
     }

@@ -5,6 +5,13 @@ use app::rules::dossier::DossierState;
 
 use crate::infra::mail::{Attachment, Mail};
 
+/// A new access code and the sign-in link that goes with it in the same e-mail.
+pub struct Grant {
+    pub code: String,
+    /// The whole address: `{PUBLIC_URL}/acces/lien?j=…`.
+    pub link: String,
+}
+
 fn sign(lang: Lang) -> &'static str {
     lang.pick((
         "\n\n--\nWork in France, le service en ligne des autorisations de travail des étudiants étrangers.\nCe message est envoyé automatiquement : n'y répondez pas, écrivez depuis la page de suivi.",
@@ -13,13 +20,14 @@ fn sign(lang: Lang) -> &'static str {
 }
 
 /// The code that opens a new request.
-pub fn access_code(to: &str, code: &str, public_url: &str, lang: Lang) -> Mail {
+pub fn access_code(to: &str, grant: &Grant, public_url: &str, lang: Lang) -> Mail {
+    let (code, link) = (&grant.code, &grant.link);
     let body = match lang {
         Lang::Fr => format!(
-            "Bonjour,\n\nVotre code d'accès : {code}\n\nSaisissez-le avec votre adresse électronique sur {public_url}/acces pour commencer votre demande d'autorisation de travail, puis pour la reprendre ou la suivre. Il est valable 14 jours.\n\nSi vous n'êtes pas à l'origine de cette demande, ignorez ce message."
+            "Bonjour,\n\nVotre code d'accès : {code}\n\nSaisissez-le avec votre adresse électronique sur {public_url}/acces pour commencer votre demande d'autorisation de travail, puis pour la reprendre ou la suivre. Il est valable 14 jours.\n\nOu ouvrez votre demande directement, une fois, par ce lien :\n{link}\n\nSi vous n'êtes pas à l'origine de cette demande, ignorez ce message."
         ),
         Lang::En => format!(
-            "Hello,\n\nYour access code: {code}\n\nEnter it with your e-mail address on {public_url}/acces to start your work authorisation request, then to resume or follow it. It is valid for 14 days.\n\nIf you did not ask for it, ignore this message."
+            "Hello,\n\nYour access code: {code}\n\nEnter it with your e-mail address on {public_url}/acces to start your work authorisation request, then to resume or follow it. It is valid for 14 days.\n\nOr open your request directly, once, with this link:\n{link}\n\nIf you did not ask for it, ignore this message."
         ),
     };
     Mail {
@@ -37,18 +45,18 @@ pub fn access_code(to: &str, code: &str, public_url: &str, lang: Lang) -> Mail {
 }
 
 /// New codes for every live request of an address.
-pub fn new_codes(to: &str, codes: &[(String, String)], public_url: &str, lang: Lang) -> Mail {
+pub fn new_codes(to: &str, codes: &[(String, Grant)], public_url: &str, lang: Lang) -> Mail {
     let lines: Vec<String> = codes
         .iter()
-        .map(|(what, code)| format!("  - {what} : {code}"))
+        .map(|(what, grant)| format!("  - {what} : {}\n    {}", grant.code, grant.link))
         .collect();
     let body = match lang {
         Lang::Fr => format!(
-            "Bonjour,\n\nVoici vos nouveaux codes d'accès (les précédents ne fonctionnent plus) :\n{}\n\nSaisissez-les avec votre adresse sur {public_url}/acces. Ils sont valables 14 jours.",
+            "Bonjour,\n\nVoici vos nouveaux codes d'accès (les précédents ne fonctionnent plus), chacun avec un lien qui ouvre la demande une fois :\n{}\n\nSaisissez-les avec votre adresse sur {public_url}/acces. Ils sont valables 14 jours.",
             lines.join("\n")
         ),
         Lang::En => format!(
-            "Hello,\n\nHere are your new access codes (the previous ones no longer work):\n{}\n\nEnter them with your address on {public_url}/acces. They are valid for 14 days.",
+            "Hello,\n\nHere are your new access codes (the previous ones no longer work), each with a link that opens the request once:\n{}\n\nEnter them with your address on {public_url}/acces. They are valid for 14 days.",
             lines.join("\n")
         ),
     };
@@ -71,14 +79,14 @@ pub fn submitted(
     to: &str,
     number: &str,
     service: &str,
-    code: Option<&str>,
+    grant: Option<&Grant>,
     dossier_id: &str,
     public_url: &str,
     lang: Lang,
 ) -> Mail {
-    let access = match (code, lang) {
-        (Some(code), Lang::Fr) => format!("\n\nPour suivre ce dossier, saisissez votre adresse et le code {code} sur {public_url}/acces (valable 14 jours)."),
-        (Some(code), Lang::En) => format!("\n\nTo follow this file, enter your address and the code {code} on {public_url}/acces (valid for 14 days)."),
+    let access = match (grant, lang) {
+        (Some(g), Lang::Fr) => format!("\n\nPour suivre ce dossier, saisissez votre adresse et le code {} sur {public_url}/acces (valable 14 jours), ou ouvrez-le une fois par ce lien :\n{}", g.code, g.link),
+        (Some(g), Lang::En) => format!("\n\nTo follow this file, enter your address and the code {} on {public_url}/acces (valid for 14 days), or open it once with this link:\n{}", g.code, g.link),
         (None, Lang::Fr) => format!("\n\nSuivez-le sur {public_url}/suivi."),
         (None, Lang::En) => format!("\n\nFollow it on {public_url}/suivi."),
     };

@@ -132,6 +132,22 @@ pub fn new_token() -> String {
     hex::encode(bytes)
 }
 
+/// 128 random bits in 26 lower-case base-32 letters and digits: the token of an e-mailed
+/// sign-in link, short enough that the link fits on one line of a mail (`/acces/lien?j=…`).
+pub fn new_link_token() -> String {
+    const ALPHABET: &[u8] = b"abcdefghijklmnopqrstuvwxyz234567";
+    let mut bytes = [0u8; 16];
+    rand::rng().fill_bytes(&mut bytes);
+    let mut bits: u128 = u128::from_be_bytes(bytes);
+    (0..26)
+        .map(|_| {
+            let c = ALPHABET[(bits & 31) as usize] as char;
+            bits >>= 5;
+            c
+        })
+        .collect()
+}
+
 pub fn token_hash(token: &str) -> String {
     hex::encode(Sha256::digest(token.as_bytes()))
 }
@@ -237,6 +253,16 @@ mod tests {
         let most = most.load(Ordering::SeqCst);
         assert!(most <= MAX_CONCURRENT_HASHES, "{most} at once");
         assert!(most > 1, "the work runs in parallel up to the bound");
+    }
+
+    #[test]
+    fn link_tokens_are_short_and_random() {
+        let (a, b) = (new_link_token(), new_link_token());
+        assert_ne!(a, b);
+        assert_eq!(a.len(), 26);
+        assert!(a
+            .bytes()
+            .all(|c| c.is_ascii_lowercase() || (b'2'..=b'7').contains(&c)));
     }
 
     #[test]

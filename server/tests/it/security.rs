@@ -1204,3 +1204,67 @@ async fn an_upload_that_outlives_the_draft_is_refused() {
     );
     assert_eq!(incoming(&app), 0);
 }
+
+/// The token of the last sign-in link e-mailed to `to`.
+async fn last_link(app: &TestApp, to: &str) -> String {
+    let mail = app
+        .outbox()
+        .await
+        .into_iter()
+        .rev()
+        .find(|m| m.contains(&format!("To: {to}")))
+        .expect("a mail to this address");
+    let at = mail
+        .find("/acces/lien?j=")
+        .expect("a sign-in link in the mail")
+        + 14;
+    mail[at..at + 26].to_owned()
+}
+
+/// A stranger who keeps the six-digit code locked by guessing wrong cannot keep the owner out:
+/// the e-mailed link signs in, once, and only when its button is pressed (opening the link, as
+/// a mail scanner does, signs nobody in).
+#[tokio::test]
+async fn the_emailed_link_opens_the_request_even_while_the_code_is_locked() {
+    use axum::http::header;
+    let app = TestApp::new().await;
+    let email = "owner@example.org";
+    assert!(start(&app, email, "student", 1).await.status.is_success());
+    let token = last_link(&app, email).await;
+    // A stranger locks the code, from many addresses.
+    for k in 0..12u32 {
+        sign_in(&app, email, "000001", 400 + k).await;
+    }
+    let code = app.last_code(email).await;
+    let locked = sign_in(&app, email, &code, 500).await;
+    assert!(
+        locked.session_cookie().is_none(),
+        "the code is locked: {}",
+        locked.body
+    );
+
+    // Opening the link shows a button and signs nobody in.
+    let page = common::get(&app.router, &format!("/acces/lien?j={token}")).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("Ouvrir ma demande"), "{}", page.body);
+    assert!(
+        page.body.contains(&token),
+        "the button's form carries the token"
+    );
+    assert!(page.session_cookie().is_none());
+    assert!(!page.headers.contains_key(header::SET_COOKIE));
+
+    // The button signs in, to the draft's first open step.
+    let pressed = call(&app.router, "demande/lien", &[("token", &token)], None).await;
+    let cookie = pressed.session_cookie().expect("signed in by the link");
+    let draft = call(&app.router, "demande/brouillon", &[], Some(&cookie)).await;
+    assert_eq!(draft.status, StatusCode::OK, "{}", draft.body);
+
+    // Once: pressed again, or a made-up token, is told the link is no longer valid.
+    for token in [token.as_str(), "aaaaaaaaaaaaaaaaaaaaaaaaaa"] {
+        let again = call(&app.router, "demande/lien", &[("token", token)], None).await;
+        assert_eq!(again.status, StatusCode::GONE, "{}", again.body);
+        assert_eq!(error_kind(&again), "LinkInvalid");
+        assert!(again.session_cookie().is_none());
+    }
+}

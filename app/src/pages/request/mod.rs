@@ -10,7 +10,7 @@ use crate::components::summary::step_title;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use crate::api::{ResendCode, SignIn, SignOut, StartRequest};
+use crate::api::{ResendCode, SignIn, SignInWithLink, SignOut, StartRequest};
 use crate::components::layout::use_lang;
 use crate::i18n::Lang;
 use crate::rules::eligibility::FiledBy;
@@ -147,6 +147,36 @@ pub fn AccessPage() -> impl IntoView {
                         </p>
                     </ActionForm>
                     <p><a class="fr-link" href="/demande">{t("Commencer une nouvelle demande", "Start a new request")}</a></p>
+                </div>
+            </div>
+        </div>
+    }
+}
+
+/// `/acces/lien?j=…`: the e-mailed link. Opening it signs nobody in (mail scanners open
+/// links); the button does, once, even while the six-digit code is locked by someone's guesses.
+#[component]
+pub fn LinkPage() -> impl IntoView {
+    let query = use_query_map();
+    let token = query.with_untracked(|q| q.get("j").unwrap_or_default());
+    let sign_in = ServerAction::<SignInWithLink>::new();
+    let error = action_error(sign_in);
+    view! {
+        <PageTitle text=t("Ouvrir ma demande", "Open my request") />
+        <div class="fr-container fr-my-4w">
+            <div class="fr-grid-row">
+                <div class="fr-col-12 fr-col-md-7">
+                    <h1>{t("Ouvrir ma demande", "Open my request")}</h1>
+                    <p>{t(
+                        "Vous avez suivi le lien reçu par courriel. Appuyez sur le bouton pour ouvrir votre demande dans ce navigateur. Le lien ne sert qu'une fois.",
+                        "You followed the link you received by e-mail. Press the button to open your request in this browser. The link works once.",
+                    )}</p>
+                    <ErrorBanner error />
+                    <ActionForm action=sign_in>
+                        <input type="hidden" name="token" value=token />
+                        <button class="fr-btn" type="submit" disabled=move || sign_in.pending().get()>{t("Ouvrir ma demande", "Open my request")}</button>
+                    </ActionForm>
+                    <p class="fr-mt-3w"><a class="fr-link" href="/acces">{t("Utiliser plutôt mon adresse et mon code", "Use my address and code instead")}</a></p>
                 </div>
             </div>
         </div>

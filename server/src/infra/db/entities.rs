@@ -99,6 +99,8 @@ pub mod access_grant {
         pub dossier_id: String,
         pub email: String,
         pub code_hash: String,
+        /// SHA-256 of the sign-in link's token; cleared once the link is used.
+        pub link_hash: Option<String>,
         pub expires_at: DateTimeUtc,
         pub failed_attempts: i32,
         pub locked_until: Option<DateTimeUtc>,

@@ -9,6 +9,7 @@ mod m20261125_000001_access_guard;
 mod m20261125_000002_security_event;
 mod m20261126_000001_typed_columns;
 mod m20261201_000001_mail_queue;
+mod m20261201_000002_sign_in_link;
 
 pub struct Migrator;
 
@@ -23,6 +24,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000002_security_event::Migration),
             Box::new(m20261126_000001_typed_columns::Migration),
             Box::new(m20261201_000001_mail_queue::Migration),
+            Box::new(m20261201_000002_sign_in_link::Migration),
         ]
     }
 }
