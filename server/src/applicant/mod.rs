@@ -40,6 +40,16 @@ pub fn routes() -> Router<AppState> {
         .route("/demande/autorisation.pdf", get(downloads::authorisation))
 }
 
+/// A start or a new-code request is answered this long after it arrived, at the earliest: a
+/// known address (a draft reused, codes replaced, an e-mail queued) does a few more writes than
+/// an unknown one, a few milliseconds that would otherwise tell whether somebody has a
+/// work-authorisation file. The e-mail itself leaves through the queue, after the answer.
+pub const CODE_REQUEST_ANSWER_FLOOR: std::time::Duration = std::time::Duration::from_millis(25);
+
+async fn no_sooner_than(started: tokio::time::Instant) {
+    tokio::time::sleep_until(started + CODE_REQUEST_ANSWER_FLOOR).await;
+}
+
 #[async_trait::async_trait]
 impl Applicants for Services {
     async fn start(
@@ -49,11 +59,17 @@ impl Applicants for Services {
         lang: Lang,
         client: &str,
     ) -> Result<(), AppError> {
-        Ok(self.start_request(email, role, lang, client).await?)
+        let started = tokio::time::Instant::now();
+        let answer = self.start_request(email, role, lang, client).await;
+        no_sooner_than(started).await;
+        Ok(answer?)
     }
 
     async fn resend_code(&self, email: Email, lang: Lang, client: &str) -> Result<(), AppError> {
-        Ok(self.resend_codes(email, lang, client).await?)
+        let started = tokio::time::Instant::now();
+        let answer = self.resend_codes(email, lang, client).await;
+        no_sooner_than(started).await;
+        Ok(answer?)
     }
 
     async fn sign_in(&self, email: Email, code: &str, client: &str) -> Result<SignedIn, AppError> {
