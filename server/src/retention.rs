@@ -151,8 +151,11 @@ impl Services {
 
     /// Empties a decided file of everything personal; returns how many documents went.
     async fn anonymise(&self, dossier: &dossier::Model) -> Result<usize> {
-        let files = self.files(&dossier.id).await?;
         let txn = crate::infra::db::write_txn(&self.db).await?;
+        let files = stored_file::Entity::find()
+            .filter(stored_file::Column::DossierId.eq(dossier.id.clone()))
+            .all(&txn)
+            .await?;
         stored_file::Entity::delete_many()
             .filter(stored_file::Column::DossierId.eq(dossier.id.clone()))
             .exec(&txn)
@@ -242,8 +245,14 @@ impl Services {
             .all(&self.db)
             .await?;
         for d in &expired {
-            let files = self.files(&d.id).await?;
+            // The files are read in the transaction that deletes their rows: an upload recorded
+            // a moment before is deleted with the others, one recorded after finds no draft and
+            // removes its own file. None is left in storage without a row, or lost with one.
             let txn = crate::infra::db::write_txn(&self.db).await?;
+            let files = stored_file::Entity::find()
+                .filter(stored_file::Column::DossierId.eq(d.id.clone()))
+                .all(&txn)
+                .await?;
             delete_of_dossier::<stored_file::Entity>(&txn, stored_file::Column::DossierId, &d.id)
                 .await?;
             delete_of_dossier::<access_grant::Entity>(&txn, access_grant::Column::DossierId, &d.id)
@@ -255,10 +264,11 @@ impl Services {
                 &d.id,
             )
             .await?;
-            // Only if still an untouched draft: a save during the purge wins.
+            // Only if still an untouched draft: a save or an upload during the purge wins.
             let gone = dossier::Entity::delete_many()
                 .filter(dossier::Column::Id.eq(d.id.clone()))
                 .filter(dossier::Column::Version.eq(d.version))
+                .filter(dossier::Column::UpdatedAt.lt(cutoff))
                 .exec(&txn)
                 .await?;
             if gone.rows_affected == 1 {

@@ -243,17 +243,6 @@ async fn store(
         let _ = services.storage.delete(&key).await;
         return Err(e);
     }
-    // A draft with a new file is a saved draft: its 14 days start again.
-    if dossier.state == DossierState::Draft {
-        let _ = dossier::Entity::update_many()
-            .col_expr(
-                dossier::Column::UpdatedAt,
-                sea_orm::sea_query::Expr::value((services.clock)()),
-            )
-            .filter(dossier::Column::Id.eq(dossier.id.clone()))
-            .exec(&services.db)
-            .await;
-    }
     Ok(Uploaded {
         id,
         file_name,
@@ -330,6 +319,19 @@ async fn record(
     }
     room(&txn, &now, kind, size).await?;
     row.insert(&txn).await.map_err(server)?;
+    // A draft with a new file is a saved draft: its 14 days start again, in the same
+    // transaction (the purge deletes only a draft still unsaved when it deletes).
+    if now.state == DossierState::Draft {
+        dossier::Entity::update_many()
+            .col_expr(
+                dossier::Column::UpdatedAt,
+                sea_orm::sea_query::Expr::value((services.clock)()),
+            )
+            .filter(dossier::Column::Id.eq(now.id.clone()))
+            .exec(&txn)
+            .await
+            .map_err(server)?;
+    }
     txn.commit().await.map_err(server)
 }
 

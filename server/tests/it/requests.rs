@@ -656,7 +656,12 @@ async fn a_stored_row_that_does_not_parse_is_an_error_never_an_empty_default() {
     broken.student_form = Set(Some("{\"family_name\": \"Diop\"".into()));
     broken.update(&app.state.db).await.unwrap();
     let draft = call(&app.router, "demande/brouillon", &[], Some(&cookie)).await;
-    assert_eq!(draft.status, StatusCode::INTERNAL_SERVER_ERROR, "{}", draft.body);
+    assert_eq!(
+        draft.status,
+        StatusCode::INTERNAL_SERVER_ERROR,
+        "{}",
+        draft.body
+    );
     assert!(!draft.body.contains("family_name"), "{}", draft.body);
 
     let mut broken: dossier::ActiveModel = row.into();

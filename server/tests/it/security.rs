@@ -1345,3 +1345,40 @@ async fn known_and_unknown_addresses_take_the_same_time() {
         );
     }
 }
+
+/// The draft purge and an upload at the same moment lose no file and leave none behind: the
+/// purge reads the files in the transaction that deletes their rows, and the upload, finding
+/// no draft when it records, removes its own.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn the_draft_purge_and_an_upload_leave_no_orphan() {
+    let app = TestApp::new().await;
+    let cookie = common::journey::typed_draft(&app, "purged@example.org").await;
+    common::journey::upload_all(&app, &cookie).await;
+    assert!(app.stored_files() > 0);
+    // An upload starts; while its bytes are arriving the draft's 14 days pass and the purge
+    // runs.
+    let (request, tx) = stalled_upload("passport", &cookie);
+    tx.send(Ok(first_part())).await.unwrap();
+    let router = app.router.clone();
+    let pending = tokio::spawn(async move { common::send(&router, request).await });
+    until("the upload is being written", || incoming(&app) == 1).await;
+    app.advance(Duration::days(15));
+    let purged = app.state.services.purge_expired_drafts().await.unwrap();
+    assert_eq!(purged, 1);
+    tx.send(Ok(b"\r\n--b0undary--\r\n".to_vec())).await.unwrap();
+    drop(tx);
+    let reply = pending.await.unwrap();
+    assert!(
+        !reply.status.is_success(),
+        "{} {}",
+        reply.status,
+        reply.body
+    );
+    let rows = server::infra::db::entities::stored_file::Entity::find()
+        .count(&app.state.db)
+        .await
+        .unwrap();
+    assert_eq!(rows, 0);
+    assert_eq!(app.stored_files(), 0, "no file left without its draft");
+    assert_eq!(incoming(&app), 0);
+}
