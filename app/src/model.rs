@@ -114,6 +114,8 @@ pub enum UploadError {
     TimedOut,
     /// Too many uploads at once on the server: try again in a moment.
     Busy,
+    /// Too many uploads at once from this client address.
+    BusyHere,
 }
 
 impl UploadError {
@@ -128,6 +130,7 @@ impl UploadError {
             UploadError::Quota => "quota",
             UploadError::TimedOut => "timed_out",
             UploadError::Busy => "busy",
+            UploadError::BusyHere => "busy_here",
         }
     }
 
@@ -142,6 +145,7 @@ impl UploadError {
             Self::Quota,
             Self::TimedOut,
             Self::Busy,
+            Self::BusyHere,
         ]
         .into_iter()
         .find(|e| e.code() == code)
@@ -169,6 +173,10 @@ impl UploadError {
             UploadError::Busy => (
                 "Le service reçoit beaucoup de fichiers en ce moment : réessayez dans une minute.",
                 "The service is receiving many files right now: try again in a minute.",
+            ),
+            UploadError::BusyHere => (
+                "Plusieurs fichiers sont déjà en cours d'envoi depuis votre connexion : attendez qu'ils arrivent, puis envoyez celui-ci.",
+                "Several files are already being sent from your connection: wait for them to arrive, then send this one.",
             ),
         })
     }

@@ -125,6 +125,8 @@ pub async fn state_with_clock(config: &Config, clock: services::Clock) -> anyhow
         retention: config.retention,
         uploads: Arc::new(services::UploadLimits {
             slots: Arc::new(tokio::sync::Semaphore::new(config.upload_concurrency)),
+            per_client: config.upload_concurrency_per_client,
+            in_flight: Default::default(),
             timeout: config.upload_timeout,
         }),
     };

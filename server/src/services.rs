@@ -45,11 +45,54 @@ pub struct Services {
     pub stats_cache: Arc<std::sync::Mutex<Option<(std::time::Instant, app::instruction::Stats)>>>,
 }
 
-/// Uploads at once (`UPLOAD_CONCURRENCY`, default 16) and the time one may take
-/// (`UPLOAD_TIMEOUT_SECONDS`, default 120): a slow or stalled sender cannot hold the server.
+/// Uploads at once (`UPLOAD_CONCURRENCY`, default 16), from one client address
+/// (`UPLOAD_CONCURRENCY_PER_CLIENT`, default 4), and the time one may take
+/// (`UPLOAD_TIMEOUT_SECONDS`, default 120): a slow or stalled sender cannot hold the server, and
+/// one client holding its uploads open leaves the rest of the slots to everyone else.
 pub struct UploadLimits {
     pub slots: Arc<tokio::sync::Semaphore>,
+    pub per_client: usize,
+    pub in_flight: std::sync::Mutex<std::collections::HashMap<String, usize>>,
     pub timeout: std::time::Duration,
+}
+
+/// One of a client's upload slots, given back when dropped.
+pub struct ClientSlot {
+    limits: Arc<UploadLimits>,
+    key: String,
+}
+
+impl UploadLimits {
+    /// A slot for this client address (IPv6 per /64), if it has one left.
+    pub fn client_slot(self: &Arc<Self>, client: &str) -> Option<ClientSlot> {
+        let key = crate::infra::limiter::client_key(client);
+        let mut map = self.in_flight.lock().unwrap_or_else(|e| e.into_inner());
+        let n = map.entry(key.clone()).or_insert(0);
+        if *n >= self.per_client {
+            return None;
+        }
+        *n += 1;
+        Some(ClientSlot {
+            limits: self.clone(),
+            key,
+        })
+    }
+}
+
+impl Drop for ClientSlot {
+    fn drop(&mut self) {
+        let mut map = self
+            .limits
+            .in_flight
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        if let Some(n) = map.get_mut(&self.key) {
+            *n = n.saturating_sub(1);
+            if *n == 0 {
+                map.remove(&self.key);
+            }
+        }
+    }
 }
 
 impl Services {

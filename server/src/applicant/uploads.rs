@@ -9,7 +9,7 @@ use app::rules::documents::{
 };
 use app::rules::dossier::DossierState;
 use app::rules::DocumentKind;
-use app::ssr::{error_response, ApplicantSession};
+use app::ssr::{error_response, ApplicantSession, ClientAddr};
 use axum::extract::{Multipart, Path, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -32,6 +32,7 @@ fn status(error: UploadError) -> StatusCode {
         UploadError::Quota => StatusCode::PAYLOAD_TOO_LARGE,
         UploadError::TimedOut => StatusCode::REQUEST_TIMEOUT,
         UploadError::Busy => StatusCode::SERVICE_UNAVAILABLE,
+        UploadError::BusyHere => StatusCode::TOO_MANY_REQUESTS,
     }
 }
 
@@ -61,6 +62,7 @@ pub async fn upload(
     Path(kind): Path<String>,
     lang: Lang,
     session: Result<ApplicantSession, AppError>,
+    ClientAddr(client): ClientAddr,
     headers: HeaderMap,
     multipart: Result<Multipart, axum::extract::multipart::MultipartRejection>,
 ) -> Response {
@@ -88,9 +90,12 @@ pub async fn upload(
         .and_then(|v| v.parse::<usize>().ok());
     // A bounded number of uploads at once, each in a bounded time: slow or stalled senders
     // cannot hold the server's connections and disk (a dropped upload removes its own file).
+    // One client's own uploads are bounded first, so that it cannot take every slot.
+    let client_slot = services.uploads.client_slot(&client);
     let slot = services.uploads.slots.clone().try_acquire_owned();
     let result = match multipart {
         _ if declared.is_some_and(|n| n > UPLOAD_BODY_LIMIT) => Err(Err(UploadError::TooLarge)),
+        _ if client_slot.is_none() => Err(Err(UploadError::BusyHere)),
         _ if slot.is_err() => Err(Err(UploadError::Busy)),
         Ok(multipart) => tokio::time::timeout(
             services.uploads.timeout,
@@ -101,6 +106,7 @@ pub async fn upload(
         Err(_) => Err(Err(UploadError::Malformed)),
     };
     drop(slot);
+    drop(client_slot);
     // Only a known kind goes back into the address (a typed path could hold anything).
     let kind = app::rules::DocumentKind::from_code(&kind)
         .map(|k| k.code())
@@ -115,7 +121,7 @@ pub async fn upload(
                 Json(serde_json::json!({ "error": e.code(), "message": e.message(lang) })),
             )
                 .into_response();
-            if e == UploadError::Busy {
+            if matches!(e, UploadError::Busy | UploadError::BusyHere) {
                 response
                     .headers_mut()
                     .insert(header::RETRY_AFTER, HeaderValue::from_static("60"));

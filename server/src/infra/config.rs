@@ -35,6 +35,8 @@ pub struct Config {
     /// Uploads at once (`UPLOAD_CONCURRENCY`, default 16) and the time one may take
     /// (`UPLOAD_TIMEOUT_SECONDS`, default 120).
     pub upload_concurrency: usize,
+    /// Uploads at once from one client address (`UPLOAD_CONCURRENCY_PER_CLIENT`, default 4).
+    pub upload_concurrency_per_client: usize,
     pub upload_timeout: std::time::Duration,
     /// How the e-mail queue retries (`MAIL_RETRY_SECONDS`, `MAIL_RETRY_MAX_SECONDS`,
     /// `MAIL_ATTEMPTS`, `MAIL_POLL_MILLISECONDS`).
@@ -121,6 +123,8 @@ impl Config {
                 security_log_days: number(var("SECURITY_LOG_DAYS"), 365)?.into(),
             },
             upload_concurrency: number(var("UPLOAD_CONCURRENCY"), 16)? as usize,
+            upload_concurrency_per_client: number(var("UPLOAD_CONCURRENCY_PER_CLIENT"), 4)?.max(1)
+                as usize,
             upload_timeout: std::time::Duration::from_secs(
                 number(var("UPLOAD_TIMEOUT_SECONDS"), 120)?.into(),
             ),
@@ -160,6 +164,7 @@ impl Config {
             code_requests_per_client: 20,
             retention: Default::default(),
             upload_concurrency: 16,
+            upload_concurrency_per_client: 4,
             upload_timeout: std::time::Duration::from_secs(120),
             mail_retry: Default::default(),
             access_code_key: Some(crate::infra::secret::CodeKey::random()),

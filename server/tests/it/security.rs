@@ -900,7 +900,8 @@ async fn until(what: &str, mut check: impl FnMut() -> bool) {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn ten_parallel_uploads_of_one_document_store_three_files() {
-    let app = TestApp::new().await;
+    // All from one client address here: its own bound (tested below) is lifted.
+    let app = TestApp::with(|c| c.upload_concurrency_per_client = 16).await;
     let cookie = common::journey::typed_draft(&app, "parallel@example.org").await;
     let mut tasks = tokio::task::JoinSet::new();
     for k in 0..10 {
@@ -1381,4 +1382,71 @@ async fn the_draft_purge_and_an_upload_leave_no_orphan() {
     assert_eq!(rows, 0);
     assert_eq!(app.stored_files(), 0, "no file left without its draft");
     assert_eq!(incoming(&app), 0);
+}
+
+/// One client holding its uploads open takes its own slots, not everyone's: its next upload is
+/// told to wait (429), another client's goes through.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn one_client_cannot_hold_every_upload_slot() {
+    let app = TestApp::with(|c| {
+        c.upload_concurrency = 16;
+        c.upload_concurrency_per_client = 2;
+    })
+    .await;
+    let cookie = common::journey::typed_draft(&app, "hog@example.org").await;
+    let from = |mut request: axum::http::Request<axum::body::Body>, n: u32| {
+        request
+            .extensions_mut()
+            .insert(axum::extract::ConnectInfo(std::net::SocketAddr::new(
+                client(n),
+                40000,
+            )));
+        request
+    };
+    let mut held = Vec::new();
+    for _ in 0..2 {
+        let (request, tx) = stalled_upload("passport", &cookie);
+        tx.send(Ok(first_part())).await.unwrap();
+        let router = app.router.clone();
+        let request = from(request, 77);
+        held.push((
+            tx,
+            tokio::spawn(async move { common::send(&router, request).await }),
+        ));
+    }
+    until("both uploads are being written", || incoming(&app) == 2).await;
+    let (request, tx) = stalled_upload("passport", &cookie);
+    tx.send(Ok(first_part())).await.unwrap();
+    drop(tx);
+    let third = common::send(&app.router, from(request, 77)).await;
+    assert_eq!(
+        third.status,
+        StatusCode::TOO_MANY_REQUESTS,
+        "{}",
+        third.body
+    );
+    assert_eq!(third.json()["error"], "busy_here");
+    assert!(third.headers.contains_key("retry-after"));
+    // Another client address is served meanwhile.
+    let (request, tx) = stalled_upload("residence_permit", &cookie);
+    tx.send(Ok(first_part())).await.unwrap();
+    tx.send(Ok(b"\r\n--b0undary--\r\n".to_vec())).await.unwrap();
+    drop(tx);
+    let other = common::send(&app.router, from(request, 78)).await;
+    assert_eq!(other.status, StatusCode::CREATED, "{}", other.body);
+    for (tx, pending) in held {
+        tx.send(Ok(b"\r\n--b0undary--\r\n".to_vec())).await.unwrap();
+        drop(tx);
+        let _ = pending.await.unwrap();
+    }
+    // The slots are given back: the client uploads again.
+    let again = common::upload(
+        &app.router,
+        "enrolment_certificate",
+        "c.pdf",
+        common::pdf_bytes(1024),
+        &cookie,
+    )
+    .await;
+    assert_eq!(again.status, StatusCode::CREATED, "{}", again.body);
 }
