@@ -55,6 +55,10 @@ load "GET /eligibilite (SSR, answered)" "http://127.0.0.1:$port/eligibilite?nati
 load "GET /eligibilite (SSR, empty)" "http://127.0.0.1:$port/eligibilite"
 
 echo ""
+echo "== Request starts: 600 from 600 client addresses, 100 at once (release server; SQLite, then PostgreSQL 15)"
+scripts/bench/start-load.sh
+
+echo ""
 echo "== First visit on an emulated phone (CPU 4x slower, Slow 4G: 562.5 ms, 180 KB/s; cache disabled)"
 node scripts/bench/phone.mjs "http://127.0.0.1:$port" "${pkg%/pkg}" "$data/outbox"
 

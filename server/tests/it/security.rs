@@ -290,6 +290,51 @@ async fn refused_guesses_write_nothing() {
     );
 }
 
+/// The load that got "database is locked" answers (issue 15), smaller: 300 starts from 300
+/// client addresses, 100 at once, each for a new address. Every one is answered 200 and leaves
+/// one draft and one queued e-mail. (The full 600 and its latency: `make bench`.)
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_burst_of_starts_from_many_addresses_gets_no_error() {
+    use server::infra::db::entities::mail_queue;
+    let app = TestApp::new().await;
+    let semaphore = std::sync::Arc::new(tokio::sync::Semaphore::new(100));
+    let mut tasks = tokio::task::JoinSet::new();
+    for k in 0..300u32 {
+        let router = app.router.clone();
+        let semaphore = semaphore.clone();
+        tasks.spawn(async move {
+            let _turn = semaphore.acquire().await.unwrap();
+            let email = format!("burst{k}@example.org");
+            call_from(
+                &router,
+                "demande/commencer",
+                &[("email", &email), ("role", "student")],
+                None,
+                Some(client(50_000 + k)),
+            )
+            .await
+        });
+    }
+    let replies = tasks.join_all().await;
+    let failed: Vec<_> = replies
+        .iter()
+        .filter(|r| !r.status.is_success())
+        .map(|r| format!("{} {}", r.status, r.body))
+        .collect();
+    assert!(
+        failed.is_empty(),
+        "{} of 300 failed: {:?}",
+        failed.len(),
+        &failed[..failed.len().min(3)]
+    );
+    let drafts = dossier::Entity::find().count(&app.state.db).await.unwrap();
+    let mails = mail_queue::Entity::find()
+        .count(&app.state.db)
+        .await
+        .unwrap();
+    assert_eq!((drafts, mails), (300, 300));
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn known_and_unknown_addresses_are_answered_alike() {
     let app = TestApp::new().await;
