@@ -144,14 +144,15 @@ impl Services {
                 .filter(Q::Id.is_in(ids))
                 .filter(due.clone())
         };
+        let due_ids = mail_queue::Entity::find()
+            .select_only()
+            .column(Q::Id)
+            .filter(due.clone())
+            .order_by_asc(Q::Id)
+            .limit(BATCH);
         if self.db.get_database_backend() == DbBackend::Postgres {
             let txn = self.db.begin().await?;
-            let ids: Vec<i64> = mail_queue::Entity::find()
-                .select_only()
-                .column(Q::Id)
-                .filter(due.clone())
-                .order_by_asc(Q::Id)
-                .limit(BATCH)
+            let ids: Vec<i64> = due_ids
                 .lock_with_behavior(LockType::Update, LockBehavior::SkipLocked)
                 .into_tuple()
                 .all(&txn)
@@ -162,15 +163,7 @@ impl Services {
             claim(ids).exec(&txn).await?;
             txn.commit().await?;
         } else {
-            let ids: Vec<i64> = mail_queue::Entity::find()
-                .select_only()
-                .column(Q::Id)
-                .filter(due.clone())
-                .order_by_asc(Q::Id)
-                .limit(BATCH)
-                .into_tuple()
-                .all(&self.db)
-                .await?;
+            let ids: Vec<i64> = due_ids.into_tuple().all(&self.db).await?;
             if ids.is_empty() {
                 return Ok(Vec::new());
             }

@@ -1253,13 +1253,7 @@ async fn an_upload_that_outlives_the_draft_is_refused() {
 
 /// The token of the last sign-in link e-mailed to `to`.
 async fn last_link(app: &TestApp, to: &str) -> String {
-    let mail = app
-        .outbox()
-        .await
-        .into_iter()
-        .rev()
-        .find(|m| m.contains(&format!("To: {to}")))
-        .expect("a mail to this address");
+    let mail = app.last_mail(to).await;
     let at = mail
         .find("/acces/lien?j=")
         .expect("a sign-in link in the mail")

@@ -118,15 +118,19 @@ impl TestApp {
             .collect()
     }
 
-    /// The last access code e-mailed to `to`.
-    pub async fn last_code(&self, to: &str) -> String {
-        let mail = self
-            .outbox()
+    /// The last message e-mailed to `to`, once the queue has sent it.
+    pub async fn last_mail(&self, to: &str) -> String {
+        self.outbox()
             .await
             .into_iter()
             .rev()
             .find(|m| m.contains(&format!("To: {to}")))
-            .expect("a mail to this address");
+            .expect("a mail to this address")
+    }
+
+    /// The last access code e-mailed to `to`.
+    pub async fn last_code(&self, to: &str) -> String {
+        let mail = self.last_mail(to).await;
         code_in(&mail).unwrap_or_else(|| panic!("a six-digit code in the mail:\n{mail}"))
     }
 
