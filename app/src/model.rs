@@ -116,6 +116,10 @@ pub enum UploadError {
     Busy,
     /// Too many uploads at once from this client address.
     BusyHere,
+    /// The files sent from this client address to requests not yet filed reach its quota.
+    ClientQuota,
+    /// The service's storage is full (its total quota).
+    StorageFull,
 }
 
 impl UploadError {
@@ -131,6 +135,8 @@ impl UploadError {
             UploadError::TimedOut => "timed_out",
             UploadError::Busy => "busy",
             UploadError::BusyHere => "busy_here",
+            UploadError::ClientQuota => "client_quota",
+            UploadError::StorageFull => "storage_full",
         }
     }
 
@@ -146,6 +152,8 @@ impl UploadError {
             Self::TimedOut,
             Self::Busy,
             Self::BusyHere,
+            Self::ClientQuota,
+            Self::StorageFull,
         ]
         .into_iter()
         .find(|e| e.code() == code)
@@ -177,6 +185,14 @@ impl UploadError {
             UploadError::BusyHere => (
                 "Plusieurs fichiers sont déjà en cours d'envoi depuis votre connexion : attendez qu'ils arrivent, puis envoyez celui-ci.",
                 "Several files are already being sent from your connection: wait for them to arrive, then send this one.",
+            ),
+            UploadError::ClientQuota => (
+                "Les fichiers envoyés depuis votre connexion à des demandes pas encore déposées atteignent la limite : déposez une demande terminée, ou retirez des fichiers, avant d'en envoyer d'autres.",
+                "The files sent from your connection to requests not yet filed reach the limit: file a finished request, or remove files, before sending more.",
+            ),
+            UploadError::StorageFull => (
+                "Le service ne peut pas recevoir de fichiers pour le moment. Vos fichiers déjà envoyés sont conservés : réessayez plus tard.",
+                "The service cannot receive files right now. The files you already sent are kept: try again later.",
             ),
         })
     }

@@ -128,6 +128,8 @@ pub async fn state_with_clock(config: &Config, clock: services::Clock) -> anyhow
             per_client: config.upload_concurrency_per_client,
             in_flight: Default::default(),
             timeout: config.upload_timeout,
+            client_quota_bytes: config.upload_quota_per_client_mb * 1024 * 1024,
+            total_quota_bytes: config.storage_quota_mb * 1024 * 1024,
         }),
     };
     Ok(AppState {

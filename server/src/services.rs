@@ -54,6 +54,9 @@ pub struct UploadLimits {
     pub per_client: usize,
     pub in_flight: std::sync::Mutex<std::collections::HashMap<String, usize>>,
     pub timeout: std::time::Duration,
+    /// Bytes one client address may keep in unfiled drafts, and stored in all.
+    pub client_quota_bytes: u64,
+    pub total_quota_bytes: u64,
 }
 
 /// One of a client's upload slots, given back when dropped.

@@ -18,7 +18,7 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QuerySele
 use serde::Serialize;
 
 use crate::error::Error;
-use crate::infra::db::entities::{dossier, stored_file};
+use crate::infra::db::entities::{dossier, storage_usage, stored_file};
 use crate::services::Services;
 use crate::AppState;
 
@@ -32,7 +32,8 @@ fn status(error: UploadError) -> StatusCode {
         UploadError::Quota => StatusCode::PAYLOAD_TOO_LARGE,
         UploadError::TimedOut => StatusCode::REQUEST_TIMEOUT,
         UploadError::Busy => StatusCode::SERVICE_UNAVAILABLE,
-        UploadError::BusyHere => StatusCode::TOO_MANY_REQUESTS,
+        UploadError::BusyHere | UploadError::ClientQuota => StatusCode::TOO_MANY_REQUESTS,
+        UploadError::StorageFull => StatusCode::INSUFFICIENT_STORAGE,
     }
 }
 
@@ -99,7 +100,7 @@ pub async fn upload(
         _ if slot.is_err() => Err(Err(UploadError::Busy)),
         Ok(multipart) => tokio::time::timeout(
             services.uploads.timeout,
-            receive(services, &dossier, &kind, multipart),
+            receive(services, &dossier, &kind, &client, multipart),
         )
         .await
         .unwrap_or(Err(Err(UploadError::TimedOut))),
@@ -144,6 +145,7 @@ async fn receive(
     services: &Services,
     dossier: &dossier::Model,
     kind: &str,
+    client: &str,
     mut multipart: Multipart,
 ) -> UploadResult {
     let kind = DocumentKind::from_code(kind).ok_or(Err(UploadError::NotExpected))?;
@@ -152,7 +154,8 @@ async fn receive(
         return Err(Err(UploadError::NotExpected));
     }
     // Refused early when already full; checked again, atomically, when the file is recorded.
-    room(&services.db, dossier, kind, 0).await?;
+    let client = crate::infra::limiter::client_key(client);
+    room(services, &services.db, dossier, kind, &client, 0).await?;
     loop {
         let field = match multipart.next_field().await {
             Ok(Some(field)) => field,
@@ -169,7 +172,7 @@ async fn receive(
             continue;
         }
         let file_name = sanitize_file_name(field.file_name().unwrap_or("document"));
-        return store(services, dossier, kind, file_name, field).await;
+        return store(services, dossier, kind, &client, file_name, field).await;
     }
 }
 
@@ -177,6 +180,7 @@ async fn store(
     services: &Services,
     dossier: &dossier::Model,
     kind: DocumentKind,
+    client: &str,
     file_name: String,
     mut field: axum::extract::multipart::Field<'_>,
 ) -> UploadResult {
@@ -244,8 +248,9 @@ async fn store(
         size_bytes: Set(size as i64),
         storage_key: Set(key.clone()),
         created_at: Set((services.clock)()),
+        client_key: Set(Some(client.to_owned())),
     };
-    if let Err(e) = record(services, dossier, kind, size, row).await {
+    if let Err(e) = record(services, dossier, kind, client, size, row).await {
         let _ = services.storage.delete(&key).await;
         return Err(e);
     }
@@ -257,20 +262,26 @@ async fn store(
     })
 }
 
-/// Whether the request has room for one more file of `kind` of `size` bytes: at most
-/// `MAX_FILES_PER_DOCUMENT` per document (after a change request, counting only the files sent
-/// since: the old ones may be replaced) and `MAX_BYTES_PER_REQUEST` in all.
+/// Whether there is room for one more file of `kind` of `size` bytes (0: whether there is any
+/// room left): at most `MAX_FILES_PER_DOCUMENT` per document (after a change request, counting
+/// only the files sent since: the old ones may be replaced) and `MAX_BYTES_PER_REQUEST` in the
+/// request; the client address's quota in unfiled drafts (a draft costs nothing to start: one
+/// address starting many cannot fill the storage); the storage's quota in all.
 async fn room(
+    services: &Services,
     db: &impl sea_orm::ConnectionTrait,
     dossier: &dossier::Model,
     kind: DocumentKind,
+    client: &str,
     size: u64,
 ) -> Result<(), Result<Error, UploadError>> {
+    let server = |e: sea_orm::DbErr| Ok(Error::from(e));
+    let size = size.max(1);
     let files = stored_file::Entity::find()
         .filter(stored_file::Column::DossierId.eq(dossier.id.clone()))
         .all(db)
         .await
-        .map_err(|e| Ok(e.into()))?;
+        .map_err(server)?;
     let since = if dossier.state == DossierState::ChangesRequested {
         Services::last_change_request(db, &dossier.id)
             .await
@@ -289,7 +300,50 @@ async fn room(
     if bytes + size > MAX_BYTES_PER_REQUEST {
         return Err(Err(UploadError::Quota));
     }
+    let limits = &services.uploads;
+    if dossier.state == DossierState::Draft
+        && in_drafts_from(db, client).await.map_err(server)? + size > limits.client_quota_bytes
+    {
+        return Err(Err(UploadError::ClientQuota));
+    }
+    let stored = storage_usage::Entity::find_by_id(1)
+        .one(db)
+        .await
+        .map_err(server)?
+        .map_or(0, |u| u.bytes.max(0) as u64);
+    if stored + size > limits.total_quota_bytes {
+        tracing::error!(
+            "storage quota reached: {stored} bytes stored of {} (STORAGE_QUOTA_MB)",
+            limits.total_quota_bytes
+        );
+        return Err(Err(UploadError::StorageFull));
+    }
     Ok(())
+}
+
+/// The bytes a client address keeps in requests not yet filed.
+async fn in_drafts_from(
+    db: &impl sea_orm::ConnectionTrait,
+    client: &str,
+) -> Result<u64, sea_orm::DbErr> {
+    use sea_orm::sea_query::{Expr, Query};
+    let drafts = Query::select()
+        .column(dossier::Column::Id)
+        .from(dossier::Entity)
+        .and_where(dossier::Column::State.eq(DossierState::Draft))
+        .to_owned();
+    let used: Option<i64> = stored_file::Entity::find()
+        .select_only()
+        .column_as(
+            Expr::cust("CAST(COALESCE(SUM(stored_file.size_bytes), 0) AS BIGINT)"),
+            "used",
+        )
+        .filter(stored_file::Column::ClientKey.eq(client))
+        .filter(stored_file::Column::DossierId.in_subquery(drafts))
+        .into_tuple()
+        .one(db)
+        .await?;
+    Ok(used.unwrap_or(0).max(0) as u64)
 }
 
 /// Records a stored file if the request still takes it and has room, in one write transaction
@@ -302,6 +356,7 @@ async fn record(
     services: &Services,
     dossier: &dossier::Model,
     kind: DocumentKind,
+    client: &str,
     size: u64,
     row: stored_file::ActiveModel,
 ) -> Result<(), Result<Error, UploadError>> {
@@ -323,7 +378,7 @@ async fn record(
     if !services.uploadable(&now).await.map_err(Ok)?.contains(&kind) {
         return Err(Err(UploadError::NotExpected));
     }
-    room(&txn, &now, kind, size).await?;
+    room(services, &txn, &now, kind, client, size).await?;
     row.insert(&txn).await.map_err(server)?;
     // A draft with a new file is a saved draft: its 14 days start again, in the same
     // transaction (the purge deletes only a draft still unsaved when it deletes).

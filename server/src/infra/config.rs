@@ -38,6 +38,11 @@ pub struct Config {
     /// Uploads at once from one client address (`UPLOAD_CONCURRENCY_PER_CLIENT`, default 4).
     pub upload_concurrency_per_client: usize,
     pub upload_timeout: std::time::Duration,
+    /// Megabytes of files one client address may keep in requests not yet filed
+    /// (`UPLOAD_QUOTA_PER_CLIENT_MB`, default 500, about eight full requests), and of stored
+    /// files in all (`STORAGE_QUOTA_MB`, default 51200: set it to what the storage holds).
+    pub upload_quota_per_client_mb: u64,
+    pub storage_quota_mb: u64,
     /// How the e-mail queue retries (`MAIL_RETRY_SECONDS`, `MAIL_RETRY_MAX_SECONDS`,
     /// `MAIL_ATTEMPTS`, `MAIL_POLL_MILLISECONDS`).
     pub mail_retry: crate::mail_queue::MailRetry,
@@ -128,6 +133,8 @@ impl Config {
             upload_timeout: std::time::Duration::from_secs(
                 number(var("UPLOAD_TIMEOUT_SECONDS"), 120)?.into(),
             ),
+            upload_quota_per_client_mb: number(var("UPLOAD_QUOTA_PER_CLIENT_MB"), 500)?.into(),
+            storage_quota_mb: number(var("STORAGE_QUOTA_MB"), 51_200)?.into(),
             mail_retry: {
                 let d = crate::mail_queue::MailRetry::default();
                 let seconds = |name: &str, default: std::time::Duration| {
@@ -166,6 +173,8 @@ impl Config {
             upload_concurrency: 16,
             upload_concurrency_per_client: 4,
             upload_timeout: std::time::Duration::from_secs(120),
+            upload_quota_per_client_mb: 500,
+            storage_quota_mb: 51_200,
             mail_retry: Default::default(),
             access_code_key: Some(crate::infra::secret::CodeKey::random()),
             serve: Default::default(),

@@ -1021,6 +1021,90 @@ async fn a_request_holds_sixty_megabytes_of_documents_at_most() {
     );
 }
 
+/// One client address keeps at most its quota in requests not yet filed (429), and the
+/// storage at most its own (507): refused whole, nothing half-stored; a removed file gives its
+/// room back.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_client_address_and_the_storage_have_quotas() {
+    use server::infra::db::entities::{storage_usage, stored_file};
+    let app = TestApp::with(|c| {
+        c.upload_quota_per_client_mb = 20;
+        c.storage_quota_mb = 40;
+    })
+    .await;
+    let a = common::journey::typed_draft(&app, "quota-a@example.org").await;
+    let b = common::journey::typed_draft(&app, "quota-b@example.org").await;
+    let nine = || common::pdf_bytes(9 * 1024 * 1024);
+    for kind in ["passport", "residence_permit"] {
+        let r = common::upload_from(&app.router, kind, nine(), &a, 5).await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+    }
+    // A third from the same address, to another draft: past its 20 MB.
+    let over = common::upload_from(&app.router, "passport", nine(), &b, 5).await;
+    assert_eq!(over.status, StatusCode::TOO_MANY_REQUESTS, "{}", over.body);
+    assert_eq!(over.json()["error"], "client_quota");
+    assert!(over.json()["message"]
+        .as_str()
+        .unwrap()
+        .contains("connexion"));
+    let rows = || async {
+        stored_file::Entity::find()
+            .count(&app.state.db)
+            .await
+            .unwrap()
+    };
+    assert_eq!(
+        (rows().await, app.stored_files()),
+        (2, 2),
+        "nothing half-stored"
+    );
+    // Other addresses are not held back, up to the storage's 40 MB.
+    for (kind, from) in [("passport", 6), ("residence_permit", 7)] {
+        let r = common::upload_from(&app.router, kind, nine(), &b, from).await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+    }
+    let full = common::upload_from(&app.router, "enrolment_certificate", nine(), &b, 8).await;
+    assert_eq!(
+        full.status,
+        StatusCode::INSUFFICIENT_STORAGE,
+        "{}",
+        full.body
+    );
+    assert_eq!(full.json()["error"], "storage_full");
+    assert_eq!((rows().await, app.stored_files()), (4, 4));
+    let usage = || async {
+        storage_usage::Entity::find_by_id(1)
+            .one(&app.state.db)
+            .await
+            .unwrap()
+            .unwrap()
+            .bytes
+    };
+    assert_eq!(
+        usage().await,
+        4 * 9 * 1024 * 1024,
+        "the total follows every file"
+    );
+    // A removed file gives its room back.
+    let first = stored_file::Entity::find()
+        .filter(stored_file::Column::ClientKey.eq(common::client(6).to_string()))
+        .one(&app.state.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let removed = call(
+        &app.router,
+        "demande/retirer-fichier",
+        &[("id", &first.id), ("back", "/demande/justificatifs")],
+        Some(&b),
+    )
+    .await;
+    assert!(removed.status.is_success(), "{}", removed.body);
+    assert_eq!(usage().await, 3 * 9 * 1024 * 1024);
+    let fits = common::upload_from(&app.router, "enrolment_certificate", nine(), &b, 8).await;
+    assert_eq!(fits.status, StatusCode::CREATED, "{}", fits.body);
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn a_stalled_or_dropped_upload_leaves_nothing_and_uploads_are_bounded() {
     let app = TestApp::with(|c| {

@@ -151,6 +151,8 @@ pub mod stored_file {
         pub size_bytes: i64,
         pub storage_key: String,
         pub created_at: DateTimeUtc,
+        /// The client address (or IPv6 /64) it was sent from, for the per-client quota.
+        pub client_key: Option<String>,
     }
 
     #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
@@ -360,6 +362,24 @@ pub mod mail_queue {
         pub lease_owner: Option<String>,
         pub last_error: Option<String>,
         pub sent_at: Option<DateTimeUtc>,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}
+
+/// The bytes of every stored file, in one row (`id` 1) that triggers on `stored_file` keep.
+pub mod storage_usage {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "storage_usage")]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub id: i32,
+        pub bytes: i64,
     }
 
     #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -10,6 +10,7 @@ mod m20261125_000002_security_event;
 mod m20261126_000001_typed_columns;
 mod m20261201_000001_mail_queue;
 mod m20261201_000002_sign_in_link;
+mod m20261202_000001_storage_quotas;
 
 pub struct Migrator;
 
@@ -25,6 +26,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000001_typed_columns::Migration),
             Box::new(m20261201_000001_mail_queue::Migration),
             Box::new(m20261201_000002_sign_in_link::Migration),
+            Box::new(m20261202_000001_storage_quotas::Migration),
         ]
     }
 }

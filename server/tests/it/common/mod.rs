@@ -328,6 +328,28 @@ pub fn encode(s: &str) -> String {
 
 /// One multipart upload of `bytes` as field `file`.
 pub async fn upload(app: &Router, kind: &str, name: &str, bytes: Vec<u8>, cookie: &str) -> Reply {
+    send(app, upload_request(kind, name, bytes, cookie)).await
+}
+
+/// The same upload, sent from the client address `client(from)`.
+pub async fn upload_from(
+    app: &Router,
+    kind: &str,
+    bytes: Vec<u8>,
+    cookie: &str,
+    from: u32,
+) -> Reply {
+    let mut request = upload_request(kind, "document.pdf", bytes, cookie);
+    request
+        .extensions_mut()
+        .insert(axum::extract::ConnectInfo(std::net::SocketAddr::new(
+            client(from),
+            40000,
+        )));
+    send(app, request).await
+}
+
+fn upload_request(kind: &str, name: &str, bytes: Vec<u8>, cookie: &str) -> Request<Body> {
     let boundary = "wifboundary7MA4YWxkTrZu0gW";
     let mut body = format!(
         "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{name}\"\r\nContent-Type: application/octet-stream\r\n\r\n"
@@ -335,7 +357,7 @@ pub async fn upload(app: &Router, kind: &str, name: &str, bytes: Vec<u8>, cookie
     .into_bytes();
     body.extend(bytes);
     body.extend(format!("\r\n--{boundary}--\r\n").into_bytes());
-    let request = Request::post(format!("/demande/fichiers/{kind}"))
+    Request::post(format!("/demande/fichiers/{kind}"))
         .header(
             header::CONTENT_TYPE,
             format!("multipart/form-data; boundary={boundary}"),
@@ -343,8 +365,7 @@ pub async fn upload(app: &Router, kind: &str, name: &str, bytes: Vec<u8>, cookie
         .header(header::ACCEPT, "application/json")
         .header(header::COOKIE, cookie)
         .body(Body::from(body))
-        .unwrap();
-    send(app, request).await
+        .unwrap()
 }
 
 pub fn pdf_bytes(size: usize) -> Vec<u8> {
