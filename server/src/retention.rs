@@ -127,6 +127,11 @@ impl Services {
                 .await?
                 .rows_affected,
         );
+        for (scope, days) in crate::infra::throttle::KEPT_DAYS {
+            expired(
+                crate::infra::throttle::sweep(&self.db, scope, now - Duration::days(*days)).await?,
+            );
+        }
         expired(
             security_event::Entity::delete_many()
                 .filter(

@@ -10,3 +10,4 @@ pub mod net;
 pub mod secret;
 pub mod security;
 pub mod storage;
+pub mod throttle;

@@ -111,6 +111,11 @@ pub async fn save_agent(
                 update.password_hash = Set(hash);
                 update.failed_logins = Set(0);
                 update.locked_until = Set(None);
+                // A new password lifts every lock and slowing of the account.
+                use super::sign_in::{AGENT_ACCOUNT, AGENT_GUESSES, AGENT_TURNS};
+                for scope in [AGENT_GUESSES, AGENT_ACCOUNT, AGENT_TURNS] {
+                    crate::infra::throttle::clear_subject(&txn, scope, &a.id.to_string()).await?;
+                }
             }
             update.update(&txn).await?;
             a.id

@@ -12,7 +12,7 @@ mod admin;
 mod downloads;
 mod public;
 mod queue;
-mod sign_in;
+pub mod sign_in;
 
 use app::instruction::{
     ActRequest, AdminChange, AdminView, AgentView, DossierView, Filters, QueuePage, Stats,

@@ -5,12 +5,28 @@ use app::instruction::AgentView;
 use app::model::AppError;
 use app::ssr::AgentSession;
 use chrono::{DateTime, Duration, Utc};
-use sea_orm::{ActiveModelTrait, ColumnTrait, Condition, EntityTrait, QueryFilter, Set};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
 
 use super::{AGENT_SESSION_HOURS, LOGIN_LOCK_MINUTES, MAX_LOGIN_ATTEMPTS};
+use crate::infra::throttle::{self, Key};
+
+/// Throttle scopes: an account's guesses from one client (locked past MAX_LOGIN_ATTEMPTS), its
+/// wrong passwords from every client (the ceiling), its spaced turns past the ceiling, and the
+/// clients it signed in from.
+pub const AGENT_GUESSES: &str = "agent";
+pub const AGENT_ACCOUNT: &str = "agent-all";
+pub const AGENT_TURNS: &str = "agent-turns";
+pub const AGENT_KNOWN: &str = "agent-known";
+/// Passwords checked on one account, from every client in LOGIN_LOCK_MINUTES, past which its
+/// checks are spaced out: one every AGENT_SLOW_SPACING, a guess waiting AGENT_SLOW_MAX_WAIT at
+/// most for its turn. A botnet's guesses are slowed to a trickle; the agent still gets in.
+pub const AGENT_CEILING: i32 = 20;
+pub const AGENT_SLOW_SPACING: Duration = Duration::seconds(1);
+pub const AGENT_SLOW_MAX_WAIT: Duration = Duration::seconds(5);
+/// How long a client an agent signed in from stays known.
+pub const AGENT_KNOWN_DAYS: i64 = 90;
 use crate::error::{Error, Result};
 use crate::infra::db::entities::{agent, agent_service, agent_session};
-use crate::infra::limiter::reserve_attempt;
 use crate::infra::secret;
 use crate::infra::security::SecurityEvent;
 use crate::services::Services;
@@ -31,24 +47,29 @@ impl Services {
             .filter(agent::Column::Email.eq(email.trim().to_lowercase()))
             .one(&self.db)
             .await?;
-        // The guess is reserved before the password is checked, in one statement: however many
-        // arrive at once, at most MAX_LOGIN_ATTEMPTS are checked before the account locks.
+        // The guess is reserved before the password is checked, in one statement, on the
+        // account *from this client*: however many arrive at once, at most MAX_LOGIN_ATTEMPTS
+        // are checked before the account locks for this client only. Someone guessing wrong on
+        // purpose locks themselves out, not the agent.
         let reserved = match &found {
             Some(a) => {
-                reserve_attempt::<agent::Entity>(
+                throttle::reserve_guess(
                     &self.db,
-                    agent::Column::FailedLogins,
-                    agent::Column::LockedUntil,
-                    Condition::all().add(agent::Column::Id.eq(a.id)),
+                    &Key::new(AGENT_GUESSES, a.id.to_string(), client),
                     MAX_LOGIN_ATTEMPTS,
                     Duration::minutes(LOGIN_LOCK_MINUTES),
                     now,
-                    &[],
                 )
                 .await?
             }
             None => false,
         };
+        // Past the account-wide ceiling (passwords checked from every client in a window), the
+        // account's checks are spaced out: one every AGENT_SLOW_SPACING, each guess waiting for
+        // its turn. A client the agent already signed in from is not slowed.
+        if let Some(a) = found.as_ref().filter(|_| reserved) {
+            self.agent_turn(a.id, client, now).await?;
+        }
         // The same work and the same answer whether the address exists, is locked or not:
         // neither the message nor the time tells which addresses have accounts.
         let hash = found
@@ -65,7 +86,7 @@ impl Services {
             Some(a) => {
                 let event = if !reserved {
                     SecurityEvent::SignInWhileLocked
-                } else if self.agent_locked(a.id, now).await? {
+                } else if self.agent_locked(a.id, client, now).await? {
                     SecurityEvent::Lockout
                 } else {
                     SecurityEvent::SignInFailed
@@ -101,10 +122,17 @@ impl Services {
         }
         .insert(&txn)
         .await?;
-        let mut update: agent::ActiveModel = agent.into();
-        update.failed_logins = Set(0);
-        update.locked_until = Set(None);
-        update.update(&txn).await?;
+        throttle::clear(&txn, &Key::new(AGENT_GUESSES, agent.id.to_string(), client)).await?;
+        // This client is now one the agent signs in from: never slowed by others' guesses.
+        throttle::clear(&txn, &Key::new(AGENT_KNOWN, agent.id.to_string(), client)).await?;
+        throttle::count_in_window(
+            &txn,
+            &Key::new(AGENT_KNOWN, agent.id.to_string(), client),
+            i32::MAX,
+            Duration::days(AGENT_KNOWN_DAYS),
+            now,
+        )
+        .await?;
         txn.commit().await?;
         self.login_limiter.clear(client);
         self.security(SecurityEvent::SignInSucceeded, &agent_email, client, None)
@@ -159,12 +187,50 @@ impl Services {
         })
     }
 
-    /// Whether the agent's account is locked now (read after a failure, for the log).
-    async fn agent_locked(&self, id: i32, now: DateTime<Utc>) -> Result<bool> {
-        Ok(agent::Entity::find_by_id(id)
-            .one(&self.db)
-            .await?
-            .and_then(|a| a.locked_until)
-            .is_some_and(|u| u > now))
+    /// Whether the agent's account is locked for this client now (read after a failure, for
+    /// the log).
+    async fn agent_locked(&self, id: i32, client: &str, now: DateTime<Utc>) -> Result<bool> {
+        Ok(
+            throttle::read(&self.db, &Key::new(AGENT_GUESSES, id.to_string(), client))
+                .await?
+                .and_then(|t| t.locked_until)
+                .is_some_and(|u| u > now),
+        )
+    }
+
+    /// Counts a guess on the account from every client, before it is checked; past the
+    /// account-wide ceiling, waits for the account's turn, unless this client is one the agent
+    /// signed in from before. Refused (wait a minute) only when the turns already taken reach
+    /// AGENT_SLOW_MAX_WAIT ahead.
+    async fn agent_turn(&self, id: i32, client: &str, now: DateTime<Utc>) -> Result<()> {
+        let window = Duration::minutes(LOGIN_LOCK_MINUTES);
+        let account = Key::whole(AGENT_ACCOUNT, id.to_string());
+        let rank = throttle::count_in_window(&self.db, &account, i32::MAX, window, now).await?;
+        if rank.is_some_and(|rank| rank <= AGENT_CEILING) {
+            return Ok(());
+        }
+        let known = throttle::counted(
+            &self.db,
+            &Key::new(AGENT_KNOWN, id.to_string(), client),
+            Duration::days(AGENT_KNOWN_DAYS),
+            now,
+        )
+        .await?;
+        if known > 0 {
+            return Ok(());
+        }
+        let turn = throttle::next_slot(
+            &self.db,
+            &Key::whole(AGENT_TURNS, id.to_string()),
+            AGENT_SLOW_SPACING,
+            AGENT_SLOW_MAX_WAIT,
+            now,
+        )
+        .await?
+        .ok_or(AppError::RateLimited { minutes: 1 })?;
+        if let Ok(wait) = (turn - now).to_std() {
+            tokio::time::sleep(wait).await;
+        }
+        Ok(())
     }
 }

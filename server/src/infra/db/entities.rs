@@ -203,6 +203,8 @@ pub mod agent {
         pub password_hash: String,
         pub role: Role,
         pub active: bool,
+        /// No longer read: an agent's guesses are counted per client in `throttle` (a lock
+        /// of the whole account let anyone keep an agent out). Kept at 0 and null.
         pub failed_logins: i32,
         pub locked_until: Option<DateTimeUtc>,
         pub created_at: DateTimeUtc,
@@ -380,6 +382,32 @@ pub mod storage_usage {
         #[sea_orm(primary_key, auto_increment = false)]
         pub id: i32,
         pub bytes: i64,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}
+
+/// Attempts counted by scope, subject and client (see `infra::throttle`).
+pub mod throttle {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "throttle")]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub scope: String,
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub subject: String,
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub client: String,
+        /// Attempts since `since` (the window's start).
+        pub count: i32,
+        pub since: DateTimeUtc,
+        /// Until when the key is locked, or, for a spaced key, when its next slot is free.
+        pub locked_until: Option<DateTimeUtc>,
     }
 
     #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

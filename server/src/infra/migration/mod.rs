@@ -11,6 +11,7 @@ mod m20261126_000001_typed_columns;
 mod m20261201_000001_mail_queue;
 mod m20261201_000002_sign_in_link;
 mod m20261202_000001_storage_quotas;
+mod m20261202_000002_throttle;
 
 pub struct Migrator;
 
@@ -27,6 +28,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000001_mail_queue::Migration),
             Box::new(m20261201_000002_sign_in_link::Migration),
             Box::new(m20261202_000001_storage_quotas::Migration),
+            Box::new(m20261202_000002_throttle::Migration),
         ]
     }
 }
