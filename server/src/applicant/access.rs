@@ -13,7 +13,8 @@ use app::ssr::SignedIn;
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait as _};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, Set,
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter,
+    QueryOrder, Set,
 };
 
 use super::SESSION_HOURS;
@@ -34,9 +35,17 @@ pub const LOCK_MINUTES: i64 = 15;
 /// Wrong codes in all, since the last code was sent, after which the codes are void until a
 /// new one is sent. With `CODES_PER_DAY`, an address takes at most 50 guesses a day.
 pub const VOID_AFTER: i32 = 10;
-/// Code e-mails to one address: at most one a minute and this many a day.
+/// Code e-mails to one address asked for from one client: at most this many a day, so that a
+/// stranger asking for the owner's codes spends the stranger's allowance, not the owner's.
 pub const CODES_PER_DAY: i32 = 5;
+/// Code e-mails to one address from every client: at most one a minute and this many a day
+/// (what bounds the e-mails a mailbox can be sent).
+pub const CODES_PER_DAY_ADDRESS: i32 = 20;
+/// The throttle scope of the code e-mails one client asks for one address.
+pub const CODE_MAILS: &str = "code-mail";
 pub const CODE_GAP_SECONDS: i64 = 60;
+/// Codes (and links) kept valid per address and request: the newest and the one before.
+pub const GRANTS_KEPT: usize = 2;
 
 impl Services {
     /// The address's guard row, created on first use.
@@ -64,8 +73,15 @@ impl Services {
     }
 
     /// Reserves one code e-mail to the address, in one statement: at most one a minute and
-    /// `CODES_PER_DAY` a day. A new code also gives back the guesses counted toward voiding.
-    async fn reserve_code_mail(&self, db: &impl ConnectionTrait, email: &str) -> Result<bool> {
+    /// `CODES_PER_DAY_ADDRESS` a day, then `CODES_PER_DAY` a day from this client. A new code
+    /// also gives back the guesses counted toward voiding. Call it in a transaction that is
+    /// committed only if it returns true (a refusal leaves the counts as they were).
+    async fn reserve_code_mail(
+        &self,
+        db: &impl ConnectionTrait,
+        email: &str,
+        client: &str,
+    ) -> Result<bool> {
         use access_guard::Column as G;
         self.guard(db, email).await?;
         let now = self.now();
@@ -97,11 +113,22 @@ impl Services {
             .filter(
                 Condition::any()
                     .add(new_day)
-                    .add(G::CodesSent.lt(CODES_PER_DAY)),
+                    .add(G::CodesSent.lt(CODES_PER_DAY_ADDRESS)),
             )
             .exec(db)
             .await?;
-        Ok(reserved.rows_affected == 1)
+        if reserved.rows_affected != 1 {
+            return Ok(false);
+        }
+        Ok(crate::infra::throttle::count_in_window(
+            db,
+            &crate::infra::throttle::Key::new(CODE_MAILS, email, client),
+            CODES_PER_DAY,
+            Duration::days(1),
+            now,
+        )
+        .await?
+        .is_some())
     }
 
     /// Counts one start or resend from this client address, before any work.
@@ -111,7 +138,9 @@ impl Services {
             .map_err(|r| AppError::RateLimited { minutes: r.minutes }.into())
     }
 
-    /// A new code and sign-in link for this address and request, replacing its previous ones.
+    /// A new code and sign-in link for this address and request. The previous ones stay valid
+    /// (older ones go): a stranger asking for new codes does not void those in the owner's
+    /// mailbox.
     pub(crate) async fn new_grant(
         &self,
         db: &impl ConnectionTrait,
@@ -123,11 +152,23 @@ impl Services {
         // A keyed hash: a microsecond, so it may run inside the write transaction.
         let hash = self.code_key.hash(&code);
         let now = self.now();
-        access_grant::Entity::delete_many()
+        let previous = access_grant::Entity::find()
             .filter(access_grant::Column::DossierId.eq(dossier_id))
             .filter(access_grant::Column::Email.eq(email))
-            .exec(db)
+            .order_by_desc(access_grant::Column::Id)
+            .all(db)
             .await?;
+        let older: Vec<i32> = previous
+            .iter()
+            .skip(GRANTS_KEPT - 1)
+            .map(|g| g.id)
+            .collect();
+        if !older.is_empty() {
+            access_grant::Entity::delete_many()
+                .filter(access_grant::Column::Id.is_in(older))
+                .exec(db)
+                .await?;
+        }
         access_grant::ActiveModel {
             dossier_id: Set(dossier_id.to_owned()),
             email: Set(email.to_owned()),
@@ -162,7 +203,7 @@ impl Services {
         self.code_request_allowed(client)?;
         let now = self.now();
         let txn = crate::infra::db::write_txn(&self.db).await?;
-        if !self.reserve_code_mail(&txn, email.as_str()).await? {
+        if !self.reserve_code_mail(&txn, email.as_str(), client).await? {
             return Ok(());
         }
         let live = dossier::Entity::find()
@@ -248,7 +289,7 @@ impl Services {
     pub(crate) async fn resend_codes(&self, email: Email, lang: Lang, client: &str) -> Result<()> {
         self.code_request_allowed(client)?;
         let txn = crate::infra::db::write_txn(&self.db).await?;
-        if !self.reserve_code_mail(&txn, email.as_str()).await? {
+        if !self.reserve_code_mail(&txn, email.as_str(), client).await? {
             return Ok(());
         }
         let grants = access_grant::Entity::find()
@@ -394,6 +435,7 @@ impl Services {
             .exec(&self.db)
             .await?;
         self.applicant_limiter.forgive(client);
+        self.drop_older_grants(&grant).await?;
         self.open_session(&grant.dossier_id, email.as_str(), client)
             .await
     }
@@ -424,8 +466,21 @@ impl Services {
         if used.rows_affected != 1 {
             return Err(AppError::LinkInvalid.into());
         }
+        self.drop_older_grants(&grant).await?;
         self.open_session(&grant.dossier_id, &grant.email, client)
             .await
+    }
+
+    /// Once the owner signed in with a code or a link, the ones sent before it go: only a
+    /// newer one (asked for since) stays beside it.
+    async fn drop_older_grants(&self, grant: &access_grant::Model) -> Result<()> {
+        access_grant::Entity::delete_many()
+            .filter(access_grant::Column::DossierId.eq(grant.dossier_id.clone()))
+            .filter(access_grant::Column::Email.eq(grant.email.clone()))
+            .filter(access_grant::Column::Id.lt(grant.id))
+            .exec(&self.db)
+            .await?;
+        Ok(())
     }
 
     /// A new session on the dossier, and where its page is: the first open step of a draft,

@@ -5,7 +5,7 @@
 //! This file is the edge: the port the server functions call, each method one line that turns
 //! the server's `Error` into the `AppError` the page shows, and the feature's routes.
 
-mod access;
+pub(crate) mod access;
 mod downloads;
 mod draft;
 mod filing;

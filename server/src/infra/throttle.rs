@@ -20,6 +20,7 @@ pub const KEPT_DAYS: &[(&str, i64)] = &[
         crate::instruction::sign_in::AGENT_KNOWN,
         crate::instruction::sign_in::AGENT_KNOWN_DAYS,
     ),
+    (crate::applicant::access::CODE_MAILS, 1),
 ];
 
 /// What is counted: a scope (`agent`, `code-mail`…), whose account or address, from which

@@ -139,7 +139,7 @@ async fn two_hundred_parallel_wrong_codes_are_checked_five_times_at_most() {
     assert_eq!(
         error_kind(&sign_in(&app, email, &code, 5).await),
         "WrongCode",
-        "the old code is gone"
+        "signed in with the new code, the old one is gone"
     );
 }
 
@@ -230,18 +230,91 @@ async fn fifty_parallel_starts_for_one_address_send_one_email_and_make_one_draft
         .await
         .session_cookie()
         .is_some());
-    // At most five code e-mails a day.
+    // At most five code e-mails a day asked for from one client, and twenty from all.
     for _ in 0..8 {
         app.advance(Duration::seconds(61));
         start(&app, email, "employer", 3002).await;
     }
-    let mails = app
-        .outbox()
+    assert_eq!(
+        mails_to(&app, email).await.len(),
+        2 + 5,
+        "five from one client"
+    );
+    for k in 0..20 {
+        app.advance(Duration::seconds(61));
+        start(&app, email, "employer", 3100 + k).await;
+    }
+    assert_eq!(
+        mails_to(&app, email).await.len(),
+        20,
+        "twenty in a day in all"
+    );
+}
+
+/// A stranger asking for the owner's codes spends the stranger's allowance, not the owner's,
+/// and does not void the code the owner is reading: the one before the newest stays valid.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_stranger_asking_for_codes_neither_voids_nor_spends_the_owners() {
+    let app = TestApp::new().await;
+    let email = "victim@example.org";
+    let resend = |from: u32| {
+        let router = app.router.clone();
+        async move {
+            call_from(
+                &router,
+                "demande/nouveau-code",
+                &[("email", email)],
+                None,
+                Some(client(from)),
+            )
+            .await
+        }
+    };
+    assert!(start(&app, email, "student", 1).await.status.is_success());
+    let reading = app.last_code(email).await;
+    app.advance(Duration::seconds(61));
+    assert!(resend(666).await.status.is_success());
+    let newest = app.last_code(email).await;
+    assert_ne!(newest, reading);
+    for _ in 0..6 {
+        app.advance(Duration::seconds(61));
+        assert!(resend(666).await.status.is_success(), "answered alike");
+    }
+    assert_eq!(
+        mails_to(&app, email).await.len(),
+        1 + 5,
+        "the stranger's client gets five a day"
+    );
+    // The owner's own request is still sent.
+    app.advance(Duration::seconds(61));
+    assert!(resend(1).await.status.is_success());
+    let mails = mails_to(&app, email).await;
+    assert_eq!(mails.len(), 7, "the owner's allowance is untouched");
+    let code_of = |back: usize| common::code_in(&mails[mails.len() - 1 - back]).unwrap();
+    let (owners, previous, older) = (code_of(0), code_of(1), code_of(2));
+    // The code of the e-mail before the newest still opens the request.
+    assert_ne!(previous, owners);
+    let open = sign_in(&app, email, &previous, 2).await;
+    assert!(open.session_cookie().is_some(), "{}", open.body);
+    // Signed in with it, the older codes go; the newest stays.
+    assert_eq!(
+        error_kind(&sign_in(&app, email, &older, 3).await),
+        "WrongCode"
+    );
+    assert!(sign_in(&app, email, &owners, 4)
         .await
-        .iter()
-        .filter(|m| m.contains(&format!("To: {email}")))
-        .count();
-    assert_eq!(mails, 5, "{mails} e-mails in a day");
+        .session_cookie()
+        .is_some());
+}
+
+/// The messages e-mailed to `to`, oldest first.
+async fn mails_to(app: &TestApp, to: &str) -> Vec<String> {
+    let header = format!("To: {to}");
+    app.outbox()
+        .await
+        .into_iter()
+        .filter(|m| m.contains(&header))
+        .collect()
 }
 
 async fn security_rows(app: &TestApp) -> u64 {
