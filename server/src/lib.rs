@@ -88,6 +88,7 @@ pub async fn state_with_clock(config: &Config, clock: services::Clock) -> anyhow
     infra::storage::clean_incoming(&config.storage_dir);
     let services = Services {
         db: db.clone(),
+        instance: uuid::Uuid::new_v4().to_string().into(),
         rules: rules.clone(),
         mailer: Arc::new(mailer),
         mail_wake: Default::default(),
@@ -106,27 +107,30 @@ pub async fn state_with_clock(config: &Config, clock: services::Clock) -> anyhow
         clock,
         public_url: config.public_url.clone(),
         login_limiter: Arc::new(infra::limiter::Limiter::new(
+            infra::throttle::LOGIN_CLIENTS,
             20,
             chrono::Duration::minutes(15),
         )),
         applicant_limiter: Arc::new(infra::limiter::Limiter::new(
+            infra::throttle::CODE_GUESS_CLIENTS,
             config.sign_in_per_client,
             chrono::Duration::minutes(15),
         )),
         code_limiter: Arc::new(infra::limiter::Limiter::new(
+            infra::throttle::CODE_REQUEST_CLIENTS,
             config.code_requests_per_client,
             chrono::Duration::hours(1),
         )),
         verify_limiter: Arc::new(infra::limiter::Limiter::new(
+            infra::throttle::CHECK_CLIENTS,
             20,
             chrono::Duration::minutes(15),
         )),
         stats_cache: Default::default(),
         retention: config.retention,
         uploads: Arc::new(services::UploadLimits {
-            slots: Arc::new(tokio::sync::Semaphore::new(config.upload_concurrency)),
+            total: config.upload_concurrency,
             per_client: config.upload_concurrency_per_client,
-            in_flight: Default::default(),
             timeout: config.upload_timeout,
             client_quota_bytes: config.upload_quota_per_client_mb * 1024 * 1024,
             total_quota_bytes: config.storage_quota_mb * 1024 * 1024,
@@ -150,13 +154,11 @@ pub fn spawn_purge(services: Services) -> tokio::task::JoinHandle<()> {
         let mut tick = tokio::time::interval(std::time::Duration::from_secs(3600));
         loop {
             tick.tick().await;
-            match services.apply_retention().await {
-                Ok(removed) if removed == Default::default() => {}
-                Ok(removed) => tracing::info!("retention: {removed:?}"),
+            match services.hourly_pass().await {
+                Ok(None) => tracing::debug!("hourly pass run by another instance"),
+                Ok(Some(removed)) if removed == Default::default() => {}
+                Ok(Some(removed)) => tracing::info!("retention: {removed:?}"),
                 Err(e) => tracing::error!("retention pass failed: {e}"),
-            }
-            if let Err(e) = infra::db::analyze(&services.db).await {
-                tracing::warn!("planner statistics not refreshed: {e}");
             }
         }
     })

@@ -21,10 +21,16 @@ async fn main() -> anyhow::Result<()> {
     if demo {
         server::demo::refuse_over_https(&config)?;
     }
+    // Held until the process ends: a second server on the same SQLite file stops here.
+    let _single = server::infra::db::claim_sqlite(&config.database_url)?;
     let state = state(&config).await?;
     if demo {
-        server::instruction::accounts::seed_demo(&state.db).await?;
-        let files = server::demo::seed_demo_files(&state.services).await?;
+        // One instance at a time seeds (the others find it done).
+        let files = server::infra::db::at_start(&state.db, async {
+            server::instruction::accounts::seed_demo(&state.db).await?;
+            server::demo::seed_demo_files(&state.services).await
+        })
+        .await?;
         if files > 0 {
             println!("Demo: {files} filed requests added to the queues");
         }

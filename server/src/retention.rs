@@ -51,8 +51,35 @@ pub struct Removed {
 /// The mark of an anonymised file (its creator's address is gone).
 const GONE: &str = "";
 
+/// The lease of the hourly pass, and how long one instance keeps it: less than the hour, so
+/// that the next period's pass is free to whichever instance ticks first.
+pub const HOURLY_JOB: &str = "hourly";
+pub const HOURLY_LEASE_MINUTES: i64 = 50;
+
 impl Services {
-    /// One pass of the schedule: what `spawn_purge` runs every hour.
+    /// What `spawn_purge` runs every hour on every instance: the retention pass and the
+    /// planner's statistics, by the one instance that takes the period's lease (`None` on the
+    /// others).
+    pub async fn hourly_pass(&self) -> Result<Option<Removed>> {
+        let leased = crate::infra::lease::take(
+            &self.db,
+            HOURLY_JOB,
+            &self.instance,
+            Duration::minutes(HOURLY_LEASE_MINUTES),
+            self.now(),
+        )
+        .await?;
+        if !leased {
+            return Ok(None);
+        }
+        let removed = self.apply_retention().await?;
+        if let Err(e) = crate::infra::db::analyze(&self.db).await {
+            tracing::warn!("planner statistics not refreshed: {e}");
+        }
+        Ok(Some(removed))
+    }
+
+    /// One pass of the schedule (see `hourly_pass`).
     pub async fn apply_retention(&self) -> Result<Removed> {
         let now = self.now();
         let mut removed = Removed {

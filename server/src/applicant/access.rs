@@ -132,9 +132,10 @@ impl Services {
     }
 
     /// Counts one start or resend from this client address, before any work.
-    fn code_request_allowed(&self, client: &str) -> Result<()> {
+    async fn code_request_allowed(&self, client: &str) -> Result<()> {
         self.code_limiter
-            .attempt(client, self.now())
+            .attempt(&self.db, client, self.now())
+            .await?
             .map_err(|r| AppError::RateLimited { minutes: r.minutes }.into())
     }
 
@@ -200,7 +201,7 @@ impl Services {
         lang: Lang,
         client: &str,
     ) -> Result<()> {
-        self.code_request_allowed(client)?;
+        self.code_request_allowed(client).await?;
         let now = self.now();
         let txn = crate::infra::db::write_txn(&self.db).await?;
         if !self.reserve_code_mail(&txn, email.as_str(), client).await? {
@@ -287,7 +288,7 @@ impl Services {
     /// New codes for every request of the address, in one e-mail; silent when it has none or
     /// was sent a code too recently. Guesses already counted stay counted.
     pub(crate) async fn resend_codes(&self, email: Email, lang: Lang, client: &str) -> Result<()> {
-        self.code_request_allowed(client)?;
+        self.code_request_allowed(client).await?;
         let txn = crate::infra::db::write_txn(&self.db).await?;
         if !self.reserve_code_mail(&txn, email.as_str(), client).await? {
             return Ok(());
@@ -357,7 +358,11 @@ impl Services {
     ) -> Result<SignedIn> {
         use access_guard::Column as G;
         let now = self.now();
-        if let Err(refused) = self.applicant_limiter.attempt(client, now) {
+        if let Err(refused) = self
+            .applicant_limiter
+            .attempt(&self.db, client, now)
+            .await?
+        {
             // One line per client and window: a loop of refused guesses writes nothing more.
             if refused.first {
                 self.security(SecurityEvent::RateLimited, email.as_str(), client, None)
@@ -434,7 +439,7 @@ impl Services {
             .filter(this_address)
             .exec(&self.db)
             .await?;
-        self.applicant_limiter.forgive(client);
+        self.applicant_limiter.forgive(&self.db, client).await?;
         self.drop_older_grants(&grant).await?;
         self.open_session(&grant.dossier_id, email.as_str(), client)
             .await

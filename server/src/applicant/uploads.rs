@@ -19,7 +19,7 @@ use serde::Serialize;
 
 use crate::error::Error;
 use crate::infra::db::entities::{dossier, storage_usage, stored_file};
-use crate::services::Services;
+use crate::services::{NoSlot, Services};
 use crate::AppState;
 
 fn status(error: UploadError) -> StatusCode {
@@ -92,22 +92,30 @@ pub async fn upload(
     // A bounded number of uploads at once, each in a bounded time: slow or stalled senders
     // cannot hold the server's connections and disk (a dropped upload removes its own file).
     // One client's own uploads are bounded first, so that it cannot take every slot.
-    let client_slot = services.uploads.client_slot(&client);
-    let slot = services.uploads.slots.clone().try_acquire_owned();
-    let result = match multipart {
-        _ if declared.is_some_and(|n| n > UPLOAD_BODY_LIMIT) => Err(Err(UploadError::TooLarge)),
-        _ if client_slot.is_none() => Err(Err(UploadError::BusyHere)),
-        _ if slot.is_err() => Err(Err(UploadError::Busy)),
-        Ok(multipart) => tokio::time::timeout(
-            services.uploads.timeout,
-            receive(services, &dossier, &kind, &client, multipart),
-        )
-        .await
-        .unwrap_or(Err(Err(UploadError::TimedOut))),
-        Err(_) => Err(Err(UploadError::Malformed)),
+    let too_large = declared.is_some_and(|n| n > UPLOAD_BODY_LIMIT);
+    let slot = match too_large {
+        true => None,
+        false => match services.upload_slot(&client).await {
+            Ok(slot) => Some(slot),
+            Err(e) => return error_response(&Error::from(e).into(), lang),
+        },
     };
-    drop(slot);
-    drop(client_slot);
+    let result = match (multipart, slot) {
+        _ if too_large => Err(Err(UploadError::TooLarge)),
+        (_, Some(Err(NoSlot::BusyHere))) => Err(Err(UploadError::BusyHere)),
+        (_, Some(Err(NoSlot::Busy))) => Err(Err(UploadError::Busy)),
+        (Ok(multipart), Some(Ok(slot))) => {
+            let received = tokio::time::timeout(
+                services.uploads.timeout,
+                receive(services, &dossier, &kind, &client, multipart),
+            )
+            .await
+            .unwrap_or(Err(Err(UploadError::TimedOut)));
+            slot.release().await;
+            received
+        }
+        _ => Err(Err(UploadError::Malformed)),
+    };
     // Only a known kind goes back into the address (a typed path could hold anything).
     let kind = app::rules::DocumentKind::from_code(&kind)
         .map(|k| k.code())

@@ -1,10 +1,8 @@
 //! Guesses per client address (sign-in, public check) and per account or code: past a number of
-//! failures, the guesser waits. The address count is in memory (a restart forgets, which a window
-//! of minutes allows); the account's and the code's are in the database (`count_failure`).
+//! failures, the guesser waits. Every count is in the database: the address's in `throttle`
+//! (`Limiter`), the account's and the code's on their own rows (`reserve_attempt`).
 
-use std::collections::HashMap;
-use std::sync::Mutex;
-
+use crate::infra::throttle::{self, Key};
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{Condition, ConnectionTrait, DbErr, EntityTrait, QueryFilter};
@@ -14,10 +12,12 @@ pub fn minutes_until(until: DateTime<Utc>, now: DateTime<Utc>) -> u32 {
     ((until - now).num_seconds() as f64 / 60.0).ceil().max(1.0) as u32
 }
 
+/// Attempts per client address in a window, counted in the database (`throttle`, under its own
+/// scope): every instance counts the same attempts, and a restart forgets none.
 pub struct Limiter {
+    scope: &'static str,
     max_attempts: u32,
     window: Duration,
-    attempts: Mutex<HashMap<String, (u32, DateTime<Utc>)>>,
 }
 
 /// An attempt refused: the minutes to wait, and whether it is the window's first refusal (the
@@ -29,58 +29,51 @@ pub struct Refused {
 }
 
 impl Limiter {
-    pub fn new(max_attempts: u32, window: Duration) -> Self {
+    pub fn new(scope: &'static str, max_attempts: u32, window: Duration) -> Self {
         Self {
+            scope,
             max_attempts,
             window,
-            attempts: Mutex::new(HashMap::new()),
         }
     }
 
-    /// Counts one attempt of this address before it is checked, so that a burst of parallel
-    /// guesses cannot all pass; refused (with the minutes to wait) past the limit. A success
-    /// gives its attempt back with `forgive`, or clears the count with `clear`.
-    pub fn attempt(&self, client: &str, now: DateTime<Utc>) -> Result<(), Refused> {
-        let key = client_key(client);
-        let mut map = self.attempts.lock().unwrap_or_else(|e| e.into_inner());
-        // Forget windows that are over (the map does not grow without bound).
-        if map.len() > 10_000 {
-            let window = self.window;
-            map.retain(|_, (_, since)| now < *since + window);
-        }
-        let entry = map.entry(key).or_insert((0, now));
-        if now >= entry.1 + self.window {
-            *entry = (0, now);
-        }
-        if entry.0 >= self.max_attempts {
-            let first = entry.0 == self.max_attempts;
-            // Counted past the limit only to tell the first refusal from the next ones.
-            entry.0 = entry.0.saturating_add(1).min(self.max_attempts + 1);
-            return Err(Refused {
-                minutes: minutes_until(entry.1 + self.window, now),
-                first,
-            });
-        }
-        entry.0 += 1;
-        Ok(())
+    fn key(&self, client: &str) -> Key {
+        Key::new(self.scope, "", client)
     }
 
-    pub fn forgive(&self, client: &str) {
-        if let Some(entry) = self
-            .attempts
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .get_mut(&client_key(client))
+    /// Counts one attempt of this address before it is checked, in one statement, so that a
+    /// burst of parallel guesses cannot all pass; refused (with the minutes to wait) past the
+    /// limit. A success gives its attempt back with `forgive`, or clears the count with `clear`.
+    pub async fn attempt(
+        &self,
+        db: &impl ConnectionTrait,
+        client: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Result<(), Refused>, DbErr> {
+        let key = self.key(client);
+        let max = i32::try_from(self.max_attempts).unwrap_or(i32::MAX);
+        if throttle::count_in_window(db, &key, max, self.window, now)
+            .await?
+            .is_some()
         {
-            entry.0 = entry.0.min(self.max_attempts).saturating_sub(1);
+            return Ok(Ok(()));
         }
+        let ends = throttle::read(db, &key)
+            .await?
+            .map_or(now + self.window, |row| row.since + self.window);
+        let first = throttle::mark_once(db, &key, ends).await?;
+        Ok(Err(Refused {
+            minutes: minutes_until(ends, now),
+            first,
+        }))
     }
 
-    pub fn clear(&self, client: &str) {
-        self.attempts
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .remove(&client_key(client));
+    pub async fn forgive(&self, db: &impl ConnectionTrait, client: &str) -> Result<(), DbErr> {
+        throttle::give_back(db, &self.key(client)).await
+    }
+
+    pub async fn clear(&self, db: &impl ConnectionTrait, client: &str) -> Result<(), DbErr> {
+        throttle::clear(db, &self.key(client)).await
     }
 }
 
@@ -170,22 +163,39 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    #[test]
-    fn refuses_past_the_limit_until_the_window_ends() {
-        let l = Limiter::new(3, Duration::minutes(15));
+    /// A database of its own, in memory, on one connection.
+    async fn db() -> sea_orm::DatabaseConnection {
+        use sea_orm_migration::MigratorTrait as _;
+        let mut options = sea_orm::ConnectOptions::new("sqlite::memory:");
+        options.max_connections(1).sqlx_logging(false);
+        let db = sea_orm::Database::connect(options).await.unwrap();
+        crate::infra::migration::Migrator::up(&db, None)
+            .await
+            .unwrap();
+        db
+    }
+
+    #[tokio::test]
+    async fn refuses_past_the_limit_until_the_window_ends() {
+        let db = db().await;
+        let l = Limiter::new("test", 3, Duration::minutes(15));
         let t0 = DateTime::<Utc>::from_timestamp(1_800_000_000, 0).unwrap();
+        let attempt = |client: &'static str, t| {
+            let (l, db) = (&l, &db);
+            async move { l.attempt(db, client, t).await.unwrap() }
+        };
         for i in 0..3 {
-            assert_eq!(l.attempt("a", t0), Ok(()), "attempt {i}");
+            assert_eq!(attempt("a", t0).await, Ok(()), "attempt {i}");
         }
         assert_eq!(
-            l.attempt("a", t0),
+            attempt("a", t0).await,
             Err(Refused {
                 minutes: 15,
                 first: true
             })
         );
         assert_eq!(
-            l.attempt("a", t0),
+            attempt("a", t0).await,
             Err(Refused {
                 minutes: 15,
                 first: false
@@ -193,31 +203,46 @@ mod tests {
             "only the first refusal of a window is worth logging"
         );
         assert_eq!(
-            l.attempt("b", t0),
+            attempt("b", t0).await,
             Ok(()),
             "another address is not held back"
         );
         assert_eq!(
-            l.attempt("a", t0 + Duration::minutes(14))
+            attempt("a", t0 + Duration::minutes(14))
+                .await
                 .map_err(|r| r.minutes),
             Err(1)
         );
-        assert_eq!(l.attempt("a", t0 + Duration::minutes(15)), Ok(()));
-        l.clear("a");
+        assert_eq!(attempt("a", t0 + Duration::minutes(15)).await, Ok(()));
+        l.clear(&db, "a").await.unwrap();
         for _ in 0..3 {
-            assert_eq!(l.attempt("a", t0 + Duration::minutes(16)), Ok(()));
+            assert_eq!(attempt("a", t0 + Duration::minutes(16)).await, Ok(()));
         }
-        l.forgive("a");
+        l.forgive(&db, "a").await.unwrap();
         assert_eq!(
-            l.attempt("a", t0 + Duration::minutes(16)),
+            attempt("a", t0 + Duration::minutes(16)).await,
             Ok(()),
             "a success gives its attempt back"
         );
-        assert!(l.attempt("a", t0 + Duration::minutes(16)).is_err());
+        let refused = attempt("a", t0 + Duration::minutes(16)).await;
+        assert_eq!(
+            refused.map_err(|r| r.first),
+            Err(true),
+            "a new window's first"
+        );
+        let other = Limiter::new("other", 3, Duration::minutes(15));
+        assert_eq!(
+            other
+                .attempt(&db, "a", t0 + Duration::minutes(16))
+                .await
+                .unwrap(),
+            Ok(()),
+            "each limiter counts under its own scope"
+        );
     }
 
-    #[test]
-    fn clients_are_counted_by_address_and_ipv6_by_64() {
+    #[tokio::test]
+    async fn clients_are_counted_by_address_and_ipv6_by_64() {
         for (client, key) in [
             ("192.0.2.7", "192.0.2.7"),
             ("2001:db8:1:2:3:4:5:6", "2001:db8:1:2::/64"),
@@ -228,11 +253,12 @@ mod tests {
         ] {
             assert_eq!(client_key(client), key, "{client}");
         }
-        let l = Limiter::new(1, Duration::minutes(15));
+        let db = db().await;
+        let l = Limiter::new("test", 1, Duration::minutes(15));
         let t0 = DateTime::<Utc>::from_timestamp(1_800_000_000, 0).unwrap();
-        assert_eq!(l.attempt("2001:db8::1", t0), Ok(()));
+        assert_eq!(l.attempt(&db, "2001:db8::1", t0).await.unwrap(), Ok(()));
         assert!(
-            l.attempt("2001:db8::2", t0).is_err(),
+            l.attempt(&db, "2001:db8::2", t0).await.unwrap().is_err(),
             "another address of the same /64 shares the count"
         );
     }
@@ -246,19 +272,24 @@ mod tests {
     }
 
     proptest! {
+        #![proptest_config(ProptestConfig::with_cases(24))]
         /// However the attempts are spread in time, no more than the limit pass in one window.
         #[test]
         fn never_more_than_the_limit_per_window(gaps in prop::collection::vec(0i64..120, 1..60)) {
-            let l = Limiter::new(5, Duration::minutes(15));
-            let t0 = DateTime::<Utc>::from_timestamp(1_800_000_000, 0).unwrap();
-            let mut t = t0;
-            let mut passed = Vec::new();
-            for gap in gaps {
-                t += Duration::seconds(gap);
-                if l.attempt("k", t).is_ok() {
-                    passed.push(t);
+            let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+            let passed = rt.block_on(async {
+                let db = db().await;
+                let l = Limiter::new("test", 5, Duration::minutes(15));
+                let mut t = DateTime::<Utc>::from_timestamp(1_800_000_000, 0).unwrap();
+                let mut passed = Vec::new();
+                for gap in gaps {
+                    t += Duration::seconds(gap);
+                    if l.attempt(&db, "k", t).await.unwrap().is_ok() {
+                        passed.push(t);
+                    }
                 }
-            }
+                passed
+            });
             for (i, start) in passed.iter().enumerate() {
                 let within = passed[i..].iter().filter(|p| **p < *start + Duration::minutes(15)).count();
                 prop_assert!(within <= 5 * 2, "{within} passed within 15 minutes");

@@ -3,6 +3,7 @@
 
 pub mod config;
 pub mod db;
+pub mod lease;
 pub mod limiter;
 pub mod mail;
 pub mod migration;

@@ -10,6 +10,13 @@ use sea_orm::{ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, Query
 use crate::infra::db::entities::throttle;
 use crate::infra::limiter::{client_key, reserve_attempt};
 
+/// The scopes of the per-client-address limiters (`infra::limiter::Limiter`): agents' sign-in
+/// guesses, access-code guesses, starts and new-code requests, public-check guesses.
+pub const LOGIN_CLIENTS: &str = "login-client";
+pub const CODE_GUESS_CLIENTS: &str = "code-guess-client";
+pub const CODE_REQUEST_CLIENTS: &str = "code-request-client";
+pub const CHECK_CLIENTS: &str = "check-client";
+
 /// Each scope, and the days its keys are kept after their window started (the longest window
 /// counted in it): guesses and code e-mails count over a day at most, known clients 90 days.
 pub const KEPT_DAYS: &[(&str, i64)] = &[
@@ -21,6 +28,10 @@ pub const KEPT_DAYS: &[(&str, i64)] = &[
         crate::instruction::sign_in::AGENT_KNOWN_DAYS,
     ),
     (crate::applicant::access::CODE_MAILS, 1),
+    (LOGIN_CLIENTS, 1),
+    (CODE_GUESS_CLIENTS, 1),
+    (CODE_REQUEST_CLIENTS, 1),
+    (CHECK_CLIENTS, 1),
 ];
 
 /// What is counted: a scope (`agent`, `code-mail`…), whose account or address, from which
@@ -129,7 +140,9 @@ pub async fn reserve_guess(
 
 /// Counts one event in a window of `window` that starts at the first one; refused (nothing
 /// counted) when `max` were already counted in the window. Returns the event's rank in its
-/// window (the count it made, read back by the same statement), or `None` when refused.
+/// window (the count it made, read back by the same statement), or `None` when refused. One
+/// statement, an upsert: the row is created by the first event, and a new window clears the
+/// previous one's mark (`locked_until`).
 pub async fn count_in_window(
     db: &impl ConnectionTrait,
     key: &Key,
@@ -137,27 +150,83 @@ pub async fn count_in_window(
     window: Duration,
     now: DateTime<Utc>,
 ) -> Result<Option<i32>, DbErr> {
+    use sea_orm::sea_query::{OnConflict, Query};
     use throttle::Column as T;
-    ensure(db, key, now).await?;
-    let new_window = T::Since.lte(now - window);
-    let counted = throttle::Entity::update_many()
-        .col_expr(
+    // In the upsert's update the columns are the stored row's, named with their table.
+    let stored = |c: T| Expr::col((throttle::Entity, c));
+    let new_window = stored(T::Since).lte(now - window);
+    let no_time = Option::<DateTime<Utc>>::None;
+    let statement = Query::insert()
+        .into_table(throttle::Entity)
+        .columns([
+            T::Scope,
+            T::Subject,
+            T::Client,
             T::Count,
-            Expr::case(new_window.clone(), 1)
-                .finally(Expr::col(T::Count).add(1))
-                .into(),
-        )
-        .col_expr(
             T::Since,
-            Expr::case(new_window.clone(), Expr::value(now))
-                .finally(Expr::col(T::Since))
-                .into(),
+            T::LockedUntil,
+        ])
+        .values_panic([
+            key.scope.into(),
+            key.subject.clone().into(),
+            key.client.clone().into(),
+            1.into(),
+            now.into(),
+            no_time.into(),
+        ])
+        .on_conflict(
+            OnConflict::columns([T::Scope, T::Subject, T::Client])
+                .value(
+                    T::Count,
+                    Expr::case(new_window.clone(), 1).finally(stored(T::Count).add(1)),
+                )
+                .value(
+                    T::Since,
+                    Expr::case(new_window.clone(), Expr::value(now)).finally(stored(T::Since)),
+                )
+                .value(
+                    T::LockedUntil,
+                    Expr::case(new_window.clone(), Expr::value(no_time))
+                        .finally(stored(T::LockedUntil)),
+                )
+                .action_and_where(new_window.or(stored(T::Count).lt(max)))
+                .to_owned(),
         )
+        .returning_col(T::Count)
+        .to_owned();
+    match db.query_one(&statement).await? {
+        Some(row) => Ok(Some(row.try_get::<i32>("", "count")?)),
+        None => Ok(None),
+    }
+}
+
+/// Marks the key's current window, once: true for the first caller only (the refusal worth a
+/// line in the security log). The mark is cleared when a new window starts.
+pub async fn mark_once(
+    db: &impl ConnectionTrait,
+    key: &Key,
+    until: DateTime<Utc>,
+) -> Result<bool, DbErr> {
+    use throttle::Column as T;
+    let marked = throttle::Entity::update_many()
+        .col_expr(T::LockedUntil, Expr::value(Some(until)))
         .filter(key.this())
-        .filter(Condition::any().add(new_window).add(T::Count.lt(max)))
-        .exec_with_returning(db)
+        .filter(T::LockedUntil.is_null())
+        .exec(db)
         .await?;
-    Ok(counted.first().map(|row| row.count))
+    Ok(marked.rows_affected == 1)
+}
+
+/// Gives one counted event back (a success that should not count against the limit).
+pub async fn give_back(db: &impl ConnectionTrait, key: &Key) -> Result<(), DbErr> {
+    use throttle::Column as T;
+    throttle::Entity::update_many()
+        .col_expr(T::Count, Expr::col(T::Count).sub(1))
+        .filter(key.this())
+        .filter(T::Count.gt(0))
+        .exec(db)
+        .await?;
+    Ok(())
 }
 
 /// How many events the key counts in its current window (0 once the window is over).

@@ -26,7 +26,8 @@ impl Services {
     ) -> Result<VerifyAnswer> {
         let now = self.now();
         self.verify_limiter
-            .attempt(client, now)
+            .attempt(&self.db, client, now)
+            .await?
             .map_err(|r| AppError::RateLimited { minutes: r.minutes })?;
         let found = authorisation::Entity::find()
             .filter(authorisation::Column::Code.eq(code))
@@ -73,7 +74,7 @@ impl Services {
         )
         .await?;
         // A right answer is not a guess: the address gets its attempt back.
-        self.verify_limiter.forgive(client);
+        self.verify_limiter.forgive(&self.db, client).await?;
         let d = self.dossier(&issued.dossier_id).await?;
         Ok(VerifyAnswer {
             status: decision::verify_status(

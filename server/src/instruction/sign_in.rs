@@ -41,7 +41,8 @@ impl Services {
     ) -> Result<String> {
         let now = self.now();
         self.login_limiter
-            .attempt(client, now)
+            .attempt(&self.db, client, now)
+            .await?
             .map_err(|r| AppError::RateLimited { minutes: r.minutes })?;
         let found = agent::Entity::find()
             .filter(agent::Column::Email.eq(email.trim().to_lowercase()))
@@ -134,7 +135,7 @@ impl Services {
         )
         .await?;
         txn.commit().await?;
-        self.login_limiter.clear(client);
+        self.login_limiter.clear(&self.db, client).await?;
         self.security(SecurityEvent::SignInSucceeded, &agent_email, client, None)
             .await;
         Ok(token)

@@ -5,6 +5,7 @@
 mod common;
 
 mod api;
+mod instances;
 mod instruction;
 mod mail;
 mod requests;

@@ -29,8 +29,73 @@ pub async fn connect(url: &str) -> anyhow::Result<DatabaseConnection> {
         )
         .await?;
     }
-    Migrator::up(&db, None).await?;
+    at_start(&db, async { Ok(Migrator::up(&db, None).await?) }).await?;
     Ok(db)
+}
+
+/// The advisory lock of the start's work on PostgreSQL (any number the project owns).
+const START_LOCK: i64 = 0x5749_4600;
+
+/// Runs `work` (migrations, demo seeding) while holding the start lock: on PostgreSQL a
+/// session advisory lock on a connection of its own, so that instances starting at the same
+/// moment do it one after the other (the second finds it done). SQLite serves one instance
+/// (`claim_sqlite`): connections opened at once within the process take turns.
+pub async fn at_start<T>(
+    db: &DatabaseConnection,
+    work: impl std::future::Future<Output = anyhow::Result<T>>,
+) -> anyhow::Result<T> {
+    static SQLITE_START: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+    if db.get_database_backend() != DbBackend::Postgres {
+        let _turn = SQLITE_START.lock().await;
+        return work.await;
+    }
+    use sea_orm::sqlx;
+    let mut holder = db.get_postgres_connection_pool().acquire().await?;
+    sqlx::query("SELECT pg_advisory_lock($1)")
+        .bind(START_LOCK)
+        .execute(&mut *holder)
+        .await?;
+    let result = work.await;
+    let unlocked = sqlx::query("SELECT pg_advisory_unlock($1)")
+        .bind(START_LOCK)
+        .execute(&mut *holder)
+        .await;
+    if let Err(e) = unlocked {
+        // The lock ends with its connection, which the pool drops on this error.
+        tracing::warn!("start lock not released: {e}");
+        holder.close_on_drop();
+    }
+    result
+}
+
+/// One server per SQLite database: a lock on `<database>.instance-lock`, held as long as the
+/// returned file is. A second server on the same file is told so and stops (SQLite's single
+/// writer and the process's own jobs are one instance's; PostgreSQL serves several).
+pub fn claim_sqlite(url: &str) -> anyhow::Result<Option<std::fs::File>> {
+    let Some(path) = sqlite_path(url) else {
+        return Ok(None);
+    };
+    let lock_path = format!("{path}.instance-lock");
+    if let Some(dir) = std::path::Path::new(&lock_path)
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+    {
+        std::fs::create_dir_all(dir)?;
+    }
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&lock_path)?;
+    match file.try_lock() {
+        Ok(()) => Ok(Some(file)),
+        Err(std::fs::TryLockError::WouldBlock) => anyhow::bail!(
+            "another server already uses the SQLite database {path}: SQLite serves one \
+             instance. Stop the other one, or run several instances on PostgreSQL \
+             (DATABASE_URL=postgres://…)."
+        ),
+        Err(std::fs::TryLockError::Error(e)) => Err(e.into()),
+    }
 }
 
 /// A transaction that writes. On SQLite it takes the write lock at BEGIN (IMMEDIATE): a deferred
@@ -78,5 +143,22 @@ mod tests {
         );
         assert_eq!(super::sqlite_path("sqlite::memory:"), None);
         assert_eq!(super::sqlite_path("postgres://u@h/db"), None);
+    }
+
+    #[test]
+    fn a_second_server_on_one_sqlite_file_is_refused() {
+        let dir = std::env::temp_dir().join(format!("wif-claim-{}", std::process::id()));
+        let url = format!("sqlite://{}/wif.sqlite?mode=rwc", dir.display());
+        let first = super::claim_sqlite(&url).unwrap();
+        assert!(first.is_some());
+        let second = super::claim_sqlite(&url).unwrap_err().to_string();
+        assert!(second.contains("SQLite serves one instance"), "{second}");
+        drop(first);
+        assert!(
+            super::claim_sqlite(&url).unwrap().is_some(),
+            "free again once the first stops"
+        );
+        assert!(super::claim_sqlite("postgres://u@h/db").unwrap().is_none());
+        let _ = std::fs::remove_dir_all(dir);
     }
 }

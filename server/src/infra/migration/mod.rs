@@ -12,6 +12,7 @@ mod m20261201_000001_mail_queue;
 mod m20261201_000002_sign_in_link;
 mod m20261202_000001_storage_quotas;
 mod m20261202_000002_throttle;
+mod m20261202_000003_instances;
 
 pub struct Migrator;
 
@@ -29,6 +30,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000002_sign_in_link::Migration),
             Box::new(m20261202_000001_storage_quotas::Migration),
             Box::new(m20261202_000002_throttle::Migration),
+            Box::new(m20261202_000003_instances::Migration),
         ]
     }
 }

@@ -58,6 +58,7 @@ pub struct TestApp {
     pub data_dir: PathBuf,
     /// Seconds added to the real clock.
     pub offset: Arc<AtomicI64>,
+    pub config: server::Config,
 }
 
 impl TestApp {
@@ -76,7 +77,10 @@ impl TestApp {
             .join(format!("data_{}", unique()));
         let mut config = server::Config::for_paths(database_url().await, &data_dir);
         change(&mut config);
-        let offset = Arc::new(AtomicI64::new(0));
+        Self::start(config, data_dir, Arc::new(AtomicI64::new(0))).await
+    }
+
+    async fn start(config: server::Config, data_dir: PathBuf, offset: Arc<AtomicI64>) -> Self {
         let clock_offset = offset.clone();
         let clock: server::services::Clock = Arc::new(move || {
             chrono::Utc::now() + chrono::Duration::seconds(clock_offset.load(Ordering::SeqCst))
@@ -89,7 +93,19 @@ impl TestApp {
             state,
             data_dir,
             offset,
+            config,
         }
+    }
+
+    /// A second instance of the service: its own process state (limiters, workers, instance
+    /// id) on the same database and folders, and the same clock.
+    pub async fn another_instance(&self) -> Self {
+        Self::start(
+            self.config.clone(),
+            self.data_dir.clone(),
+            self.offset.clone(),
+        )
+        .await
     }
 
     pub fn advance(&self, duration: chrono::Duration) {
