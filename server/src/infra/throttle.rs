@@ -28,6 +28,9 @@ pub const KEPT_DAYS: &[(&str, i64)] = &[
         crate::instruction::sign_in::AGENT_KNOWN_DAYS,
     ),
     (crate::applicant::access::CODE_MAILS, 1),
+    (crate::instruction::CHECK_GUESSES, 1),
+    (crate::instruction::CHECK_ALL, 1),
+    (crate::instruction::CHECK_TURNS, 1),
     (LOGIN_CLIENTS, 1),
     (CODE_GUESS_CLIENTS, 1),
     (CODE_REQUEST_CLIENTS, 1),
@@ -275,6 +278,53 @@ pub async fn next_slot(
     }
     // Sixteen takers in a row won the race: as busy as a full queue.
     Ok(None)
+}
+
+/// A ceiling on the attempts on one subject (an account, a code) from every client: past `max`
+/// in `window`, its attempts are spaced out, one every `spacing`, each waiting its turn for
+/// `max_wait` at most. A botnet, whose every address keeps under the per-client lock, is
+/// slowed to a trickle; the owner still gets in, more slowly: nobody is locked out.
+pub struct Ceiling {
+    /// The scope counting the subject's attempts, and the scope of its turns.
+    pub counted: &'static str,
+    pub turns: &'static str,
+    pub max: i32,
+    pub window: Duration,
+    pub spacing: Duration,
+    pub max_wait: Duration,
+}
+
+impl Ceiling {
+    /// Counts one attempt on the subject, before it is checked; whether it is past the ceiling
+    /// (its rank, read back by the counting statement, is above `max`).
+    pub async fn count(
+        &self,
+        db: &impl ConnectionTrait,
+        subject: &str,
+        now: DateTime<Utc>,
+    ) -> Result<bool, DbErr> {
+        let key = Key::whole(self.counted, subject);
+        let rank = count_in_window(db, &key, i32::MAX, self.window, now).await?;
+        Ok(rank.is_none_or(|rank| rank > self.max))
+    }
+
+    /// Waits for the subject's next turn; false (nothing waited) when the turns already taken
+    /// reach `max_wait` ahead: the caller is told to come back in a minute.
+    pub async fn wait_turn(
+        &self,
+        db: &impl ConnectionTrait,
+        subject: &str,
+        now: DateTime<Utc>,
+    ) -> Result<bool, DbErr> {
+        let key = Key::whole(self.turns, subject);
+        let Some(turn) = next_slot(db, &key, self.spacing, self.max_wait, now).await? else {
+            return Ok(false);
+        };
+        if let Ok(wait) = (turn - now).to_std() {
+            tokio::time::sleep(wait).await;
+        }
+        Ok(true)
+    }
 }
 
 /// Forgets a scope's keys whose window and lock ended before `before` (the hourly sweep).

@@ -35,8 +35,24 @@ pub use queue::csv_cell;
 pub const AGENT_SESSION_HOURS: i64 = app::api::instruction::AGENT_SESSION_HOURS;
 pub const MAX_LOGIN_ATTEMPTS: i32 = 5;
 pub const LOGIN_LOCK_MINUTES: i64 = 15;
-/// Wrong birth dates for one verification code before it is locked for a while.
+/// Wrong birth dates for one verification code from one client address before that client is
+/// locked out of it for LOGIN_LOCK_MINUTES (the code stays open to everyone else).
 pub const MAX_CHECK_ATTEMPTS: i32 = 5;
+/// Throttle scopes of the public check: a code's guesses from one client, from every client
+/// (the ceiling), and its spaced turns past the ceiling.
+pub const CHECK_GUESSES: &str = "check";
+pub const CHECK_ALL: &str = "check-all";
+pub const CHECK_TURNS: &str = "check-turns";
+/// Birth dates checked for one code from every client in LOGIN_LOCK_MINUTES, past which its
+/// checks are spaced out (see `throttle::Ceiling`).
+pub const CHECK_CEILING: crate::infra::throttle::Ceiling = crate::infra::throttle::Ceiling {
+    counted: CHECK_ALL,
+    turns: CHECK_TURNS,
+    max: 20,
+    window: chrono::Duration::minutes(LOGIN_LOCK_MINUTES),
+    spacing: chrono::Duration::seconds(1),
+    max_wait: chrono::Duration::seconds(5),
+};
 
 /// The instructor's routes that are not pages nor server functions: files and the export.
 pub fn routes() -> Router<AppState> {

@@ -8,13 +8,14 @@ use app::model::AppError;
 use app::rules::decision::{self};
 use app::rules::dossier::DossierState;
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
-use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter, QuerySelect};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QuerySelect};
 
-use super::{LOGIN_LOCK_MINUTES, MAX_CHECK_ATTEMPTS};
+use super::{CHECK_CEILING, CHECK_GUESSES, LOGIN_LOCK_MINUTES, MAX_CHECK_ATTEMPTS};
 use crate::error::Result;
 use crate::infra::db::entities::{authorisation, dossier};
-use crate::infra::limiter::{forgive_attempts, minutes_until, reserve_attempt};
+use crate::infra::limiter::minutes_until;
 use crate::infra::security::SecurityEvent;
+use crate::infra::throttle::{self, Key};
 use crate::services::Services;
 
 impl Services {
@@ -36,43 +37,37 @@ impl Services {
         let Some(issued) = found else {
             return Err(AppError::NoMatch.into());
         };
-        // Reserved before the birth date is compared, in one statement (see `sign_in_agent`).
-        let which =
-            Condition::all().add(authorisation::Column::DossierId.eq(issued.dossier_id.clone()));
-        let reserved = reserve_attempt::<authorisation::Entity>(
-            &self.db,
-            authorisation::Column::FailedChecks,
-            authorisation::Column::LockedUntil,
-            which.clone(),
-            MAX_CHECK_ATTEMPTS,
-            Duration::minutes(LOGIN_LOCK_MINUTES),
-            now,
-            &[],
-        )
-        .await?;
-        if !reserved {
-            let until = authorisation::Entity::find_by_id(issued.dossier_id.clone())
-                .one(&self.db)
+        // Reserved before the birth date is compared, in one statement (see `sign_in_agent`),
+        // for this code *from this client*: someone guessing wrong on purpose locks themselves
+        // out of the code, not the employer checking it. Past the code's ceiling (every
+        // client's guesses), the checks wait their turn.
+        let guesses = Key::new(CHECK_GUESSES, issued.dossier_id.clone(), client);
+        let lock_for = Duration::minutes(LOGIN_LOCK_MINUTES);
+        if !throttle::reserve_guess(&self.db, &guesses, MAX_CHECK_ATTEMPTS, lock_for, now).await? {
+            let until = throttle::read(&self.db, &guesses)
                 .await?
-                .and_then(|a| a.locked_until)
+                .and_then(|t| t.locked_until)
                 .unwrap_or(now);
             return Err(AppError::RateLimited {
                 minutes: minutes_until(until, now),
             }
             .into());
         }
+        if CHECK_CEILING
+            .count(&self.db, &issued.dossier_id, now)
+            .await?
+            && !CHECK_CEILING
+                .wait_turn(&self.db, &issued.dossier_id, now)
+                .await?
+        {
+            return Err(AppError::RateLimited { minutes: 1 }.into());
+        }
         if issued.birth_date != birth {
             self.security(SecurityEvent::CheckFailed, &issued.dossier_id, client, None)
                 .await;
             return Err(AppError::NoMatch.into());
         }
-        forgive_attempts::<authorisation::Entity>(
-            &self.db,
-            authorisation::Column::FailedChecks,
-            authorisation::Column::LockedUntil,
-            which,
-        )
-        .await?;
+        throttle::clear(&self.db, &guesses).await?;
         // A right answer is not a guess: the address gets its attempt back.
         self.verify_limiter.forgive(&self.db, client).await?;
         let d = self.dossier(&issued.dossier_id).await?;

@@ -8,7 +8,7 @@ use chrono::{DateTime, Duration, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
 
 use super::{AGENT_SESSION_HOURS, LOGIN_LOCK_MINUTES, MAX_LOGIN_ATTEMPTS};
-use crate::infra::throttle::{self, Key};
+use crate::infra::throttle::{self, Ceiling, Key};
 
 /// Throttle scopes: an account's guesses from one client (locked past MAX_LOGIN_ATTEMPTS), its
 /// wrong passwords from every client (the ceiling), its spaced turns past the ceiling, and the
@@ -18,11 +18,16 @@ pub const AGENT_ACCOUNT: &str = "agent-all";
 pub const AGENT_TURNS: &str = "agent-turns";
 pub const AGENT_KNOWN: &str = "agent-known";
 /// Passwords checked on one account, from every client in LOGIN_LOCK_MINUTES, past which its
-/// checks are spaced out: one every AGENT_SLOW_SPACING, a guess waiting AGENT_SLOW_MAX_WAIT at
-/// most for its turn. A botnet's guesses are slowed to a trickle; the agent still gets in.
-pub const AGENT_CEILING: i32 = 20;
-pub const AGENT_SLOW_SPACING: Duration = Duration::seconds(1);
-pub const AGENT_SLOW_MAX_WAIT: Duration = Duration::seconds(5);
+/// checks are spaced out: one a second, a guess waiting 5 s at most for its turn. A botnet's
+/// guesses are slowed to a trickle; the agent still gets in.
+pub const AGENT_CEILING: Ceiling = Ceiling {
+    counted: AGENT_ACCOUNT,
+    turns: AGENT_TURNS,
+    max: 20,
+    window: Duration::minutes(LOGIN_LOCK_MINUTES),
+    spacing: Duration::seconds(1),
+    max_wait: Duration::seconds(5),
+};
 /// How long a client an agent signed in from stays known.
 pub const AGENT_KNOWN_DAYS: i64 = 90;
 use crate::error::{Error, Result};
@@ -66,8 +71,8 @@ impl Services {
             None => false,
         };
         // Past the account-wide ceiling (passwords checked from every client in a window), the
-        // account's checks are spaced out: one every AGENT_SLOW_SPACING, each guess waiting for
-        // its turn. A client the agent already signed in from is not slowed.
+        // account's checks are spaced out, each guess waiting for its turn. A client the agent
+        // already signed in from is not slowed.
         if let Some(a) = found.as_ref().filter(|_| reserved) {
             self.agent_turn(a.id, client, now).await?;
         }
@@ -204,34 +209,20 @@ impl Services {
     /// signed in from before. Refused (wait a minute) only when the turns already taken reach
     /// AGENT_SLOW_MAX_WAIT ahead.
     async fn agent_turn(&self, id: i32, client: &str, now: DateTime<Utc>) -> Result<()> {
-        let window = Duration::minutes(LOGIN_LOCK_MINUTES);
-        let account = Key::whole(AGENT_ACCOUNT, id.to_string());
-        let rank = throttle::count_in_window(&self.db, &account, i32::MAX, window, now).await?;
-        if rank.is_some_and(|rank| rank <= AGENT_CEILING) {
+        let account = id.to_string();
+        if !AGENT_CEILING.count(&self.db, &account, now).await? {
             return Ok(());
         }
         let known = throttle::counted(
             &self.db,
-            &Key::new(AGENT_KNOWN, id.to_string(), client),
+            &Key::new(AGENT_KNOWN, account.clone(), client),
             Duration::days(AGENT_KNOWN_DAYS),
             now,
         )
         .await?;
-        if known > 0 {
+        if known > 0 || AGENT_CEILING.wait_turn(&self.db, &account, now).await? {
             return Ok(());
         }
-        let turn = throttle::next_slot(
-            &self.db,
-            &Key::whole(AGENT_TURNS, id.to_string()),
-            AGENT_SLOW_SPACING,
-            AGENT_SLOW_MAX_WAIT,
-            now,
-        )
-        .await?
-        .ok_or(AppError::RateLimited { minutes: 1 })?;
-        if let Ok(wait) = (turn - now).to_std() {
-            tokio::time::sleep(wait).await;
-        }
-        Ok(())
+        Err(AppError::RateLimited { minutes: 1 }.into())
     }
 }

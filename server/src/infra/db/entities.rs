@@ -275,6 +275,8 @@ pub mod authorisation {
         pub birth_date: Date,
         pub initials: String,
         pub employer_name: String,
+        /// No longer read: a code's wrong birth dates are counted per client in `throttle`
+        /// (a lock of the code let anyone keep the employer from checking it).
         pub failed_checks: i32,
         pub locked_until: Option<DateTimeUtc>,
     }
