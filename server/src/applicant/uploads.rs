@@ -192,7 +192,14 @@ async fn store(
     file_name: String,
     mut field: axum::extract::multipart::Field<'_>,
 ) -> UploadResult {
-    let mut upload = services.storage.begin().await.map_err(|e| Ok(e.into()))?;
+    // The key is chosen before the first byte: an S3 multipart upload is written to it.
+    let id = uuid::Uuid::new_v4().to_string();
+    let key = format!("{}/{id}", dossier.id);
+    let mut upload = services
+        .storage
+        .begin(&key)
+        .await
+        .map_err(|e| Ok(e.into()))?;
     let mut size: u64 = 0;
     let mut head: Vec<u8> = Vec::with_capacity(16);
     let outcome: Result<(), UploadError> = async {
@@ -243,9 +250,7 @@ async fn store(
             }
         },
     };
-    let id = uuid::Uuid::new_v4().to_string();
-    let key = format!("{}/{id}", dossier.id);
-    upload.commit(&key).await.map_err(|e| Ok(e.into()))?;
+    upload.commit().await.map_err(|e| Ok(e.into()))?;
     let content_type = file_type.code().to_owned();
     let row = stored_file::ActiveModel {
         id: Set(id.clone()),

@@ -13,6 +13,9 @@ pub struct Config {
     pub site_root: PathBuf,
     /// Uploaded files (`STORAGE_DIR`).
     pub storage_dir: PathBuf,
+    /// An S3-compatible bucket for the files instead of `storage_dir`
+    /// (`STORAGE_URL=s3://BUCKET[/prefix]`, configured by the standard `AWS_*` variables).
+    pub storage_url: Option<String>,
     /// Where e-mails are written as `.eml` files when no SMTP server is configured (`MAIL_OUTBOX`).
     pub outbox_dir: PathBuf,
     /// `SMTP_URL`, e.g. `smtps://user:password@smtp.example.org`; none writes to the outbox.
@@ -110,6 +113,7 @@ impl Config {
             storage_dir: var("STORAGE_DIR")
                 .unwrap_or_else(|| "data/files".into())
                 .into(),
+            storage_url: var("STORAGE_URL").filter(|u| !u.trim().is_empty()),
             outbox_dir: var("MAIL_OUTBOX")
                 .unwrap_or_else(|| "data/outbox".into())
                 .into(),
@@ -162,6 +166,7 @@ impl Config {
             addr: "127.0.0.1:0".parse().expect("address"),
             site_root: "target/site".into(),
             storage_dir: data_dir.join("files"),
+            storage_url: None,
             outbox_dir: data_dir.join("outbox"),
             smtp_url: None,
             mail_from: Self::DEFAULT_MAIL_FROM.into(),

@@ -12,3 +12,4 @@ mod requests;
 mod schema;
 mod security;
 mod serve;
+mod storage;

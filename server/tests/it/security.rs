@@ -1030,37 +1030,6 @@ async fn after_the_retention_period_nothing_personal_is_left() {
     assert!(back.session_cookie().is_some(), "{}", back.body);
 }
 
-/// The start of a multipart upload whose body the test feeds (and may stall or drop).
-fn stalled_upload(
-    kind: &str,
-    cookie: &str,
-) -> (
-    axum::http::Request<axum::body::Body>,
-    tokio::sync::mpsc::Sender<Result<Vec<u8>, std::io::Error>>,
-) {
-    use axum::http::header;
-    let (tx, rx) = tokio::sync::mpsc::channel::<Result<Vec<u8>, std::io::Error>>(4);
-    let stream = futures_util::stream::unfold(rx, |mut rx| async move {
-        rx.recv().await.map(|chunk| (chunk, rx))
-    });
-    let request = axum::http::Request::post(format!("/demande/fichiers/{kind}"))
-        .header(
-            header::CONTENT_TYPE,
-            "multipart/form-data; boundary=b0undary",
-        )
-        .header(header::ACCEPT, "application/json")
-        .header(header::COOKIE, cookie)
-        .body(axum::body::Body::from_stream(stream))
-        .unwrap();
-    (request, tx)
-}
-
-fn first_part() -> Vec<u8> {
-    let mut part = b"--b0undary\r\nContent-Disposition: form-data; name=\"file\"; filename=\"p.pdf\"\r\nContent-Type: application/pdf\r\n\r\n".to_vec();
-    part.extend(common::pdf_bytes(256 * 1024));
-    part
-}
-
 fn incoming(app: &TestApp) -> usize {
     std::fs::read_dir(app.data_dir.join("files").join(".incoming"))
         .map(|d| d.count())
@@ -1248,16 +1217,16 @@ async fn a_stalled_or_dropped_upload_leaves_nothing_and_uploads_are_bounded() {
     .await;
     let cookie = common::journey::typed_draft(&app, "stall@example.org").await;
     // Stalled half-way: stopped at the time limit, its temporary file removed.
-    let (request, tx) = stalled_upload("passport", &cookie);
-    tx.send(Ok(first_part())).await.unwrap();
+    let (request, tx) = common::stalled_upload("passport", &cookie);
+    tx.send(Ok(common::first_part())).await.unwrap();
     let reply = common::send(&app.router, request).await;
     assert_eq!(reply.status, StatusCode::REQUEST_TIMEOUT, "{}", reply.body);
     assert_eq!(reply.json()["error"], "timed_out");
     assert_eq!(incoming(&app), 0);
     drop(tx);
     // The client goes away half-way (its request is dropped): nothing left either.
-    let (request, tx) = stalled_upload("passport", &cookie);
-    tx.send(Ok(first_part())).await.unwrap();
+    let (request, tx) = common::stalled_upload("passport", &cookie);
+    tx.send(Ok(common::first_part())).await.unwrap();
     let router = app.router.clone();
     let pending = tokio::spawn(async move { common::send(&router, request).await });
     until("the upload is being written", || incoming(&app) == 1).await;
@@ -1458,8 +1427,8 @@ async fn an_upload_that_outlives_the_draft_is_refused() {
             .unwrap()
     };
     let (files_before, stored_before) = (rows().await, app.stored_files());
-    let (request, tx) = stalled_upload("passport", &cookie);
-    tx.send(Ok(first_part())).await.unwrap();
+    let (request, tx) = common::stalled_upload("passport", &cookie);
+    tx.send(Ok(common::first_part())).await.unwrap();
     let router = app.router.clone();
     let pending = tokio::spawn(async move { common::send(&router, request).await });
     until("the upload is being written", || incoming(&app) == 1).await;
@@ -1628,8 +1597,8 @@ async fn the_draft_purge_and_an_upload_leave_no_orphan() {
     assert!(app.stored_files() > 0);
     // An upload starts; while its bytes are arriving the draft's 14 days pass and the purge
     // runs.
-    let (request, tx) = stalled_upload("passport", &cookie);
-    tx.send(Ok(first_part())).await.unwrap();
+    let (request, tx) = common::stalled_upload("passport", &cookie);
+    tx.send(Ok(common::first_part())).await.unwrap();
     let router = app.router.clone();
     let pending = tokio::spawn(async move { common::send(&router, request).await });
     until("the upload is being written", || incoming(&app) == 1).await;
@@ -1675,8 +1644,8 @@ async fn one_client_cannot_hold_every_upload_slot() {
     };
     let mut held = Vec::new();
     for _ in 0..2 {
-        let (request, tx) = stalled_upload("passport", &cookie);
-        tx.send(Ok(first_part())).await.unwrap();
+        let (request, tx) = common::stalled_upload("passport", &cookie);
+        tx.send(Ok(common::first_part())).await.unwrap();
         let router = app.router.clone();
         let request = from(request, 77);
         held.push((
@@ -1685,8 +1654,8 @@ async fn one_client_cannot_hold_every_upload_slot() {
         ));
     }
     until("both uploads are being written", || incoming(&app) == 2).await;
-    let (request, tx) = stalled_upload("passport", &cookie);
-    tx.send(Ok(first_part())).await.unwrap();
+    let (request, tx) = common::stalled_upload("passport", &cookie);
+    tx.send(Ok(common::first_part())).await.unwrap();
     drop(tx);
     let third = common::send(&app.router, from(request, 77)).await;
     assert_eq!(
@@ -1698,8 +1667,8 @@ async fn one_client_cannot_hold_every_upload_slot() {
     assert_eq!(third.json()["error"], "busy_here");
     assert!(third.headers.contains_key("retry-after"));
     // Another client address is served meanwhile.
-    let (request, tx) = stalled_upload("residence_permit", &cookie);
-    tx.send(Ok(first_part())).await.unwrap();
+    let (request, tx) = common::stalled_upload("residence_permit", &cookie);
+    tx.send(Ok(common::first_part())).await.unwrap();
     tx.send(Ok(b"\r\n--b0undary--\r\n".to_vec())).await.unwrap();
     drop(tx);
     let other = common::send(&app.router, from(request, 78)).await;

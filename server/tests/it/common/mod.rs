@@ -408,3 +408,42 @@ pub fn pdf_text(bytes: &[u8]) -> String {
     let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
     doc.extract_text(&pages).expect("its text")
 }
+
+/// The start of a multipart upload whose body the test feeds (and may stall or drop).
+pub fn stalled_upload(
+    kind: &str,
+    cookie: &str,
+) -> (
+    axum::http::Request<axum::body::Body>,
+    tokio::sync::mpsc::Sender<Result<Vec<u8>, std::io::Error>>,
+) {
+    use axum::http::header;
+    let (tx, rx) = tokio::sync::mpsc::channel::<Result<Vec<u8>, std::io::Error>>(4);
+    let stream = futures_util::stream::unfold(rx, |mut rx| async move {
+        rx.recv().await.map(|chunk| (chunk, rx))
+    });
+    let request = axum::http::Request::post(format!("/demande/fichiers/{kind}"))
+        .header(
+            header::CONTENT_TYPE,
+            "multipart/form-data; boundary=b0undary",
+        )
+        .header(header::ACCEPT, "application/json")
+        .header(header::COOKIE, cookie)
+        .body(axum::body::Body::from_stream(stream))
+        .unwrap();
+    (request, tx)
+}
+
+pub fn first_part() -> Vec<u8> {
+    let mut part = b"--b0undary\r\nContent-Disposition: form-data; name=\"file\"; filename=\"p.pdf\"\r\nContent-Type: application/pdf\r\n\r\n".to_vec();
+    part.extend(pdf_bytes(256 * 1024));
+    part
+}
+
+/// Puts the app's files in the S3 bucket the scripts started (`TEST_STORAGE_URL`, under a prefix
+/// of the app's own), or leaves them in its folder when no bucket was started.
+pub fn on_test_storage(config: &mut server::Config) {
+    if let Ok(url) = std::env::var("TEST_STORAGE_URL") {
+        config.storage_url = Some(format!("{}/{}", url.trim_end_matches('/'), unique()));
+    }
+}
