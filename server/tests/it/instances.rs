@@ -4,20 +4,9 @@
 
 use crate::common::{self, client, TestApp};
 use chrono::Duration;
-use common::agent::error_kind;
-use server::instruction::accounts::{DEMO_INSTRUCTOR, DEMO_PASSWORD};
+use common::agent::{agent_sign_in, error_kind};
+use server::instruction::accounts::DEMO_PASSWORD;
 use server::services::NoSlot;
-
-async fn agent_sign_in(app: &TestApp, password: &str, from: u32) -> common::Reply {
-    common::call_from(
-        &app.router,
-        "instruction/connexion",
-        &[("email", DEMO_INSTRUCTOR), ("password", password)],
-        None,
-        Some(client(from)),
-    )
-    .await
-}
 
 #[tokio::test(flavor = "multi_thread")]
 async fn what_one_instance_counts_the_other_sees() {

@@ -7,7 +7,7 @@ use crate::common;
 
 use axum::http::StatusCode;
 use chrono::Duration;
-use common::agent::{act_now, error_kind, log_in_with};
+use common::agent::{act_now, agent_sign_in, error_kind, log_in_with};
 use common::{call, call_from, client, Reply, TestApp};
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use server::infra::db::entities::{authorisation, dossier, security_event};
@@ -444,17 +444,6 @@ async fn known_and_unknown_addresses_are_answered_alike() {
     )
     .await;
     assert_eq!((r1.status, &r1.body), (r2.status, &r2.body));
-}
-
-async fn agent_sign_in(app: &TestApp, password: &str, from: u32) -> Reply {
-    call_from(
-        &app.router,
-        "instruction/connexion",
-        &[("email", DEMO_INSTRUCTOR), ("password", password)],
-        None,
-        Some(client(from)),
-    )
-    .await
 }
 
 /// Wrong passwords lock the account for the client that typed them, not for the agent: 200 at

@@ -15,6 +15,21 @@ pub async fn demo() -> TestApp {
     app
 }
 
+/// The demo instructor's sign-in with this password, from the client address `client(from)`.
+pub async fn agent_sign_in(app: &TestApp, password: &str, from: u32) -> Reply {
+    super::call_from(
+        &app.router,
+        "instruction/connexion",
+        &[
+            ("email", server::instruction::accounts::DEMO_INSTRUCTOR),
+            ("password", password),
+        ],
+        None,
+        Some(super::client(from)),
+    )
+    .await
+}
+
 /// The agent's session cookie set by an answer.
 pub fn agent_cookie(reply: &Reply) -> Option<String> {
     reply.cookie("wif_agent")
