@@ -100,12 +100,14 @@ impl TestApp {
     /// A second instance of the service: its own process state (limiters, workers, instance
     /// id) on the same database and folders, and the same clock.
     pub async fn another_instance(&self) -> Self {
-        Self::start(
-            self.config.clone(),
-            self.data_dir.clone(),
-            self.offset.clone(),
-        )
-        .await
+        self.another_instance_with(|_| {}).await
+    }
+
+    /// The same, with its configuration changed first.
+    pub async fn another_instance_with(&self, change: impl FnOnce(&mut server::Config)) -> Self {
+        let mut config = self.config.clone();
+        change(&mut config);
+        Self::start(config, self.data_dir.clone(), self.offset.clone()).await
     }
 
     pub fn advance(&self, duration: chrono::Duration) {
