@@ -254,17 +254,18 @@ struct S3Upload {
     writer: Option<object_store::WriteMultipart>,
 }
 
+/// Aborts a multipart upload; one that fails is left to the bucket's lifecycle rule.
+async fn abort_quietly(writer: object_store::WriteMultipart) {
+    if let Err(e) = writer.abort().await {
+        tracing::warn!("unfinished upload not aborted (the lifecycle rule will): {e}");
+    }
+}
+
 impl Drop for S3Upload {
     fn drop(&mut self) {
         if let Some(writer) = self.writer.take() {
             if let Ok(runtime) = tokio::runtime::Handle::try_current() {
-                runtime.spawn(async move {
-                    if let Err(e) = writer.abort().await {
-                        tracing::warn!(
-                            "unfinished upload not aborted (the lifecycle rule will): {e}"
-                        );
-                    }
-                });
+                runtime.spawn(abort_quietly(writer));
             }
         }
     }
@@ -362,9 +363,7 @@ impl Upload for S3Upload {
 
     async fn abort(mut self: Box<Self>) {
         if let Some(writer) = self.writer.take() {
-            if let Err(e) = writer.abort().await {
-                tracing::warn!("unfinished upload not aborted (the lifecycle rule will): {e}");
-            }
+            abort_quietly(writer).await;
         }
     }
 }
