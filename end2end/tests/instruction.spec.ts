@@ -46,13 +46,25 @@ test("an instructor asks for a change, accepts, and the authorisation is downloa
   await hydrated(agent);
   await expect(agent.getByTestId("dossier-state")).toHaveAttribute("data-state", "submitted");
   await expect(agent.getByTestId("eligibility")).toContainText("Éligibilité recalculée");
-  await expect(agent.locator("iframe.wif-preview").first()).toBeVisible();
-  // Every preview has its room before its file arrives, images (loaded lazily, as the page
-  // scrolls) and PDFs alike: nothing below moves while the instructor reads and clicks.
-  const boxes = await agent.locator(".wif-preview").evaluateAll((els) => els.map((e) => e.getBoundingClientRect().height));
-  expect(boxes).toHaveLength(5);
-  expect(new Set(boxes).size).toBe(1);
-  expect(boxes[0]).toBeGreaterThan(200);
+  // The images are shown in place, each in its room before its file arrives (loaded lazily, as
+  // the page scrolls): nothing below moves while the instructor reads and clicks. A PDF opens in
+  // place on demand, in the same room, and loads nothing until then.
+  await expect(agent.getByRole("img", { name: "titre.png" })).toBeVisible();
+  const images = await agent.locator("img.wif-preview").evaluateAll((els) => els.map((e) => e.getBoundingClientRect().height));
+  expect(images).toHaveLength(2);
+  expect(new Set(images).size).toBe(1);
+  expect(images[0]).toBeGreaterThan(200);
+  await expect(agent.locator("iframe")).toHaveCount(0);
+  const passport = agent.getByText("Aperçu du PDF : passeport.pdf");
+  await expect(passport).toBeVisible();
+  const pdfLoaded = agent.waitForResponse((r) => /\/instruction\/fichier\//.test(r.url()) && r.status() === 200);
+  await passport.click();
+  const frame = agent.getByTitle("passeport.pdf");
+  await expect(frame).toBeVisible();
+  await pdfLoaded;
+  expect((await frame.boundingBox())?.height).toBe(images[0]);
+  await passport.click();
+  await expect(agent.locator("iframe")).toHaveCount(0);
 
   // A change request: a message and the passport again.
   await agent.getByTestId("open-request_changes").click();

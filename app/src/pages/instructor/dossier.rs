@@ -293,7 +293,7 @@ fn DossierBody(dossier: DossierView, act: ServerAction<ActOnDossier>) -> impl In
                     let href = format!("/instruction/fichier/{}", f.id);
                     let name = f.file_name.clone();
                     let preview = if f.content_type == "application/pdf" {
-                        view! { <iframe class="wif-preview" src=href.clone() title=name.clone()></iframe> }.into_any()
+                        view! { <PdfPreview href=href.clone() name=name.clone() /> }.into_any()
                     } else {
                         view! { <img class="wif-preview" src=href.clone() alt=name.clone() loading="lazy" /> }.into_any()
                     };
@@ -390,5 +390,41 @@ fn DossierBody(dossier: DossierView, act: ServerAction<ActOnDossier>) -> impl In
                 <ol class="wif-timeline" data-testid="history">{history}</ol>
             </div>
         </div>
+    }
+}
+
+/// A PDF shown in place when the instructor asks for it. Five live PDF viewers on one page
+/// (Chromium's loads in a frame of its own, fetches the file again and takes the focus when it
+/// is ready) made the instructor's clicks and typing land nowhere while they loaded; a phone's
+/// browser does not show them inline at all. Closed, it takes no room and loads nothing; open,
+/// it has the same fixed box as an image. Before the page is interactive, opening it offers the
+/// file in a new tab.
+#[component]
+fn PdfPreview(href: String, name: String) -> impl IntoView {
+    let details = NodeRef::<leptos::html::Details>::new();
+    let open = RwSignal::new(false);
+    let summary = name.clone();
+    let shown = move || {
+        let (href, name) = (href.clone(), name.clone());
+        if open.get() {
+            view! { <iframe class="wif-preview" src=href title=name></iframe> }.into_any()
+        } else {
+            view! {
+                <p class="fr-text--xs fr-mb-0">
+                    <a class="fr-link fr-text--xs" href=href rel="external" target="_blank">{t("Ouvrir le PDF dans un nouvel onglet", "Open the PDF in a new tab")}</a>
+                </p>
+            }
+            .into_any()
+        }
+    };
+    view! {
+        <details class="wif-pdf" node_ref=details on:toggle=move |_| {
+            if let Some(d) = details.get_untracked() {
+                open.set(d.open());
+            }
+        }>
+            <summary class="fr-text--sm">{t("Aperçu du PDF : ", "PDF preview: ")}{summary}</summary>
+            {shown}
+        </details>
     }
 }
