@@ -82,18 +82,30 @@ async fn main() -> anyhow::Result<()> {
 
 const USAGE: &str = "usage: server user add --email ADDRESS --name NAME [--role instructor|admin] [--service CODE]...
   The password is read from WIF_PASSWORD, or else from the first line of standard input.
-  An existing account with this address is updated (role, services, password).";
+  An existing account with this address is updated (role, services, password).
+       server backup FOLDER
+  Copies the SQLite database and the documents of STORAGE_DIR into FOLDER (new or empty),
+  while the service runs (README, \"Backups\").";
+
+/// `server user add …` and `server backup FOLDER`.
+async fn command(config: &Config, args: &[String]) -> anyhow::Result<()> {
+    match args.iter().map(String::as_str).collect::<Vec<_>>()[..] {
+        ["user", "add", ..] => add_user(config, &args[2..]).await,
+        ["backup", folder] => {
+            let report =
+                server::infra::backup::backup(config, std::path::Path::new(folder)).await?;
+            println!("backup written to {folder}: {report}");
+            Ok(())
+        }
+        _ => anyhow::bail!("{USAGE}"),
+    }
+}
 
 /// `server user add …`: creates or updates an instructor or administrator.
-async fn command(config: &Config, args: &[String]) -> anyhow::Result<()> {
+async fn add_user(config: &Config, args: &[String]) -> anyhow::Result<()> {
     use app::rules::decision::Role;
-    if args.first().map(String::as_str) != Some("user")
-        || args.get(1).map(String::as_str) != Some("add")
-    {
-        anyhow::bail!("{USAGE}");
-    }
     let (mut email, mut name, mut role, mut services) = (None, None, Role::Instructor, Vec::new());
-    let mut rest = args[2..].iter();
+    let mut rest = args.iter();
     while let Some(flag) = rest.next() {
         let value = rest
             .next()

@@ -1,6 +1,7 @@
-//! What the features stand on: configuration, the database (connection, entities, migrations),
+//! What the features stand on: configuration, the database (connection, entities, migrations, backups),
 //! mail, file storage, client addresses, rate limits, secrets and the security log.
 
+pub mod backup;
 pub mod config;
 pub mod db;
 pub mod lease;

@@ -125,7 +125,7 @@ pub async fn analyze(db: &DatabaseConnection) -> anyhow::Result<()> {
 }
 
 /// The file of a `sqlite://path?…` URL (none for in-memory databases).
-fn sqlite_path(url: &str) -> Option<String> {
+pub fn sqlite_path(url: &str) -> Option<String> {
     let rest = url
         .strip_prefix("sqlite://")
         .or_else(|| url.strip_prefix("sqlite:"))?;
