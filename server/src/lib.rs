@@ -56,6 +56,8 @@ pub struct AppState {
     /// Proxies whose `X-Forwarded-For` is believed.
     pub trusted_proxies: Arc<Vec<infra::net::Cidr>>,
     pub header_policy: Arc<http::headers::HeaderPolicy>,
+    /// The bearer token of `/metrics` (`METRICS_TOKEN`); none: no metrics served.
+    pub metrics_token: Option<Arc<str>>,
 }
 
 impl FromRef<AppState> for LeptosOptions {
@@ -125,6 +127,7 @@ pub async fn state_with_clock(config: &Config, clock: services::Clock) -> anyhow
             20,
             chrono::Duration::minutes(15),
         )),
+        metrics: Default::default(),
         stats_cache: Default::default(),
         retention: config.retention,
         uploads: Arc::new(services::UploadLimits {
@@ -144,6 +147,7 @@ pub async fn state_with_clock(config: &Config, clock: services::Clock) -> anyhow
         header_policy: Arc::new(http::headers::HeaderPolicy {
             https: config.https(),
         }),
+        metrics_token: config.metrics_token.as_deref().map(Arc::from),
     })
 }
 
@@ -170,12 +174,14 @@ pub fn router(state: AppState) -> Router {
     let applicants: app::ssr::ApplicantsRef = Arc::new(state.services.clone());
     let instruction: app::ssr::InstructionRef = Arc::new(state.services.clone());
     let applicants_port = applicants.clone();
+    let metrics = state.services.metrics.clone();
     let instruction_port = instruction.clone();
     Router::new()
         .merge(applicant::routes())
         .merge(instruction::routes())
         .route("/healthz", get(http::api::healthz))
         .route("/healthz/live", get(|| async { "ok" }))
+        .route("/metrics", get(http::metrics::metrics))
         .route("/api/v1/eligibility", post(http::api::eligibility))
         .route("/api/v1/openapi.json", get(http::api::openapi))
         .route("/api/v1/routing/{postcode}", get(http::api::routing))
@@ -208,6 +214,11 @@ pub fn router(state: AppState) -> Router {
             http::headers::security_headers,
         ))
         .layer(CompressionLayer::new())
+        // Outermost: what the client got, after every other layer.
+        .layer(axum::middleware::from_fn_with_state(
+            metrics,
+            http::metrics::record,
+        ))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::X_CONTENT_TYPE_OPTIONS,
             HeaderValue::from_static("nosniff"),

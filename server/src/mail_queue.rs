@@ -188,6 +188,10 @@ impl Services {
             .col_expr(Q::LeaseOwner, Expr::value(Option::<String>::None))
             .filter(Q::Id.eq(row.id))
             .filter(Q::LeaseOwner.eq(owner));
+        match &outcome {
+            Ok(()) => self.metrics.mails_sent.inc(),
+            Err(_) => self.metrics.mail_failures.inc(),
+        };
         let update = match &outcome {
             Ok(()) => update
                 .col_expr(Q::State, Expr::value(MailState::Sent))
@@ -272,16 +276,28 @@ impl Services {
         }
     }
 
-    /// The queue as administrators see it: counts per state and the latest messages.
-    pub(crate) async fn mail_overview(&self) -> Result<(Vec<(MailState, u64)>, Vec<MailRow>)> {
+    /// How many messages are in each of `states`.
+    async fn mail_counts(&self, states: &[MailState]) -> Result<Vec<(MailState, u64)>> {
         let mut counts = Vec::new();
-        for state in MailState::ALL {
+        for &state in states {
             let n = mail_queue::Entity::find()
                 .filter(Q::State.eq(state))
                 .count(&self.db)
                 .await?;
             counts.push((state, n));
         }
+        Ok(counts)
+    }
+
+    /// The messages not sent: waiting, being retried, given up (`/metrics`).
+    pub(crate) async fn mail_waiting(&self) -> Result<Vec<(MailState, u64)>> {
+        self.mail_counts(&[MailState::Queued, MailState::Failing, MailState::Failed])
+            .await
+    }
+
+    /// The queue as administrators see it: counts per state and the latest messages.
+    pub(crate) async fn mail_overview(&self) -> Result<(Vec<(MailState, u64)>, Vec<MailRow>)> {
+        let counts = self.mail_counts(&MailState::ALL).await?;
         let rows = mail_queue::Entity::find()
             .order_by_desc(Q::Id)
             .limit(50)

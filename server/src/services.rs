@@ -44,6 +44,8 @@ pub struct Services {
     pub uploads: Arc<UploadLimits>,
     /// How long personal data is kept (`crate::retention`).
     pub retention: crate::retention::Retention,
+    /// What `/metrics` shows of this instance.
+    pub metrics: Arc<crate::http::metrics::Metrics>,
     /// The public statistics and when they were computed.
     pub stats_cache: Arc<std::sync::Mutex<Option<(std::time::Instant, app::instruction::Stats)>>>,
 }

@@ -4,6 +4,7 @@
 
 pub mod api;
 pub mod headers;
+pub mod metrics;
 pub mod serve;
 
 use std::sync::Arc;

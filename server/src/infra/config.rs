@@ -55,6 +55,9 @@ pub struct Config {
     pub access_code_key: Option<crate::infra::secret::CodeKey>,
     /// Header-read timeout, open connections, drain at stop (`crate::http::serve`).
     pub serve: crate::http::serve::ServeLimits,
+    /// The bearer token a scraper sends to `GET /metrics` (`METRICS_TOKEN`, 16 characters or
+    /// more); without it the route is not served.
+    pub metrics_token: Option<String>,
 }
 
 impl Config {
@@ -102,8 +105,15 @@ impl Config {
                 ),
             }
         };
+        let metrics_token = match var("METRICS_TOKEN") {
+            Some(token) if token.trim().len() < 16 => {
+                anyhow::bail!("METRICS_TOKEN: 16 characters or more (e.g. `openssl rand -hex 32`)")
+            }
+            token => token.map(|t| t.trim().to_owned()),
+        };
         Ok(Self {
             serve,
+            metrics_token,
             access_code_key,
             database_url: var("DATABASE_URL").unwrap_or_else(|| Self::DEFAULT_DATABASE_URL.into()),
             addr,
@@ -183,6 +193,7 @@ impl Config {
             mail_retry: Default::default(),
             access_code_key: Some(crate::infra::secret::CodeKey::random()),
             serve: Default::default(),
+            metrics_token: None,
         }
     }
 

@@ -2,7 +2,6 @@
 //! by the worker, its body blanked once sent, and an SMTP outage loses nothing — tried against a
 //! real SMTP server (aiosmtpd, started here on a free port, stopped for the outage).
 
-use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
@@ -12,7 +11,7 @@ use sea_orm::{EntityTrait, QueryOrder};
 use server::infra::db::entities::mail_queue;
 
 use crate::common::agent::log_in;
-use crate::common::{call, call_from, client, code_in, TestApp};
+use crate::common::{call, call_from, client, code_in, free_port, TestApp};
 
 async fn queue(app: &TestApp) -> Vec<mail_queue::Model> {
     mail_queue::Entity::find()
@@ -54,15 +53,6 @@ async fn a_message_is_queued_with_its_change_and_blanked_once_sent() {
     // Nothing is sent twice.
     assert_eq!(app.state.services.deliver_due_mail().await.unwrap(), 0);
     assert_eq!(app.outbox().await.len(), 1);
-}
-
-/// A free TCP port on loopback (nothing listens there once this returns).
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
 }
 
 /// The Python that has aiosmtpd: `WIF_AIOSMTPD_PYTHON`, set by `scripts/test.sh` after

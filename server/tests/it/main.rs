@@ -9,6 +9,7 @@ mod backup;
 mod instances;
 mod instruction;
 mod mail;
+mod metrics;
 mod requests;
 mod schema;
 mod security;

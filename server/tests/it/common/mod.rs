@@ -164,6 +164,15 @@ impl TestApp {
     }
 }
 
+/// A free TCP port on loopback (nothing listens there once this returns).
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
 pub fn code_in(mail: &str) -> Option<String> {
     let at = mail.find("code").unwrap_or(0);
     let rest = &mail[at..];
