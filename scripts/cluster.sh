@@ -3,7 +3,8 @@
 # enclosing scripts started:
 #   scripts/with-postgres.sh scripts/with-seaweedfs.sh scripts/cluster.sh PORT FOLDER [-- CMD…]
 # HAProxy listens on 127.0.0.1:PORT (round robin, no stickiness, health checks, forwardfor; the
-# instances trust it in TRUSTED_PROXIES); demo data; e-mail in FOLDER/outbox/. With a command,
+# instances trust it in TRUSTED_PROXIES; /metrics refused there, served by each instance with
+# METRICS_TOKEN); demo data; e-mail in FOLDER/outbox/; instance b logs JSON lines. With a command,
 # runs it (CLUSTER_URL, CLUSTER_A, CLUSTER_B, CLUSTER_DIR exported) and stops everything;
 # without one, serves until Ctrl+C. `make cluster` is the second form on port 3100.
 set -euo pipefail
@@ -29,6 +30,8 @@ export LEPTOS_SITE_ROOT="${RELEASE_SITE_ROOT:-target/site-release}" PUBLIC_URL="
 export TRUSTED_PROXIES=127.0.0.1/32 MAIL_OUTBOX="$dir/outbox" STORAGE_DIR="$dir/files" WIF_DEMO=1
 export ACCESS_CODE_KEY="$(od -An -tx1 -N32 /dev/urandom | tr -d ' \n')"
 export RUST_LOG="${RUST_LOG:-info}"
+# Prometheus scrapes each instance directly with the token; HAProxy refuses /metrics outside.
+export METRICS_TOKEN="$(od -An -tx1 -N24 /dev/urandom | tr -d ' \n')"
 
 pids=()
 stop() {
@@ -37,14 +40,15 @@ stop() {
 }
 trap stop EXIT INT TERM
 
-start_instance() { # name port
-  ADDR="127.0.0.1:$2" "$bin" >"$dir/$1.log" 2>&1 &
+start_instance() { # name port [VAR=value…]
+  env ADDR="127.0.0.1:$2" "${@:3}" "$bin" >"$dir/$1.log" 2>&1 &
   pids+=($!)
   echo $! >"$dir/$1.pid"
 }
 # Both at the same moment: migrations and demo seeding take turns (the start lock).
 start_instance a "$a"
-start_instance b "$b"
+# The second writes its log as JSON lines, as a deployment with a log collector would.
+start_instance b "$b" LOG_FORMAT=json
 
 cat >"$dir/haproxy.cfg" <<CFG
 global
@@ -59,6 +63,7 @@ defaults
   retries 2
 frontend www
   bind 127.0.0.1:$port
+  http-request deny deny_status 403 if { path_beg /metrics }
   default_backend apps
 backend apps
   balance roundrobin
