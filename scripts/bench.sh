@@ -59,6 +59,10 @@ echo "== Request starts: 600 from 600 client addresses, 100 at once (release ser
 scripts/bench/start-load.sh
 
 echo ""
+echo "== Memory of one upload (scripts/bench/upload-rss.sh, on a SeaweedFS server of its own)"
+scripts/with-seaweedfs.sh scripts/bench/upload-rss.sh
+
+echo ""
 echo "== First visit on an emulated phone (CPU 4x slower, Slow 4G: 562.5 ms, 180 KB/s; cache disabled)"
 node scripts/bench/phone.mjs "http://127.0.0.1:$port" "${pkg%/pkg}" "$data/outbox"
 
