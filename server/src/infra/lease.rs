@@ -34,17 +34,3 @@ pub async fn take(
         .to_owned();
     Ok(db.execute(&statement).await?.rows_affected() == 1)
 }
-
-/// Whether the lease is held by someone now, and by whom (for the tests and the admin view).
-pub async fn holder(
-    db: &impl ConnectionTrait,
-    name: &str,
-    now: DateTime<Utc>,
-) -> Result<Option<String>, DbErr> {
-    use sea_orm::EntityTrait;
-    Ok(job_lease::Entity::find_by_id(name.to_owned())
-        .one(db)
-        .await?
-        .filter(|l| l.until > now)
-        .map(|l| l.holder))
-}

@@ -21,7 +21,7 @@ pub trait Storage: Send + Sync {
     /// Removes uploads begun more than `older_than` ago and never finished (a crash, a process
     /// killed mid-write); returns how many.
     async fn sweep(&self, older_than: std::time::Duration) -> io::Result<usize>;
-    /// Every stored file's key (for checks and backups).
+    /// Every stored file's key (for the tests' checks).
     async fn keys(&self) -> io::Result<Vec<String>>;
     /// Where the files are, for the start's message.
     fn describe(&self) -> String;

@@ -207,7 +207,7 @@ impl Services {
     /// Counts a guess on the account from every client, before it is checked; past the
     /// account-wide ceiling, waits for the account's turn, unless this client is one the agent
     /// signed in from before. Refused (wait a minute) only when the turns already taken reach
-    /// AGENT_SLOW_MAX_WAIT ahead.
+    /// the ceiling's `max_wait` ahead.
     async fn agent_turn(&self, id: i32, client: &str, now: DateTime<Utc>) -> Result<()> {
         let account = id.to_string();
         if !AGENT_CEILING.count(&self.db, &account, now).await? {
