@@ -188,20 +188,20 @@ impl Services {
             .col_expr(Q::LeaseOwner, Expr::value(Option::<String>::None))
             .filter(Q::Id.eq(row.id))
             .filter(Q::LeaseOwner.eq(owner));
-        match &outcome {
-            Ok(()) => self.metrics.mails_sent.inc(),
-            Err(_) => self.metrics.mail_failures.inc(),
-        };
         let update = match &outcome {
-            Ok(()) => update
-                .col_expr(Q::State, Expr::value(MailState::Sent))
-                .col_expr(Q::SentAt, Expr::value(Some(now)))
-                .col_expr(Q::Attempts, Expr::value(row.attempts + 1))
-                // Codes and links do not stay readable in the database once delivered.
-                .col_expr(Q::Body, Expr::value(""))
-                .col_expr(Q::Attachments, Expr::value("[]"))
-                .col_expr(Q::LastError, Expr::value(Option::<String>::None)),
+            Ok(()) => {
+                self.metrics.mails_sent.inc();
+                update
+                    .col_expr(Q::State, Expr::value(MailState::Sent))
+                    .col_expr(Q::SentAt, Expr::value(Some(now)))
+                    .col_expr(Q::Attempts, Expr::value(row.attempts + 1))
+                    // Codes and links do not stay readable in the database once delivered.
+                    .col_expr(Q::Body, Expr::value(""))
+                    .col_expr(Q::Attachments, Expr::value("[]"))
+                    .col_expr(Q::LastError, Expr::value(Option::<String>::None))
+            }
             Err(e) => {
+                self.metrics.mail_failures.inc();
                 let attempts = row.attempts + 1;
                 let state = if attempts >= self.mail_retry.attempts {
                     MailState::Failed

@@ -18,6 +18,7 @@ use prometheus_client::metrics::family::Family;
 use prometheus_client::metrics::gauge::Gauge;
 use prometheus_client::metrics::histogram::{exponential_buckets, Histogram};
 use prometheus_client::registry::Registry;
+use sea_orm::ActiveEnum as _;
 
 use crate::AppState;
 
@@ -171,7 +172,7 @@ pub async fn metrics(State(state): State<AppState>, headers: HeaderMap) -> Respo
                 metrics
                     .mail_queue
                     .get_or_create(&StateLabels {
-                        state: format!("{mail_state:?}").to_lowercase(),
+                        state: mail_state.to_value(),
                     })
                     .set(n as i64);
             }
