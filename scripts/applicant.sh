@@ -1,11 +1,11 @@
 # Sourced by the shell journeys (scripts/cluster-journey.sh, scripts/bench/upload-rss.sh): an
 # applicant driven through the server functions with curl, as the browser's forms post them.
-# Needs $work (a folder): the cookie jar is $work/jar, each answer's body $work/body.
+# Needs $work (a folder): the cookie jar is $work/jar (or $jar), each answer's body $work/body.
 
 # POST a server function: call BASE FUNCTION [curl args…]; prints the status.
 call() {
-  local base=$1 fn=$2; shift 2
-  curl -s -o "$work/body" -w '%{http_code}' -b "$work/jar" -c "$work/jar" \
+  local base=$1 fn=$2 cookies="${jar:-$work/jar}"; shift 2
+  curl -s -o "$work/body" -w '%{http_code}' -b "$cookies" -c "$cookies" \
     -H 'Accept: application/json' -X POST "$base/api/$fn" "$@"
 }
 

@@ -27,7 +27,7 @@ shopt -s nullglob; chunks=("$pkg"/chunk_*.wasm); shopt -u nullglob
 sizes "CSS" "$pkg"/*.css
 echo "(what a first visit actually transfers, per page, is measured on the emulated phone below)"
 
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+port=$(scripts/free-port)
 data=$(mktemp -d /tmp/wif-bench.XXXXXX)
 DATABASE_URL="sqlite://$data/bench.sqlite?mode=rwc" ADDR="127.0.0.1:$port" RUST_LOG=warn \
   WIF_DEMO=1 MAIL_OUTBOX="$data/outbox" STORAGE_DIR="$data/files" LEPTOS_SITE_ROOT="${pkg%/pkg}" \

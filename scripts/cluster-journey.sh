@@ -60,11 +60,7 @@ ok "filed through instance A: $number"
 # The demo instructor and its published password (server/src/instruction/accounts.rs).
 agent=instructeur@demo.workinfrance.fr password=demo-instruction-2026
 # As the instructor (a cookie jar of its own): acall BASE FUNCTION [curl args…].
-acall() {
-  local base=$1 fn=$2; shift 2
-  curl -s -o "$work/body" -w '%{http_code}' -b "$work/agent" -c "$work/agent" \
-    -H 'Accept: application/json' -X POST "$base/api/$fn" "$@"
-}
+acall() { jar="$work/agent" call "$@"; }
 field() { python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))[sys.argv[2]])' "$work/body" "$1"; }
 status=$(acall "$CLUSTER_B" instruction/connexion --data-urlencode "email=$agent" --data-urlencode "password=$password")
 [ "$status" = 200 ] || fail "instructor sign-in through instance B: $status $(cat "$work/body")"

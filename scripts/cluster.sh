@@ -22,8 +22,7 @@ bin="${CARGO_TARGET_DIR:-target}/release/server"
 rm -rf "$dir"
 mkdir -p "$dir/outbox"
 dir=$(cd "$dir" && pwd)
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-a=$(free_port) b=$(free_port)
+a=$(scripts/free-port) b=$(scripts/free-port)
 
 export DATABASE_URL="$TEST_DATABASE_URL" STORAGE_URL="$TEST_STORAGE_URL/cluster"
 export LEPTOS_SITE_ROOT="${RELEASE_SITE_ROOT:-target/site-release}" PUBLIC_URL="http://127.0.0.1:$port"

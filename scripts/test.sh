@@ -23,14 +23,14 @@ step "integration tests on PostgreSQL 15, the storage tests on SeaweedFS (S3)"
 scripts/with-postgres.sh scripts/with-seaweedfs.sh cargo test -p server --test it 2>&1 | tee -a "$log"
 
 step "two release instances behind HAProxy, on PostgreSQL and SeaweedFS (scripts/cluster.sh)"
-cluster_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+cluster_port=$(scripts/free-port)
 cluster_dir=$(mktemp -d /tmp/wif-cluster.XXXXXX)
 scripts/with-postgres.sh scripts/with-seaweedfs.sh scripts/cluster.sh "$cluster_port" "$cluster_dir" \
   -- scripts/cluster-journey.sh 2>&1 | tee -a "$log"
 rm -rf "$cluster_dir"
 
 step "the JSON API fuzzed against its OpenAPI document (schemathesis)"
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+port=$(scripts/free-port)
 E2E_OUTBOX=$(mktemp -d /tmp/wif-st-outbox.XXXXXX) scripts/serve-e2e.sh "$port" >/dev/null 2>&1 &
 server=$!
 for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/healthz/live" >/dev/null && break; sleep 0.2; done

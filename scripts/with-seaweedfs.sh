@@ -11,9 +11,8 @@ scripts/setup.sh s3
 weed="${XDG_CACHE_HOME:-$HOME/.cache}/work-in-france/seaweedfs-venv/bin/weed"
 
 work=$(mktemp -d /tmp/wif-s3.XXXXXX)
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-master=$(free_port) master_grpc=$(free_port) volume=$(free_port) volume_grpc=$(free_port)
-filer=$(free_port) filer_grpc=$(free_port) s3=$(free_port) s3_grpc=$(free_port)
+master=$(scripts/free-port) master_grpc=$(scripts/free-port) volume=$(scripts/free-port) volume_grpc=$(scripts/free-port)
+filer=$(scripts/free-port) filer_grpc=$(scripts/free-port) s3=$(scripts/free-port) s3_grpc=$(scripts/free-port)
 key="wif-$(od -An -tx1 -N8 /dev/urandom | tr -d ' \n')"
 secret=$(od -An -tx1 -N24 /dev/urandom | tr -d ' \n')
 cat > "$work/s3.json" <<JSON

@@ -11,7 +11,7 @@ server="${CARGO_TARGET_DIR:-target}/release/server"
 one() { # label, database URL
   local label=$1 url=$2 data port pid
   data=$(mktemp -d /tmp/wif-load.XXXXXX)
-  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  port=$(scripts/free-port)
   DATABASE_URL="${url//@DATA@/$data}" ADDR="127.0.0.1:$port" RUST_LOG=warn TRUSTED_PROXIES=127.0.0.1 \
     MAIL_OUTBOX="$data/outbox" STORAGE_DIR="$data/files" LEPTOS_SITE_ROOT="${LEPTOS_SITE_ROOT:-target/site-release}" \
     "$server" >"$data/server.log" 2>&1 &

@@ -7,7 +7,6 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 : "${TEST_STORAGE_URL:?run inside scripts/with-seaweedfs.sh}"
 bin="${CARGO_TARGET_DIR:-target}/release/server"
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 work=$(mktemp -d /tmp/wif-upload-rss.XXXXXX)
 pid=""
 trap '[ -n "$pid" ] && { kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; }; rm -rf "$work"' EXIT
@@ -17,7 +16,7 @@ kb() { awk -v k="$1" '$1==k":" {print $2}' "/proc/$pid/status"; }
 
 measure() { # label, extra environment…
   local label=$1; shift
-  local port; port=$(free_port)
+  local port; port=$(scripts/free-port)
   rm -rf "$work/run"; mkdir -p "$work/run"
   env DATABASE_URL="sqlite://$work/run/db.sqlite?mode=rwc" ADDR="127.0.0.1:$port" RUST_LOG=warn \
     MAIL_OUTBOX="$work/run/outbox" STORAGE_DIR="$work/run/files" "$@" "$bin" >"$work/run/log" 2>&1 &
