@@ -66,7 +66,8 @@ run: build
 	@echo "Work in France: http://$(ADDR)   (database: $(DATABASE_URL); stop with Ctrl+C)"
 	@WIF_DEMO=1 DATABASE_URL='$(DATABASE_URL)' ADDR='$(ADDR)' ACCESS_CODE_KEY="$$(cat $(ACCESS_CODE_KEY_FILE))" "$(CARGO_TARGET_DIR)/debug/server"
 
-test: build build-release setup-browser
+# The journeys run on the release build only: one front end built for make test, not two.
+test: build-release setup-browser
 	@scripts/test.sh
 
 cluster: build-release

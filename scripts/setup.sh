@@ -87,14 +87,22 @@ if ! rustup +"$RUST_TOOLCHAIN" target list --installed | grep -q wasm32-unknown-
   rustup +"$RUST_TOOLCHAIN" target add wasm32-unknown-unknown
 fi
 
-# cargo-leptos, built without its own downloads (this network reaches registries only). Its
-# manifest asks for fat LTO and one codegen unit, which only makes a build tool a little faster:
-# without them the install took 12.5 min here instead of about 20 (the cargo-leptos of make
-# test builds the same sites).
+# The two build tools are built in a lighter profile than their manifests ask for (cargo-leptos's
+# asks for fat LTO and one codegen unit): optimised a little (opt-level 1), no LTO, 16 codegen
+# units, sharing one build directory. They only drive builds and rewrite a few megabytes of wasm,
+# so their own speed hardly shows in a build, while their install is a newcomer's longest wait:
+# measured here, cargo-leptos took about 20 min as its manifest asks, 12.5 min without LTO.
+tools_build() {
+  CARGO_PROFILE_RELEASE_OPT_LEVEL=1 CARGO_PROFILE_RELEASE_LTO=false \
+    CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 CARGO_PROFILE_RELEASE_DEBUG=false \
+    CARGO_TARGET_DIR="${XDG_CACHE_HOME:-$HOME/.cache}/work-in-france/tools-target" \
+    cargo +"$RUST_TOOLCHAIN" install "$@"
+}
+
+# cargo-leptos, built without its own downloads (this network reaches registries only).
 if ! cargo leptos --version 2>/dev/null | grep -q "$CARGO_LEPTOS_VERSION"; then
   say "installing cargo-leptos ${CARGO_LEPTOS_VERSION} (slow, once per machine)"
-  CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
-    cargo +"$RUST_TOOLCHAIN" install cargo-leptos --version "$CARGO_LEPTOS_VERSION" --locked --features no_downloads
+  tools_build cargo-leptos --version "$CARGO_LEPTOS_VERSION" --locked --features no_downloads
 fi
 
 # wasm-bindgen's CLI must match the crate exactly.
@@ -105,8 +113,10 @@ fi
 if ! wasm-bindgen --version 2>/dev/null | grep -q "$WASM_BINDGEN_VERSION"; then
   say "installing wasm-bindgen-cli ${WASM_BINDGEN_VERSION}"
   # Not --locked: its lock file names a crate version the registry no longer has.
-  cargo +"$RUST_TOOLCHAIN" install wasm-bindgen-cli --version "=$WASM_BINDGEN_VERSION" --force
+  tools_build wasm-bindgen-cli --version "=$WASM_BINDGEN_VERSION" --force
 fi
+# Installed: their build directory is not needed any more.
+rm -rf "${XDG_CACHE_HOME:-$HOME/.cache}/work-in-france/tools-target"
 
 # npm packages: the design system's CSS, Playwright (its browser comes from Debian, not a download).
 for dir in style end2end; do
