@@ -80,5 +80,18 @@ node -e '
 ' "$data/lighthouse.json"
 
 echo ""
-echo "== Instructor queue with ${QUEUE_FILES:-100000} files (SQLite, release; cargo run --release --bin queue-bench)"
-cargo run --quiet --release -p server --bin queue-bench -- "${QUEUE_FILES:-100000}"
+# The instructor's queue at national scale, on both databases (PostgreSQL: a throwaway cluster).
+# Each run prints its table on stderr and one JSON line per measure on stdout, kept in
+# target/queue-bench.jsonl. QUEUE_FILES="100000" for a shorter run.
+queue_json="target/queue-bench.jsonl"
+: > "$queue_json"
+cargo build --quiet --release -p server --bin queue-bench
+bench_bin="${CARGO_TARGET_DIR:-target}/release/queue-bench"
+for files in ${QUEUE_FILES:-100000 1000000}; do
+  echo ""
+  echo "== Instructor queue with $files files, SQLite (queue-bench --files $files --db sqlite)"
+  "$bench_bin" --files "$files" --db sqlite | grep "^{" | tee -a "$queue_json"
+  echo ""
+  echo "== Instructor queue with $files files, PostgreSQL (queue-bench --files $files --db postgres)"
+  scripts/with-postgres.sh "$bench_bin" --files "$files" --db postgres | grep "^{" | tee -a "$queue_json"
+done

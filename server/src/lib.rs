@@ -129,6 +129,9 @@ pub async fn state_with_clock(config: &Config, clock: services::Clock) -> anyhow
         )),
         metrics: Default::default(),
         stats_cache: Default::default(),
+        exports: Arc::new(tokio::sync::Semaphore::new(
+            instruction::queue::EXPORTS_AT_ONCE,
+        )),
         retention: config.retention,
         uploads: Arc::new(services::UploadLimits {
             total: config.upload_concurrency,

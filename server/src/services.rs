@@ -48,6 +48,8 @@ pub struct Services {
     pub metrics: Arc<crate::http::metrics::Metrics>,
     /// The public statistics and when they were computed.
     pub stats_cache: Arc<std::sync::Mutex<Option<(std::time::Instant, app::instruction::Stats)>>>,
+    /// The CSV exports running in this instance (`crate::instruction::queue::EXPORTS_AT_ONCE`).
+    pub exports: Arc<tokio::sync::Semaphore>,
 }
 
 /// Uploads at once (`UPLOAD_CONCURRENCY`, default 16), from one client address

@@ -1,97 +1,422 @@
-//! `make bench`'s queue figure: fills a database with N filed requests (100,000 by default;
-//! SQLite in a temporary folder, or `DATABASE_URL`), then times the instructor's queries as the
-//! pages make them: the queue's first and a far page, searches, filters, one file, the export
-//! and the public statistics. Prints the median, 95th percentile and maximum of each.
+//! `make bench`'s queue figures: fills a fresh database with N filed requests, then times the
+//! instructor's queries as the pages make them, and the public statistics.
+//!
+//!   queue-bench --files 100000 --db sqlite      (a temporary folder)
+//!   queue-bench --files 100000 --db postgres    (a database of its own on TEST_DATABASE_URL,
+//!                                                 as scripts/with-postgres.sh exports it)
+//!
+//! The table goes to stderr; stdout gets one JSON object per measure, one a line:
+//! `{"db":"sqlite","files":100000,"measure":"page1_with_counts","p95_ms":12.3,"p50_ms":8.1}`.
+//! The CSV export is measured in a process of its own (this program again, `--export URL`),
+//! so its peak memory is the export's, not the bulk insert's; its line adds `csv_rows` and
+//! `csv_peak_rss_mb`.
 
 use std::time::Instant;
 
 use app::i18n::Lang;
-use app::instruction::QueueQuery;
+use app::instruction::{Filters, QueueQuery};
 use app::rules::decision::Role;
 use app::rules::dossier::DossierState;
 use app::rules::eligibility::{Contract, FiledBy};
 use app::ssr::{AgentSession, Instruction};
 use chrono::{Duration, Utc};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, Set, TransactionTrait};
+use futures_util::StreamExt as _;
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, Database, EntityTrait, QueryFilter, Set, TransactionTrait,
+};
 use server::infra::db::entities::{dossier, instruction_service};
 
-const STATES: [DossierState; 6] = [
+/// Every state a filed request can be in, the open ones more often, as in a real queue.
+const STATES: [DossierState; 8] = [
     DossierState::Submitted,
     DossierState::Submitted,
     DossierState::InReview,
     DossierState::ChangesRequested,
     DossierState::Accepted,
+    DossierState::Accepted,
     DossierState::Refused,
+    DossierState::Closed,
 ];
 const CONTRACTS: [Contract; 3] = [
     Contract::Employment,
     Contract::Cifre,
     Contract::Apprenticeship,
 ];
+/// Family and given names of the students who apply, in their own scripts as often as not.
+const FAMILY: [&str; 16] = [
+    "Benaïssa",
+    "Nguyễn",
+    "王",
+    "Diop",
+    "Çelik",
+    "Kowalska",
+    "Ólafsdóttir",
+    "Haddad",
+    "Иванова",
+    "Traoré",
+    "김",
+    "Müller",
+    "حداد",
+    "da Silva",
+    "Öztürk",
+    "Chen",
+];
+const GIVEN: [&str; 12] = [
+    "Awa",
+    "Mehdi",
+    "小明",
+    "Thảo",
+    "Zeynep",
+    "Дмитрий",
+    "Léa",
+    "Joon-ho",
+    "Fatima",
+    "Ana",
+    "محمد",
+    "Björn",
+];
+const DEPARTEMENTS: [&str; 4] = ["75", "69", "13", "59"];
 
 fn number(index: u64) -> String {
     format!("APT-2026-75-B{index:05X}")
 }
 
-#[tokio::main]
-async fn main() -> anyhow::Result<()> {
-    let n: u64 = std::env::args()
-        .nth(1)
-        .and_then(|a| a.parse().ok())
-        .unwrap_or(100_000);
-    let runs: usize = std::env::var("RUNS")
+struct Args {
+    files: u64,
+    db: String,
+    runs: usize,
+}
+
+fn args() -> anyhow::Result<Args> {
+    let mut files = 100_000;
+    let mut db = "sqlite".to_owned();
+    let mut it = std::env::args().skip(1);
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--files" => {
+                files = it
+                    .next()
+                    .and_then(|v| v.parse().ok())
+                    .ok_or_else(|| anyhow::anyhow!("--files N"))?
+            }
+            "--db" => {
+                db = it
+                    .next()
+                    .ok_or_else(|| anyhow::anyhow!("--db sqlite|postgres"))?
+            }
+            other => anyhow::bail!(
+                "unknown argument {other}: queue-bench --files N --db sqlite|postgres"
+            ),
+        }
+    }
+    anyhow::ensure!(db == "sqlite" || db == "postgres", "--db sqlite|postgres");
+    let runs = std::env::var("RUNS")
         .ok()
         .and_then(|r| r.parse().ok())
         .unwrap_or(30);
+    Ok(Args { files, db, runs })
+}
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    let mut argv = std::env::args().skip(1);
+    if argv.next().as_deref() == Some("--export") {
+        let url = argv.next().ok_or_else(|| anyhow::anyhow!("--export URL"))?;
+        return export_child(&url).await;
+    }
+    let args = args()?;
     let dir = std::env::temp_dir().join(format!("wif-queue-bench-{}", std::process::id()));
     std::fs::create_dir_all(&dir)?;
-    let url = std::env::var("DATABASE_URL")
-        .unwrap_or_else(|_| format!("sqlite://{}/bench.sqlite?mode=rwc", dir.display()));
-    let config = server::Config::for_paths(url.clone(), &dir);
-    let state = server::state(&config).await?;
+    let url = match args.db.as_str() {
+        "sqlite" => format!("sqlite://{}/bench.sqlite?mode=rwc", dir.display()),
+        _ => {
+            let admin_url = std::env::var("TEST_DATABASE_URL").map_err(|_| {
+                anyhow::anyhow!("--db postgres needs TEST_DATABASE_URL (scripts/with-postgres.sh)")
+            })?;
+            let name = format!("wif_queue_bench_{}_{}", args.files, std::process::id());
+            Database::connect(admin_url.as_str())
+                .await?
+                .execute_unprepared(&format!("CREATE DATABASE {name}"))
+                .await?;
+            format!(
+                "{}/{name}",
+                admin_url
+                    .rsplit_once('/')
+                    .map_or(admin_url.as_str(), |(b, _)| b)
+            )
+        }
+    };
+    let result = bench(&args, &url, &dir).await;
+    let _ = std::fs::remove_dir_all(&dir);
+    result
+}
+
+async fn state(url: &str, dir: &std::path::Path) -> anyhow::Result<server::AppState> {
+    let config = server::Config::for_paths(url.to_owned(), dir);
+    server::state(&config).await
+}
+
+fn agent(service: i32) -> AgentSession {
+    AgentSession {
+        agent_id: 1,
+        email: "bench@example.gouv.fr".into(),
+        role: Role::Instructor,
+        service_ids: vec![service],
+    }
+}
+
+async fn paris(db: &sea_orm::DatabaseConnection) -> anyhow::Result<i32> {
+    Ok(instruction_service::Entity::find()
+        .filter(instruction_service::Column::Code.eq("moe-paris"))
+        .one(db)
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("demo services not seeded"))?
+        .id)
+}
+
+fn query(pairs: &[(&str, &str)]) -> Filters {
+    QueueQuery::from_pairs(|k| {
+        pairs
+            .iter()
+            .find(|(key, _)| *key == k)
+            .map(|(_, v)| (*v).to_owned())
+    })
+    .filters()
+}
+
+async fn bench(args: &Args, url: &str, dir: &std::path::Path) -> anyhow::Result<()> {
+    let state = state(url, dir).await?;
     let db = &state.db;
     server::instruction::accounts::seed_demo(db)
         .await
         .map_err(|e| anyhow::anyhow!("{e}"))?;
-    let paris = instruction_service::Entity::find()
-        .filter(instruction_service::Column::Code.eq("moe-paris"))
-        .one(db)
+    let services_ids: Vec<i32> = instruction_service::Entity::find()
+        .all(db)
         .await?
-        .expect("seeded")
-        .id;
-    let lyon = instruction_service::Entity::find()
-        .filter(instruction_service::Column::Code.eq("moe-lyon"))
-        .one(db)
-        .await?
-        .expect("seeded")
-        .id;
-
+        .into_iter()
+        .map(|s| s.id)
+        .collect();
+    let paris = paris(db).await?;
     let started = Instant::now();
+    fill(db, args.files, paris, &services_ids).await?;
+    // What the server's hourly task does (server::infra::db::analyze).
+    server::infra::db::analyze(db).await?;
+    eprintln!(
+        "{} files inserted in {:.1} s ({})",
+        args.files,
+        started.elapsed().as_secs_f64(),
+        args.db
+    );
+
+    let agent = agent(paris);
+    let services = &state.services;
+    let today = Utc::now().date_naive();
+    let runs = args.runs;
+    let emit = |measure: &str, times: &mut Vec<f64>, label: &str, extra: &str| {
+        let (p50, p95, max) = percentiles(times);
+        eprintln!("{label:<44} {p50:>9.2} {p95:>9.2} {max:>9.2}");
+        println!(
+            "{{\"db\":\"{}\",\"files\":{},\"measure\":\"{measure}\",\"p95_ms\":{p95:.2},\"p50_ms\":{p50:.2}{extra}}}",
+            args.db, args.files
+        );
+    };
+    eprintln!(
+        "{:<44} {:>9} {:>9} {:>9}   (ms, {runs} runs each)",
+        "measure", "median", "p95", "max"
+    );
+
+    // The first page as the queue shows it: the rows and the four tab counts.
+    let first = services.queue(&agent, &query(&[])).await?;
+    let last_page = first.pages.to_string();
+    let cases: Vec<(&str, &str, Filters)> = vec![
+        ("page1_with_counts", "queue, to process, page 1", query(&[])),
+        (
+            "last_page",
+            "queue, to process, last page",
+            query(&[("page", &last_page)]),
+        ),
+        (
+            "search_name",
+            "search by a name's substring",
+            query(&[("q", "benaiss")]),
+        ),
+        (
+            "search_number_prefix",
+            "search by a number's beginning",
+            query(&[("q", "APT-2026-75-B010")]),
+        ),
+        (
+            "search_siret",
+            "search by SIRET",
+            query(&[("q", "73282932004242")]),
+        ),
+        (
+            "decided_page1",
+            "queue, decided, page 1",
+            query(&[("onglet", "decides")]),
+        ),
+        (
+            "filter_contract_dates",
+            "contract type + start dates",
+            query(&[
+                ("contrat", "cifre"),
+                ("du", &today.to_string()),
+                ("au", &(today + Duration::days(10)).to_string()),
+            ]),
+        ),
+    ];
+    for (measure, label, filters) in &cases {
+        let mut times = Vec::with_capacity(runs);
+        let mut total = 0;
+        for _ in 0..runs {
+            let t = Instant::now();
+            let page = services.queue(&agent, filters).await?;
+            times.push(ms(t));
+            total = page.total;
+        }
+        emit(measure, &mut times, &format!("{label} [{total}]"), "");
+    }
+    let mut times = Vec::with_capacity(runs);
+    for i in 0..runs as u64 {
+        // Files of the agent's service (index ≡ 0 mod 4 is Paris, see `fill`).
+        let t = Instant::now();
+        Instruction::dossier(services, &agent, &number((i * 4_001 * 4) % args.files)).await?;
+        times.push(ms(t));
+    }
+    emit(
+        "dossier",
+        &mut times,
+        "one file as the instructor reads it",
+        "",
+    );
+    let mut times = Vec::new();
+    for _ in 0..runs.min(10) {
+        // The computation itself, not the page's one-minute cache.
+        *services
+            .stats_cache
+            .lock()
+            .unwrap_or_else(|e| e.into_inner()) = None;
+        let t = Instant::now();
+        services.stats().await?;
+        times.push(ms(t));
+    }
+    emit("statistics", &mut times, "public statistics (computed)", "");
+    drop(state);
+
+    // The export, three times, each in a process of its own.
+    let mut times = Vec::new();
+    let (mut rows, mut peak) = (0, 0.0f64);
+    for _ in 0..3 {
+        let out = std::process::Command::new(std::env::current_exe()?)
+            .args(["--export", url])
+            .output()?;
+        anyhow::ensure!(
+            out.status.success(),
+            "export: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let line = String::from_utf8(out.stdout)?;
+        let mut fields = line.split_whitespace();
+        let mut next = || {
+            fields
+                .next()
+                .and_then(|f| f.parse::<f64>().ok())
+                .unwrap_or(0.0)
+        };
+        times.push(next());
+        rows = next() as u64;
+        peak = peak.max(next());
+    }
+    emit(
+        "csv_export",
+        &mut times,
+        &format!("CSV export, to process ({rows} rows, peak RSS {peak:.1} MB)"),
+        &format!(",\"csv_rows\":{rows},\"csv_peak_rss_mb\":{peak:.1}"),
+    );
+    // A PostgreSQL database goes with the throwaway cluster.
+    Ok(())
+}
+
+/// The child process: one export of "to process" read to its end; prints its time in ms, its
+/// rows and the process's peak resident memory in MB.
+async fn export_child(url: &str) -> anyhow::Result<()> {
+    let dir = std::env::temp_dir().join(format!("wif-queue-bench-export-{}", std::process::id()));
+    std::fs::create_dir_all(&dir)?;
+    let state = state(url, &dir).await?;
+    let agent = agent(paris(&state.db).await?);
+    let t = Instant::now();
+    let mut body = std::pin::pin!(state.services.queue_csv(&agent, &query(&[]), None)?);
+    let mut lines = 0u64;
+    while let Some(chunk) = body.next().await {
+        lines += chunk?.iter().filter(|b| **b == b'\n').count() as u64;
+    }
+    let elapsed = ms(t);
+    let status = std::fs::read_to_string("/proc/self/status")?;
+    let peak_kb: f64 = status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.split_whitespace().next()?.parse().ok())
+        .unwrap_or(0.0);
+    println!(
+        "{elapsed:.2} {} {:.1}",
+        lines.saturating_sub(1),
+        peak_kb / 1024.0
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+    Ok(())
+}
+
+/// `n` filed requests: a quarter for Paris (the agent's service), the rest spread over the other
+/// services; states, contracts and names varied; filed over the past two years, contracts
+/// starting over two years.
+async fn fill(
+    db: &sea_orm::DatabaseConnection,
+    n: u64,
+    paris: i32,
+    services: &[i32],
+) -> anyhow::Result<()> {
     let now = Utc::now();
     let today = now.date_naive();
+    let others: Vec<i32> = services.iter().copied().filter(|s| *s != paris).collect();
     let txn = db.begin().await?;
     let mut batch = Vec::with_capacity(500);
     for i in 0..n {
-        let state = STATES[(i % 6) as usize];
-        let submitted = now - Duration::minutes((i * 7 % 525_600) as i64);
+        let state = STATES[(i % 8) as usize];
+        let submitted = now - Duration::minutes((i * 7 % 1_051_200) as i64);
+        let service = if i % 4 == 0 || others.is_empty() {
+            paris
+        } else {
+            others[(i as usize / 4) % others.len()]
+        };
+        let name = format!(
+            "{} {} {i}",
+            FAMILY[(i % 16) as usize],
+            GIVEN[(i / 16 % 12) as usize]
+        );
         batch.push(dossier::ActiveModel {
             id: Set(format!("00000000-0000-4000-8000-{i:012}")),
             number: Set(Some(number(i))),
             state: Set(state),
-            filed_by: Set(FiledBy::Employer),
-            lang: Set(Lang::Fr),
+            filed_by: Set(if i % 3 == 0 {
+                FiledBy::Student
+            } else {
+                FiledBy::Employer
+            }),
+            lang: Set(if i % 5 == 0 { Lang::En } else { Lang::Fr }),
             creator_email: Set(format!("rh{i}@example.fr")),
             student_email: Set(Some(format!("etudiant{i}@example.org"))),
             employer_email: Set(Some(format!("rh{i}@example.fr"))),
             student_form: Set(None),
             employer_form: Set(None),
             job_form: Set(None),
-            departement: Set(Some(if i % 5 == 4 { "69" } else { "75" }.into())),
-            service_id: Set(Some(if i % 5 == 4 { lyon } else { paris })),
-            student_name: Set(Some(format!("Nom{i} Prénom{}", i % 97))),
+            departement: Set(Some(DEPARTEMENTS[(i / 4 % 4) as usize].into())),
+            service_id: Set(Some(service)),
+            student_name: Set(Some(name)),
             siret: Set(Some(format!("{:014}", 73_282_932_000_000u64 + i))),
-            contract_start: Set(Some(today + Duration::days((i % 120) as i64))),
-            permit_expires: Set(Some(today + Duration::days(30 + (i * 13 % 400) as i64))),
+            contract_start: Set(Some(
+                today - Duration::days(365) + Duration::days((i * 11 % 730) as i64),
+            )),
+            permit_expires: Set(Some(today + Duration::days(30 + (i * 13 % 700) as i64))),
             contract_type: Set(Some(CONTRACTS[(i % 3) as usize])),
             requested_documents: Set(None),
             version: Set(3),
@@ -100,7 +425,7 @@ async fn main() -> anyhow::Result<()> {
             submitted_at: Set(Some(submitted)),
             decided_at: Set(state
                 .is_final()
-                .then(|| submitted + Duration::days((i % 20) as i64))),
+                .then(|| submitted + Duration::days((i % 40) as i64))),
         });
         if batch.len() == 500 {
             dossier::Entity::insert_many(std::mem::take(&mut batch))
@@ -112,94 +437,16 @@ async fn main() -> anyhow::Result<()> {
         dossier::Entity::insert_many(batch).exec(&txn).await?;
     }
     txn.commit().await?;
-    // What the server's hourly task does (server::infra::db::analyze).
-    server::infra::db::analyze(db).await?;
-    println!(
-        "{n} files inserted in {:.1} s ({})",
-        started.elapsed().as_secs_f64(),
-        url.split(':').next().unwrap_or("")
-    );
-
-    let agent = AgentSession {
-        agent_id: 1,
-        email: "bench@example.gouv.fr".into(),
-        role: Role::Instructor,
-        service_ids: vec![paris],
-    };
-    let services = &state.services;
-    let query = |pairs: &[(&str, &str)]| {
-        QueueQuery::from_pairs(|k| {
-            pairs
-                .iter()
-                .find(|(key, _)| *key == k)
-                .map(|(_, v)| (*v).to_owned())
-        })
-        .filters()
-    };
-    let cases: Vec<(&str, app::instruction::Filters)> = vec![
-        ("queue, to process, page 1", query(&[])),
-        ("queue, to process, page 500", query(&[("page", "500")])),
-        ("queue, decided, page 1", query(&[("onglet", "decides")])),
-        ("search by name (substring)", query(&[("q", "nom4242 ")])),
-        ("search by SIRET", query(&[("q", "73282932004242")])),
-        ("search by file number", query(&[("q", &number(4242))])),
-        (
-            "search by number's beginning",
-            query(&[("q", "APT-2026-75-B010")]),
-        ),
-        (
-            "filter contract + dates",
-            query(&[
-                ("contrat", "cifre"),
-                ("du", &today.to_string()),
-                ("au", &(today + Duration::days(10)).to_string()),
-            ]),
-        ),
-    ];
-    println!(
-        "{:<34} {:>9} {:>9} {:>9}   (ms, {runs} runs each)",
-        "query", "median", "p95", "max"
-    );
-    for (name, filters) in &cases {
-        let mut times = Vec::with_capacity(runs);
-        let mut total = 0;
-        for _ in 0..runs {
-            let t = Instant::now();
-            let page = services.queue(&agent, filters).await?;
-            times.push(t.elapsed().as_secs_f64() * 1000.0);
-            total = page.total;
-        }
-        report(&format!("{name} [{total}]"), &mut times);
-    }
-    let mut times = Vec::new();
-    for _ in 0..runs.min(10) {
-        let t = Instant::now();
-        let csv = services.queue_csv(&agent, &query(&[])).await?;
-        times.push(t.elapsed().as_secs_f64() * 1000.0);
-        assert!(csv.lines().count() > 1);
-    }
-    report("CSV export, to process (all rows)", &mut times);
-    let mut times = Vec::new();
-    for _ in 0..runs.min(10) {
-        // The computation itself, not the page's one-minute cache.
-        *services.stats_cache.lock().unwrap() = None;
-        let t = Instant::now();
-        services.stats().await?;
-        times.push(t.elapsed().as_secs_f64() * 1000.0);
-    }
-    report("public statistics (computed)", &mut times);
-    drop(state);
-    let _ = std::fs::remove_dir_all(&dir);
     Ok(())
 }
 
-fn report(name: &str, times: &mut [f64]) {
+fn ms(t: Instant) -> f64 {
+    t.elapsed().as_secs_f64() * 1000.0
+}
+
+/// Median, 95th percentile and maximum.
+fn percentiles(times: &mut [f64]) -> (f64, f64, f64) {
     times.sort_by(|a, b| a.total_cmp(b));
     let at = |q: f64| times[((times.len() - 1) as f64 * q).round() as usize];
-    println!(
-        "{name:<34} {:>9.2} {:>9.2} {:>9.2}",
-        at(0.5),
-        at(0.95),
-        at(1.0)
-    );
+    (at(0.5), at(0.95), at(1.0))
 }

@@ -94,7 +94,7 @@ pub async fn file_response(services: &Services, file: &stored_file::Model) -> Re
 }
 
 /// A generated document to download.
-pub fn attachment(content_type: &'static str, name: &str, bytes: Vec<u8>) -> Response {
+pub fn attachment(content_type: &'static str, name: &str, body: impl Into<Body>) -> Response {
     (
         [
             (header::CONTENT_TYPE, HeaderValue::from_static(content_type)),
@@ -107,7 +107,7 @@ pub fn attachment(content_type: &'static str, name: &str, bytes: Vec<u8>) -> Res
                 HeaderValue::from_static("private, no-store"),
             ),
         ],
-        bytes,
+        body.into(),
     )
         .into_response()
 }

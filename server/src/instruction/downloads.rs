@@ -4,6 +4,7 @@
 use app::i18n::Lang;
 use app::model::AppError;
 use app::ssr::{error_response, AgentSession, ClientAddr};
+use axum::body::Body;
 use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderValue};
 use axum::response::Response;
@@ -12,7 +13,7 @@ use sea_orm::EntityTrait;
 use crate::documents::{attachment, authorisation_download, file_response};
 use crate::error::Result;
 use crate::infra::db::entities::stored_file;
-use crate::infra::security::SecurityEvent;
+use crate::instruction::queue::ExportAudit;
 use crate::AppState;
 
 /// `GET /instruction/autorisation/{number}`: the authorisation, for the dossier's instructors
@@ -74,22 +75,14 @@ pub async fn export_csv(
     let result: Result<Response> = async {
         let agent = agent?;
         let filters = app::instruction::QueueQuery::from_pairs(|k| query.get(k).cloned()).filters();
-        let csv = services.queue_csv(&agent, &filters).await?;
         let name = format!("dossiers-{}-{}.csv", filters.tab.code(), services.today());
-        let rows = csv.lines().count().saturating_sub(1);
-        services
-            .security(
-                SecurityEvent::Export,
-                &agent.email,
-                &client,
-                Some(format!("{name}: {rows} rows")),
-            )
-            .await;
-        Ok(attachment(
-            "text/csv; charset=utf-8",
-            &name,
-            [&b"\xEF\xBB\xBF"[..], csv.as_bytes()].concat(),
-        ))
+        let audit = ExportAudit {
+            agent_email: agent.email.clone(),
+            client,
+            name: name.clone(),
+        };
+        let body = Body::from_stream(services.queue_csv(&agent, &filters, Some(audit))?);
+        Ok(attachment("text/csv; charset=utf-8", &name, body))
     }
     .await;
     result.unwrap_or_else(|e| error_response(&e.into(), lang))

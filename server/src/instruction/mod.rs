@@ -11,7 +11,7 @@ mod act;
 mod admin;
 mod downloads;
 mod public;
-mod queue;
+pub mod queue;
 pub mod sign_in;
 
 use app::instruction::{

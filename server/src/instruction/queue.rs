@@ -10,6 +10,8 @@ use app::model::AppError;
 use app::rules::decision::{self, Tab};
 use app::rules::dossier::DossierState;
 use app::ssr::AgentSession;
+use axum::body::Bytes;
+use futures_util::StreamExt as _;
 use sea_orm::sea_query::{Expr, Func};
 use sea_orm::{
     ColumnTrait, Condition, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
@@ -20,6 +22,7 @@ use super::visible;
 use crate::dossier::{form_of, timeline_entry};
 use crate::error::Result;
 use crate::infra::db::entities::{authorisation, dossier};
+use crate::infra::security::SecurityEvent;
 use crate::services::Services;
 
 impl Services {
@@ -187,47 +190,139 @@ impl Services {
             .is_some())
     }
 
-    /// The queue as CSV rows (every page), for the export.
-    pub async fn queue_csv(&self, agent: &AgentSession, filters: &Filters) -> Result<String> {
+    /// The queue as CSV, every row of every page, with no cap: the rows come from one database
+    /// cursor and leave in pieces of about `CSV_CHUNK` bytes through a channel of
+    /// `CSV_CHUNKS_AHEAD`, so the memory an export holds does not grow with its rows, and a slow
+    /// reader slows the cursor rather than filling memory. The body starts with the byte-order
+    /// mark French spreadsheets need. When the last row is out, or the reader went away, the
+    /// export goes to the security log with its row count (`audit`), before the body ends.
+    /// At most `EXPORTS_AT_ONCE` run at once per instance (each holds a database connection
+    /// while it runs): past them, `RateLimited`.
+    pub fn queue_csv(
+        &self,
+        agent: &AgentSession,
+        filters: &Filters,
+        audit: Option<ExportAudit>,
+    ) -> Result<impl futures_util::Stream<Item = std::io::Result<Bytes>> + Send + 'static> {
+        let permit = self
+            .exports
+            .clone()
+            .try_acquire_owned()
+            .map_err(|_| AppError::RateLimited { minutes: 1 })?;
         let states: Vec<DossierState> = match filters.state {
             Some(s) => vec![s],
             None => filters.tab.states().to_vec(),
         };
-        let rows = order(
+        let select = order(
             self.queue_select(agent, filters)
                 .filter(dossier::Column::State.is_in(states)),
             filters.tab,
-        )
-        .limit(100_000)
-        .all(&self.db)
-        .await?;
-        let mut out = String::from(
-            "numero;etat;etudiant;siret;departement;contrat;debut_contrat;fin_titre;depose_le\r\n",
         );
-        for d in rows {
-            let r = row(&d);
-            let cells = [
-                r.number,
-                r.state.code().to_owned(),
-                r.student_name,
-                r.siret,
-                r.departement,
-                r.contract.map(|c| c.code().to_owned()).unwrap_or_default(),
-                r.contract_start.map(|d| d.to_string()).unwrap_or_default(),
-                r.permit_expires.map(|d| d.to_string()).unwrap_or_default(),
-                r.submitted_at,
-            ];
-            out.push_str(
-                &cells
-                    .iter()
-                    .map(|c| csv_cell(c))
-                    .collect::<Vec<_>>()
-                    .join(";"),
-            );
-            out.push_str("\r\n");
-        }
-        Ok(out)
+        let (tx, rx) = tokio::sync::mpsc::channel(CSV_CHUNKS_AHEAD);
+        let services = self.clone();
+        tokio::spawn(async move {
+            let (rows, complete) = services.write_csv(select, &tx).await;
+            if let Some(audit) = audit {
+                let end = if complete { "" } else { ", interrupted" };
+                services
+                    .security(
+                        SecurityEvent::Export,
+                        &audit.agent_email,
+                        &audit.client,
+                        Some(format!("{}: {rows} rows{end}", audit.name)),
+                    )
+                    .await;
+            }
+            drop(permit);
+            // `tx` goes last: the body ends once the export is logged.
+            drop(tx);
+        });
+        Ok(futures_util::stream::unfold(rx, |mut rx| async move {
+            rx.recv().await.map(|chunk| (chunk, rx))
+        }))
     }
+
+    /// Writes the rows of `select` to `tx`; the rows written and whether the reader got them all.
+    async fn write_csv(
+        &self,
+        select: Select<dossier::Entity>,
+        tx: &tokio::sync::mpsc::Sender<std::io::Result<Bytes>>,
+    ) -> (u64, bool) {
+        let mut out = String::with_capacity(CSV_CHUNK + 1024);
+        out.push('\u{feff}');
+        out.push_str(CSV_HEADER);
+        let mut rows = 0;
+        let failed = |e: sea_orm::DbErr| {
+            tracing::error!(error = %e, "CSV export stopped by the database");
+            // An error, not an end: the download fails instead of looking complete.
+            Err(std::io::Error::other("the export stopped"))
+        };
+        let mut cursor = match select.stream(&self.db).await {
+            Ok(cursor) => cursor,
+            Err(e) => {
+                let _ = tx.send(failed(e)).await;
+                return (0, false);
+            }
+        };
+        while let Some(next) = cursor.next().await {
+            match next {
+                Ok(d) => {
+                    csv_line(&mut out, &row(&d));
+                    rows += 1;
+                }
+                Err(e) => {
+                    let _ = tx.send(failed(e)).await;
+                    return (rows, false);
+                }
+            }
+            if out.len() >= CSV_CHUNK {
+                let chunk = std::mem::replace(&mut out, String::with_capacity(CSV_CHUNK + 1024));
+                if tx.send(Ok(Bytes::from(chunk))).await.is_err() {
+                    return (rows, false);
+                }
+            }
+        }
+        let complete = tx.send(Ok(Bytes::from(out))).await.is_ok();
+        (rows, complete)
+    }
+}
+
+/// Who exported what, for the security log.
+pub struct ExportAudit {
+    pub agent_email: String,
+    pub client: String,
+    /// The file's name.
+    pub name: String,
+}
+
+/// About the size of each piece of an export's body, and how many may wait for a slow reader.
+const CSV_CHUNK: usize = 64 * 1024;
+const CSV_CHUNKS_AHEAD: usize = 4;
+/// Exports running at once in one instance.
+pub const EXPORTS_AT_ONCE: usize = 2;
+const CSV_HEADER: &str =
+    "numero;etat;etudiant;siret;departement;contrat;debut_contrat;fin_titre;depose_le\r\n";
+
+/// One row of the export, its cells separated by semicolons.
+fn csv_line(out: &mut String, r: &QueueRow) {
+    let cells = [
+        r.number.as_str(),
+        r.state.code(),
+        &r.student_name,
+        &r.siret,
+        &r.departement,
+        r.contract.map(|c| c.code()).unwrap_or_default(),
+        &r.contract_start.map(|d| d.to_string()).unwrap_or_default(),
+        &r.permit_expires.map(|d| d.to_string()).unwrap_or_default(),
+        &r.submitted_at,
+    ];
+    for (i, cell) in cells.iter().enumerate() {
+        if i > 0 {
+            out.push(';');
+        }
+        out.push_str(&csv_cell(cell));
+    }
+    out.push_str("\r\n");
 }
 
 /// A CSV cell: quoted when needed; a leading formula sign is neutralised for spreadsheets.

@@ -887,6 +887,84 @@ async fn the_queue_orders_by_urgency_filters_paginates_and_exports() {
     assert!(lines[1..].iter().all(|l| l.contains(";cifre;")));
 }
 
+/// The export streams every row, in many pieces, in the queue's order, with one byte-order mark,
+/// and is logged with its row count once the body is out; a third export at once waits its turn.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_export_streams_every_row_and_logs_its_count() {
+    use sea_orm::{ActiveModelTrait, Set};
+    use server::infra::db::entities::security_event;
+    let app = demo().await;
+    let (number, _) = filed(&app, "awa.diop@example.org").await;
+    let template = dossier_row(&app, &number).await;
+    let today = chrono::Utc::now().date_naive();
+    // About 120 bytes a row: 1,500 rows are some 180 KB, several of the export's 64 KB pieces.
+    let txn = sea_orm::TransactionTrait::begin(&app.state.db)
+        .await
+        .unwrap();
+    for i in 0..1_500i64 {
+        let mut m: dossier::ActiveModel = template.clone().into();
+        m.id = Set(format!("00000000-0000-0000-0001-{i:012}"));
+        m.number = Set(Some(format!("APT-2026-75-E{i:05}")));
+        m.student_name = Set(Some(format!("Étudiant·e {i:04}")));
+        m.contract_start = Set(Some(today + Duration::days(1 + i % 300)));
+        m.insert(&txn).await.unwrap();
+    }
+    txn.commit().await.unwrap();
+    let agent = log_in(&app, DEMO_INSTRUCTOR).await;
+    let csv = get_with(&app.router, "/instruction/export.csv", &agent).await;
+    assert_eq!(csv.status, StatusCode::OK);
+    assert!(csv.bytes.starts_with(b"\xEF\xBB\xBF"));
+    assert_eq!(csv.body.matches('\u{feff}').count(), 1);
+    let lines: Vec<&str> = csv.body.trim_start_matches('\u{feff}').lines().collect();
+    assert_eq!(lines.len(), 1 + 1_501, "every row, the real file too");
+    assert!(
+        lines[1..].iter().all(|l| l.split(';').count() == 9),
+        "no row cut across pieces"
+    );
+    let starts: Vec<&str> = lines[1..]
+        .iter()
+        .map(|l| l.split(';').nth(6).unwrap())
+        .collect();
+    assert!(starts.windows(2).all(|w| w[0] <= w[1]), "the queue's order");
+    let logged: Vec<String> = security_event::Entity::find()
+        .filter(security_event::Column::Kind.eq("export"))
+        .all(&app.state.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter_map(|e| e.detail)
+        .collect();
+    assert_eq!(logged.len(), 1, "{logged:?}");
+    assert!(logged[0].ends_with(": 1501 rows"), "{logged:?}");
+
+    // Two exports held open by readers who do not read: a third is told to come back.
+    use app::ssr::Instruction as _;
+    let token = agent.split_once('=').unwrap().1;
+    let session = app.state.services.agent(token).await.unwrap();
+    let filters = app::instruction::QueueQuery::from_pairs(|_| None).filters();
+    let held: Vec<_> = (0..server::instruction::queue::EXPORTS_AT_ONCE)
+        .map(|_| {
+            app.state
+                .services
+                .queue_csv(&session, &filters, None)
+                .unwrap()
+        })
+        .collect();
+    let busy = get_with(&app.router, "/instruction/export.csv", &agent).await;
+    assert_eq!(busy.status, StatusCode::TOO_MANY_REQUESTS, "{}", busy.body);
+    drop(held);
+    // The held exports' tasks end when their readers are gone, and give their places back.
+    let mut again = busy;
+    for _ in 0..100 {
+        again = get_with(&app.router, "/instruction/export.csv", &agent).await;
+        if again.status == StatusCode::OK {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    assert_eq!(again.status, StatusCode::OK);
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn public_statistics_count_decisions_and_their_median_time() {
     let app = demo().await;
