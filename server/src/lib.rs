@@ -94,6 +94,7 @@ pub async fn state_with_clock(config: &Config, clock: services::Clock) -> anyhow
         mailer: Arc::new(mailer),
         mail_wake: Default::default(),
         mail_retry: config.mail_retry,
+        mail_health: Default::default(),
         code_key: Arc::new(match &config.access_code_key {
             Some(key) => key.clone(),
             None => {

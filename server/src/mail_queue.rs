@@ -8,7 +8,14 @@
 //! candidates are read `FOR UPDATE SKIP LOCKED`, so two instances never wait on each other's
 //! rows; on SQLite (one instance) the claim is a conditional `UPDATE`. A sender that dies while
 //! holding a message leaves it to be taken again once the lease ends: a message can go twice
-//! in that case, never zero times.
+//! in that case, never zero times. The lease is renewed just before each message of a batch is
+//! sent, so a slow batch never outlives it.
+//!
+//! A long outage puts messages far apart (the delay doubles up to an hour); when the server
+//! comes back they do not wait out their delays: while the last try failed, the worker asks the
+//! server every `probe` whether it answers, and when it does, every failing message is due at
+//! once. A refusal the server calls permanent (5xx: an address that does not exist) is not
+//! retried: the message is given up at once, with the server's answer for administrators.
 
 use std::sync::Arc;
 use std::time::Duration as StdDuration;
@@ -31,13 +38,16 @@ use mail_queue::Column as Q;
 /// How the worker retries: the first retry after `base`, then twice as long each time up to
 /// `max`, and the message given up (`failed`) after `attempts` tries (`MAIL_RETRY_SECONDS`,
 /// default 30; `MAIL_RETRY_MAX_SECONDS`, default 3600; `MAIL_ATTEMPTS`, default 60: about two
-/// days and a half of trying). `poll` is how often an idle worker looks for due messages.
+/// days and a half of trying). `poll` is how often an idle worker looks for due messages;
+/// `probe`, how often it asks a server that failed its last try whether it is back
+/// (`MAIL_PROBE_SECONDS`, default 30).
 #[derive(Clone, Copy, Debug)]
 pub struct MailRetry {
     pub base: StdDuration,
     pub max: StdDuration,
     pub attempts: i32,
     pub poll: StdDuration,
+    pub probe: StdDuration,
 }
 
 impl Default for MailRetry {
@@ -47,6 +57,24 @@ impl Default for MailRetry {
             max: StdDuration::from_secs(3600),
             attempts: 60,
             poll: StdDuration::from_secs(2),
+            probe: StdDuration::from_secs(30),
+        }
+    }
+}
+
+/// What this instance's worker knows of the mail server: whether its last try failed (true at
+/// start: messages left failing by a previous run are probed for at once), and when it last
+/// asked whether the server is back.
+pub struct MailHealth {
+    down: std::sync::atomic::AtomicBool,
+    last_probe: std::sync::Mutex<Option<std::time::Instant>>,
+}
+
+impl Default for MailHealth {
+    fn default() -> Self {
+        Self {
+            down: std::sync::atomic::AtomicBool::new(true),
+            last_probe: Default::default(),
         }
     }
 }
@@ -61,7 +89,8 @@ impl MailRetry {
     }
 }
 
-/// How long a claimed message is held by its sender: longer than an SMTP try may take.
+/// How long a claimed message is held by its sender from its claim, then again from just before
+/// it is sent: longer than an SMTP try may take (20 s) with its documents rendered.
 const LEASE_SECONDS: i64 = 120;
 /// Messages one pass of the worker claims at once.
 const BATCH: u64 = 8;
@@ -109,19 +138,73 @@ impl Services {
     /// were tried. What the worker runs on each wake, and what tests call to wait for the
     /// queue to drain.
     pub async fn deliver_due_mail(&self) -> Result<usize> {
+        self.probe_if_down().await?;
         let mut tried = 0;
         loop {
             let claimed = self.claim_due_mail().await?;
             if claimed.is_empty() {
                 return Ok(tried);
             }
-            tried += claimed.len();
             // One after the other, in the order they were queued: a person gets a request's
             // messages in the order they happened.
             for m in claimed {
-                self.deliver(m).await;
+                if self.renew_lease(&m).await? {
+                    tried += 1;
+                    self.deliver(m).await;
+                }
             }
         }
+    }
+
+    /// While the last try failed, at most once a `probe`: if the server answers now, every
+    /// failing message is due at once instead of at the end of its delay.
+    async fn probe_if_down(&self) -> Result<()> {
+        use std::sync::atomic::Ordering;
+        let health = &self.mail_health;
+        if !health.down.load(Ordering::SeqCst) {
+            return Ok(());
+        }
+        {
+            let mut last = health.last_probe.lock().unwrap_or_else(|e| e.into_inner());
+            if last.is_some_and(|at| at.elapsed() < self.mail_retry.probe) {
+                return Ok(());
+            }
+            *last = Some(std::time::Instant::now());
+        }
+        if let Err(e) = self.mailer.reachable().await {
+            tracing::debug!("mail server still away: {e:#}");
+            return Ok(());
+        }
+        health.down.store(false, Ordering::SeqCst);
+        let now = self.now();
+        let due = mail_queue::Entity::update_many()
+            .col_expr(Q::NextAttemptAt, Expr::value(now))
+            .filter(Q::State.eq(MailState::Failing))
+            .filter(Q::NextAttemptAt.gt(now))
+            .exec(&self.db)
+            .await?;
+        if due.rows_affected > 0 {
+            tracing::info!(
+                "mail server back: {} waiting messages due now",
+                due.rows_affected
+            );
+        }
+        Ok(())
+    }
+
+    /// Extends the lease of a claimed message just before it is sent; false if the message is
+    /// no longer this sender's (its lease ran out and another took it).
+    async fn renew_lease(&self, row: &mail_queue::Model) -> Result<bool> {
+        let renewed = mail_queue::Entity::update_many()
+            .col_expr(
+                Q::LeaseUntil,
+                Expr::value(Some(self.now() + Duration::seconds(LEASE_SECONDS))),
+            )
+            .filter(Q::Id.eq(row.id))
+            .filter(Q::LeaseOwner.eq(row.lease_owner.clone()))
+            .exec(&self.db)
+            .await?;
+        Ok(renewed.rows_affected == 1)
     }
 
     /// Claims up to `BATCH` due messages for this instance.
@@ -190,6 +273,9 @@ impl Services {
             .filter(Q::LeaseOwner.eq(owner));
         let update = match &outcome {
             Ok(()) => {
+                self.mail_health
+                    .down
+                    .store(false, std::sync::atomic::Ordering::SeqCst);
                 self.metrics.mails_sent.inc();
                 update
                     .col_expr(Q::State, Expr::value(MailState::Sent))
@@ -203,7 +289,15 @@ impl Services {
             Err(e) => {
                 self.metrics.mail_failures.inc();
                 let attempts = row.attempts + 1;
-                let state = if attempts >= self.mail_retry.attempts {
+                let permanent = e
+                    .downcast_ref::<lettre::transport::smtp::Error>()
+                    .is_some_and(|e| e.is_permanent());
+                if !permanent {
+                    self.mail_health
+                        .down
+                        .store(true, std::sync::atomic::Ordering::SeqCst);
+                }
+                let state = if permanent || attempts >= self.mail_retry.attempts {
                     MailState::Failed
                 } else {
                     MailState::Failing
@@ -215,6 +309,12 @@ impl Services {
                     row.id,
                     row.kind
                 );
+                let update = if state == MailState::Failed {
+                    // Given up: its code or link is not kept readable either.
+                    update.col_expr(Q::Body, Expr::value(""))
+                } else {
+                    update
+                };
                 update
                     .col_expr(Q::State, Expr::value(state))
                     .col_expr(Q::Attempts, Expr::value(attempts))
@@ -356,6 +456,7 @@ mod tests {
             max: StdDuration::from_secs(3600),
             attempts: 60,
             poll: StdDuration::from_secs(2),
+            probe: StdDuration::from_secs(30),
         };
         let seconds: Vec<u64> = (1..=9).map(|n| retry.delay(n).as_secs()).collect();
         assert_eq!(seconds, [30, 60, 120, 240, 480, 960, 1920, 3600, 3600]);

@@ -26,6 +26,7 @@ pub struct Services {
     /// Wakes this instance's mail worker when a message is committed.
     pub mail_wake: Arc<tokio::sync::Notify>,
     pub mail_retry: crate::mail_queue::MailRetry,
+    pub mail_health: Arc<crate::mail_queue::MailHealth>,
     /// The access codes' HMAC key.
     pub code_key: Arc<crate::infra::secret::CodeKey>,
     pub storage: Arc<dyn Storage>,

@@ -164,6 +164,7 @@ impl Config {
                             .max(50)
                             .into(),
                     ),
+                    probe: seconds("MAIL_PROBE_SECONDS", d.probe)?,
                 }
             },
         })

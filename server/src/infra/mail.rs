@@ -74,6 +74,18 @@ impl Mailer {
         })
     }
 
+    /// Whether the server answers (a connection and a greeting, no message); a folder always
+    /// does.
+    pub async fn reachable(&self) -> anyhow::Result<()> {
+        match &self.transport {
+            Transport::Outbox(..) => Ok(()),
+            Transport::Smtp(t) => match t.test_connection().await? {
+                true => Ok(()),
+                false => anyhow::bail!("the server does not answer"),
+            },
+        }
+    }
+
     /// Sends one message with its attachments rendered.
     pub async fn send(&self, mail: &Mail, files: &[MailAttachment]) -> anyhow::Result<()> {
         let mut builder = Message::builder()

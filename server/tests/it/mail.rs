@@ -55,6 +55,104 @@ async fn a_message_is_queued_with_its_change_and_blanked_once_sent() {
     assert_eq!(app.outbox().await.len(), 1);
 }
 
+/// Two instances' workers on one queue: each message is sent once, by one of them.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_instances_send_each_message_once() {
+    let app = TestApp::new().await;
+    let other = app.another_instance().await;
+    let people: Vec<String> = (0..24).map(|i| format!("twice{i}@example.org")).collect();
+    for (i, email) in people.iter().enumerate() {
+        let reply = call_from(
+            &app.router,
+            "demande/commencer",
+            &[("email", email), ("role", "student")],
+            None,
+            Some(client(i as u32)),
+        )
+        .await;
+        assert!(reply.status.is_success(), "{}", reply.body);
+    }
+    let (a, b) = tokio::join!(
+        tokio::spawn({
+            let s = app.state.services.clone();
+            async move { s.deliver_due_mail().await.unwrap() }
+        }),
+        tokio::spawn({
+            let s = other.state.services.clone();
+            async move { s.deliver_due_mail().await.unwrap() }
+        }),
+    );
+    let (a, b) = (a.unwrap(), b.unwrap());
+    assert_eq!(a + b, people.len(), "tried once in all: {a} + {b}");
+    let outbox = app.outbox().await;
+    for email in &people {
+        let to_them = outbox
+            .iter()
+            .filter(|m| m.contains(&format!("To: {email}\r\n")))
+            .count();
+        assert_eq!(to_them, 1, "{email}");
+    }
+    assert_eq!(outbox.len(), people.len());
+    assert!(queue(&app)
+        .await
+        .iter()
+        .all(|r| r.state == app::instruction::MailState::Sent && r.attempts == 1));
+}
+
+/// A recipient the server refuses for good is not retried for days: the message is given up
+/// at once, its code blanked, the server's answer kept for administrators; the others go.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_permanent_refusal_is_given_up_at_once() {
+    let port = free_port();
+    let maildir = std::env::temp_dir().join(format!("wif-maildir-{port}"));
+    let _ = std::fs::remove_dir_all(&maildir);
+    let smtp = SmtpServer::start(port, &maildir).await;
+    let app = TestApp::with(|c| c.smtp_url = Some(format!("smtp://127.0.0.1:{port}"))).await;
+    for (i, email) in ["nobody@example.org", "somebody@example.org"]
+        .iter()
+        .enumerate()
+    {
+        let reply = call_from(
+            &app.router,
+            "demande/commencer",
+            &[("email", email), ("role", "student")],
+            None,
+            Some(client(i as u32)),
+        )
+        .await;
+        assert!(reply.status.is_success(), "{}", reply.body);
+    }
+    assert_eq!(app.state.services.deliver_due_mail().await.unwrap(), 2);
+    let rows = queue(&app).await;
+    let refused = rows
+        .iter()
+        .find(|r| r.recipients.contains("nobody"))
+        .unwrap();
+    assert_eq!(refused.state, app::instruction::MailState::Failed);
+    assert_eq!(refused.attempts, 1);
+    assert_eq!(refused.body, "", "a given-up message keeps no code");
+    assert!(
+        refused
+            .last_error
+            .as_deref()
+            .is_some_and(|e| e.contains("550")),
+        "{:?}",
+        refused.last_error
+    );
+    let sent = rows
+        .iter()
+        .find(|r| r.recipients.contains("somebody"))
+        .unwrap();
+    assert_eq!(sent.state, app::instruction::MailState::Sent);
+    // Nothing is due any more.
+    assert_eq!(app.state.services.deliver_due_mail().await.unwrap(), 0);
+    let messages = delivered(&maildir);
+    assert_eq!(messages.len(), 1);
+    assert!(messages[0].contains("somebody@example.org"));
+    drop(smtp);
+    let _ = std::fs::remove_dir_all(&maildir);
+}
+
 /// The Python that has aiosmtpd: `WIF_AIOSMTPD_PYTHON`, set by `scripts/test.sh` after
 /// `scripts/setup.sh smtp`, or the venv that step makes.
 fn aiosmtpd_python() -> PathBuf {
@@ -72,6 +170,19 @@ fn aiosmtpd_python() -> PathBuf {
     path
 }
 
+/// aiosmtpd's maildir handler, refusing for good (550) any recipient whose address begins with
+/// `nobody`, as a server does for an address that does not exist.
+const HANDLER: &str = "\
+import aiosmtpd.handlers
+
+class Refusing(aiosmtpd.handlers.Mailbox):
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if address.startswith('nobody'):
+            return '550 5.1.1 no such mailbox'
+        envelope.rcpt_tos.append(address)
+        return '250 OK'
+";
+
 /// A real SMTP server: aiosmtpd writing each message it accepts to a maildir.
 struct SmtpServer {
     child: Child,
@@ -79,10 +190,14 @@ struct SmtpServer {
 
 impl SmtpServer {
     async fn start(port: u16, maildir: &Path) -> Self {
+        let module = std::env::temp_dir().join(format!("wif-smtp-handler-{port}"));
+        std::fs::create_dir_all(&module).unwrap();
+        std::fs::write(module.join("wif_refusing.py"), HANDLER).unwrap();
         let child = Command::new(aiosmtpd_python())
+            .env("PYTHONPATH", &module)
             .args(["-m", "aiosmtpd", "-n", "-l"])
             .arg(format!("127.0.0.1:{port}"))
-            .args(["-c", "aiosmtpd.handlers.Mailbox"])
+            .args(["-c", "wif_refusing.Refusing"])
             .arg(maildir)
             .stdout(Stdio::null())
             .stderr(Stdio::null())
@@ -135,11 +250,14 @@ async fn an_smtp_outage_loses_nothing_and_sends_each_message_once() {
     let app = {
         let app = TestApp::with(|c| {
             c.smtp_url = Some(format!("smtp://127.0.0.1:{port}"));
+            // The shipped delays in small (1 s doubling up to an hour), and a probe every
+            // second instead of every 30.
             c.mail_retry = server::mail_queue::MailRetry {
                 base: Duration::from_secs(1),
-                max: Duration::from_secs(4),
+                max: Duration::from_secs(3600),
                 attempts: 1000,
                 poll: Duration::from_millis(200),
+                probe: Duration::from_secs(1),
             };
         })
         .await;
@@ -205,7 +323,18 @@ async fn an_smtp_outage_loses_nothing_and_sends_each_message_once() {
         view["mail_counts"]
     );
 
-    // The server comes back: every message arrives, once.
+    // A long outage: every message now waits an hour before its next try.
+    mail_queue::Entity::update_many()
+        .col_expr(
+            mail_queue::Column::NextAttemptAt,
+            sea_orm::sea_query::Expr::value(chrono::Utc::now() + chrono::Duration::hours(1)),
+        )
+        .exec(&app.state.db)
+        .await
+        .unwrap();
+
+    // The server comes back: the worker's probe finds it, and every message arrives, once,
+    // without waiting out its hour.
     let maildir = std::env::temp_dir().join(format!("wif-maildir-{port}"));
     let _ = std::fs::remove_dir_all(&maildir);
     let smtp = SmtpServer::start(port, &maildir).await;
