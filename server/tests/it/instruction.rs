@@ -897,7 +897,9 @@ async fn the_export_streams_every_row_and_logs_its_count() {
     let (number, _) = filed(&app, "awa.diop@example.org").await;
     let template = dossier_row(&app, &number).await;
     let today = chrono::Utc::now().date_naive();
-    // About 120 bytes a row: 1,500 rows are some 180 KB, several of the export's 64 KB pieces.
+    // About 330 bytes a row: 1,500 rows are some 500 KB, more than the export's 64 KB pieces
+    // and the four that may wait for a reader (256 KB): an export whose reader does not read
+    // is still running, and holding its place, when the third one comes.
     let txn = sea_orm::TransactionTrait::begin(&app.state.db)
         .await
         .unwrap();
@@ -905,7 +907,7 @@ async fn the_export_streams_every_row_and_logs_its_count() {
         let mut m: dossier::ActiveModel = template.clone().into();
         m.id = Set(format!("00000000-0000-0000-0001-{i:012}"));
         m.number = Set(Some(format!("APT-2026-75-E{i:05}")));
-        m.student_name = Set(Some(format!("Étudiant·e {i:04}")));
+        m.student_name = Set(Some(format!("Étudiant·e {i:04} {}", "Nom ".repeat(45))));
         m.contract_start = Set(Some(today + Duration::days(1 + i % 300)));
         m.insert(&txn).await.unwrap();
     }
