@@ -65,6 +65,13 @@ pub struct Filters {
     pub page: u32,
 }
 
+impl Filters {
+    /// Whether a filter or a search narrows the tabs (their counts are then counted, not read).
+    pub fn narrowed(&self) -> bool {
+        self.contract.is_some() || self.from.is_some() || self.to.is_some() || self.search.is_some()
+    }
+}
+
 fn non_empty(v: &Option<String>) -> Option<&str> {
     v.as_deref().map(str::trim).filter(|s| !s.is_empty())
 }
@@ -300,6 +307,28 @@ pub fn median(values: &mut [f64]) -> Option<f64> {
     })
 }
 
+/// The median of values given as a histogram of (value, how many), sorted by value: the value
+/// in the middle, or the mean of the two in the middle (none for none).
+pub fn median_of_histogram(histogram: &[(i32, u64)]) -> Option<f64> {
+    let n: u64 = histogram.iter().map(|(_, k)| k).sum();
+    if n == 0 {
+        return None;
+    }
+    // The value at 0-based rank `i` of the sorted values.
+    let at = |i: u64| {
+        let mut seen = 0;
+        histogram.iter().find_map(|&(v, k)| {
+            seen += k;
+            (i < seen).then_some(f64::from(v))
+        })
+    };
+    Some(if n % 2 == 1 {
+        at(n / 2)?
+    } else {
+        (at(n / 2 - 1)? + at(n / 2)?) / 2.0
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -368,6 +397,17 @@ mod tests {
     }
 
     proptest! {
+        /// A histogram's median is the median of the values it counts.
+        #[test]
+        fn a_histograms_median_is_its_values_median(counts in proptest::collection::btree_map(0i32..400, 1u64..6, 0..30)) {
+            let histogram: Vec<(i32, u64)> = counts.into_iter().collect();
+            let mut values: Vec<f64> = histogram
+                .iter()
+                .flat_map(|&(v, k)| std::iter::repeat_n(f64::from(v), k as usize))
+                .collect();
+            prop_assert_eq!(median_of_histogram(&histogram), median(&mut values));
+        }
+
         /// Filters written to a URL and read back are the same filters.
         #[test]
         fn filters_survive_the_url(tab in 0usize..4, state in 0usize..7, page in 1u32..50, search in "[a-zA-Zé0-9 ]{0,20}") {

@@ -1,18 +1,15 @@
 //! The public side of instruction: the check of an authorisation by its code and the holder's
 //! birth date (guesses counted per code and per client), and the statistics.
 
-use std::collections::BTreeMap;
-
 use app::instruction::{Stats, StatsRow, VerifyAnswer};
 use app::model::AppError;
 use app::rules::decision::{self};
-use app::rules::dossier::DossierState;
-use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QuerySelect};
+use chrono::{Duration, NaiveDate};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 
 use super::{CHECK_CEILING, CHECK_GUESSES, LOGIN_LOCK_MINUTES, MAX_CHECK_ATTEMPTS};
 use crate::error::Result;
-use crate::infra::db::entities::{authorisation, dossier};
+use crate::infra::db::entities::{authorisation, stats_cell, stats_delay};
 use crate::infra::limiter::minutes_until;
 use crate::infra::security::SecurityEvent;
 use crate::infra::throttle::{self, Key};
@@ -104,75 +101,51 @@ impl Services {
         Ok(stats)
     }
 
-    async fn stats_rows(&self) -> Result<Stats> {
-        /// Département, filed, decided, state.
-        type Row = (
-            Option<String>,
-            Option<DateTime<Utc>>,
-            Option<DateTime<Utc>>,
-            DossierState,
-        );
-        let rows: Vec<Row> = dossier::Entity::find()
-            .select_only()
-            .column(dossier::Column::Departement)
-            .column(dossier::Column::SubmittedAt)
-            .column(dossier::Column::DecidedAt)
-            .column(dossier::Column::State)
-            .filter(dossier::Column::SubmittedAt.is_not_null())
-            .into_tuple()
+    /// The statistics from the counts the database keeps (`stats_cell`, `stats_delay`: a few
+    /// thousand rows whatever the number of files), never from the files themselves.
+    pub async fn stats_rows(&self) -> Result<Stats> {
+        let cells = stats_cell::Entity::find().all(&self.db).await?;
+        let delays = stats_delay::Entity::find()
+            .order_by_asc(stats_delay::Column::Days)
             .all(&self.db)
             .await?;
-        #[derive(Default)]
-        struct Acc {
-            submitted: u64,
-            accepted: u64,
-            refused: u64,
-            days: Vec<f64>,
-        }
-        let mut months: BTreeMap<String, Acc> = BTreeMap::new();
-        let mut deps: BTreeMap<String, Acc> = BTreeMap::new();
-        let mut total = Acc::default();
-        for (dep, submitted, decided, state) in rows {
-            let Some(submitted) = submitted else { continue };
-            let month = format!("{:04}-{:02}", submitted.year(), submitted.month());
-            let days = match (state, decided) {
-                (DossierState::Accepted | DossierState::Refused, Some(d)) => {
-                    Some((d - submitted).num_seconds() as f64 / 86_400.0)
-                }
-                _ => None,
+        let row = |cell: &stats_cell::Model| {
+            let histogram: Vec<(i32, u64)> = delays
+                .iter()
+                .filter(|d| d.scope == cell.scope && d.bucket == cell.bucket && d.n > 0)
+                .map(|d| (d.days, d.n as u64))
+                .collect();
+            let (month, departement) = match cell.scope.as_str() {
+                "m" => (cell.bucket.clone(), String::new()),
+                "d" => (String::new(), cell.bucket.clone()),
+                _ => (String::new(), String::new()),
             };
-            for acc in [
-                months.entry(month).or_default(),
-                deps.entry(dep.unwrap_or_default()).or_default(),
-                &mut total,
-            ] {
-                acc.submitted += 1;
-                acc.accepted += u64::from(state == DossierState::Accepted);
-                acc.refused += u64::from(state == DossierState::Refused);
-                acc.days.extend(days);
+            StatsRow {
+                month,
+                departement,
+                submitted: cell.submitted.max(0) as u64,
+                accepted: cell.accepted.max(0) as u64,
+                refused: cell.refused.max(0) as u64,
+                median_days: app::instruction::median_of_histogram(&histogram),
             }
-        }
-        let row = |month: String, departement: String, mut acc: Acc| StatsRow {
-            month,
-            departement,
-            submitted: acc.submitted,
-            accepted: acc.accepted,
-            refused: acc.refused,
-            median_days: app::instruction::median(&mut acc.days),
         };
+        // A bucket whose files are all gone (retention) is not shown.
+        let shown = |scope: &'static str| {
+            let mut rows: Vec<StatsRow> = cells
+                .iter()
+                .filter(|c| c.scope == scope && c.submitted > 0)
+                .map(row)
+                .collect();
+            rows.sort_by(|a, b| (&a.month, &a.departement).cmp(&(&b.month, &b.departement)));
+            rows
+        };
+        let mut by_month = shown("m");
         // The chart and table show the last twelve months with files.
-        let skip = months.len().saturating_sub(12);
+        by_month.drain(..by_month.len().saturating_sub(12));
         Ok(Stats {
-            by_month: months
-                .into_iter()
-                .skip(skip)
-                .map(|(m, a)| row(m, String::new(), a))
-                .collect(),
-            by_departement: deps
-                .into_iter()
-                .map(|(d, a)| row(String::new(), d, a))
-                .collect(),
-            total: row(String::new(), String::new(), total),
+            by_month,
+            by_departement: shown("d"),
+            total: shown("t").pop().unwrap_or_default(),
         })
     }
 }

@@ -21,7 +21,7 @@ use sea_orm::{
 use super::visible;
 use crate::dossier::{form_of, timeline_entry};
 use crate::error::Result;
-use crate::infra::db::entities::{authorisation, dossier};
+use crate::infra::db::entities::{authorisation, dossier, queue_count};
 use crate::infra::security::SecurityEvent;
 use crate::services::Services;
 
@@ -84,22 +84,18 @@ impl Services {
         filters: &Filters,
     ) -> Result<QueuePage> {
         let base = self.queue_select(agent, filters);
-        // Each count is a range of the (service, state, contract start) index.
-        let mut counts = Vec::new();
-        for tab in Tab::ALL {
-            let codes = tab.states().to_vec();
-            let n = base
-                .clone()
-                .filter(dossier::Column::State.is_in(codes))
-                .count(&self.db)
-                .await?;
-            counts.push((*tab, n));
-        }
-        let codes: Vec<DossierState> = match filters.state {
-            Some(s) => vec![s],
-            None => filters.tab.states().to_vec(),
+        let counts = if filters.narrowed() {
+            // Each count is a range of the (service, state, contract start) index.
+            let mut counts = Vec::new();
+            for tab in Tab::ALL {
+                let n = in_states(&base, tab.states()).count(&self.db).await?;
+                counts.push((*tab, n));
+            }
+            counts
+        } else {
+            self.tab_counts(agent).await?
         };
-        let selected = base.filter(dossier::Column::State.is_in(codes));
+        let selected = in_states(&base, &shown_states(filters));
         let total = match filters.state {
             None => counts
                 .iter()
@@ -109,11 +105,7 @@ impl Services {
         };
         let pages = total.div_ceil(PAGE_SIZE).max(1) as u32;
         let page = filters.page.min(pages);
-        let rows = order(selected, filters.tab)
-            .offset(u64::from(page - 1) * PAGE_SIZE)
-            .limit(PAGE_SIZE)
-            .all(&self.db)
-            .await?;
+        let rows = page_of(selected, filters.tab, page).all(&self.db).await?;
         Ok(QueuePage {
             rows: rows.iter().map(row).collect(),
             total,
@@ -121,6 +113,26 @@ impl Services {
             pages,
             counts,
         })
+    }
+
+    /// The four tabs' counts of the agent's services, read from the counts the database keeps
+    /// (`queue_count`, a few rows), not counted.
+    pub async fn tab_counts(&self, agent: &AgentSession) -> Result<Vec<(Tab, u64)>> {
+        let rows = queue_count::Entity::find()
+            .filter(queue_count::Column::ServiceId.is_in(agent.service_ids.clone()))
+            .all(&self.db)
+            .await?;
+        Ok(Tab::ALL
+            .iter()
+            .map(|tab| {
+                let n = rows
+                    .iter()
+                    .filter(|r| tab.states().iter().any(|s| s.code() == r.state))
+                    .map(|r| r.n.max(0) as u64)
+                    .sum();
+                (*tab, n)
+            })
+            .collect())
     }
 
     pub(crate) async fn dossier_view(
@@ -209,13 +221,8 @@ impl Services {
             .clone()
             .try_acquire_owned()
             .map_err(|_| AppError::RateLimited { minutes: 1 })?;
-        let states: Vec<DossierState> = match filters.state {
-            Some(s) => vec![s],
-            None => filters.tab.states().to_vec(),
-        };
         let select = order(
-            self.queue_select(agent, filters)
-                .filter(dossier::Column::State.is_in(states)),
+            in_states(&self.queue_select(agent, filters), &shown_states(filters)),
             filters.tab,
         );
         let (tx, rx) = tokio::sync::mpsc::channel(CSV_CHUNKS_AHEAD);
@@ -337,6 +344,26 @@ pub fn csv_cell(value: &str) -> String {
     } else {
         value
     }
+}
+
+/// The states a page shows: the chosen one, or the tab's.
+fn shown_states(filters: &Filters) -> Vec<DossierState> {
+    match filters.state {
+        Some(s) => vec![s],
+        None => filters.tab.states().to_vec(),
+    }
+}
+
+fn in_states(base: &Select<dossier::Entity>, states: &[DossierState]) -> Select<dossier::Entity> {
+    base.clone()
+        .filter(dossier::Column::State.is_in(states.to_vec()))
+}
+
+/// Page `page` (from 1) of `selected`, in the tab's order.
+fn page_of(selected: Select<dossier::Entity>, tab: Tab, page: u32) -> Select<dossier::Entity> {
+    order(selected, tab)
+        .offset(u64::from(page.max(1) - 1) * PAGE_SIZE)
+        .limit(PAGE_SIZE)
 }
 
 /// Most urgent first: the contract's start, then the permit's expiry; decided files, latest first.

@@ -6,6 +6,7 @@ mod common;
 
 mod api;
 mod backup;
+mod counts;
 mod instances;
 mod instruction;
 mod mail;

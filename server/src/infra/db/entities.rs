@@ -456,3 +456,68 @@ pub mod upload_slot {
 
     impl ActiveModelBehavior for ActiveModel {}
 }
+
+/// The filed files of one service in one state, kept by triggers on `dossier` (the tab counts).
+pub mod queue_count {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "queue_count")]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub service_id: i32,
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub state: String,
+        pub n: i64,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}
+
+/// Files filed, accepted and refused in one bucket of the statistics (`scope` 'm' a month,
+/// 'd' a département, 't' all), kept by triggers on `dossier`.
+pub mod stats_cell {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "stats_cell")]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub scope: String,
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub bucket: String,
+        pub submitted: i64,
+        pub accepted: i64,
+        pub refused: i64,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}
+
+/// How many decided files of a bucket took `days` whole days from filing to decision.
+pub mod stats_delay {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "stats_delay")]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub scope: String,
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub bucket: String,
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub days: i32,
+        pub n: i64,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}

@@ -13,6 +13,7 @@ mod m20261201_000002_sign_in_link;
 mod m20261202_000001_storage_quotas;
 mod m20261202_000002_throttle;
 mod m20261202_000003_instances;
+mod m20261202_000004_aggregates;
 
 pub struct Migrator;
 
@@ -31,6 +32,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000001_storage_quotas::Migration),
             Box::new(m20261202_000002_throttle::Migration),
             Box::new(m20261202_000003_instances::Migration),
+            Box::new(m20261202_000004_aggregates::Migration),
         ]
     }
 }
