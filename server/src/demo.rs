@@ -185,6 +185,9 @@ pub async fn seed_demo_files(services: &Services) -> anyhow::Result<usize> {
             departement: Set(Some(dep.to_owned())),
             service_id: Set(service_id),
             student_name: Set(Some(format!("{family} {given}"))),
+            search_name: Set(Some(crate::instruction::search::fold(&format!(
+                "{family} {given}"
+            )))),
             siret: Set(Some(siret.to_owned())),
             contract_start: Set(Some(start)),
             permit_expires: Set(Some(permit_expires)),

@@ -231,6 +231,7 @@ impl Services {
             .col_expr(dossier::Column::EmployerForm, none())
             .col_expr(dossier::Column::JobForm, none())
             .col_expr(dossier::Column::StudentName, none())
+            .col_expr(dossier::Column::SearchName, none())
             .col_expr(dossier::Column::Siret, none())
             .col_expr(dossier::Column::RequestedDocuments, none())
             .col_expr(

@@ -258,6 +258,7 @@ impl Services {
             service_id: Set(None),
             contract_type: Set(None),
             student_name: Set(None),
+            search_name: Set(None),
             siret: Set(None),
             contract_start: Set(None),
             permit_expires: Set(None),

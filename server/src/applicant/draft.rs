@@ -137,10 +137,9 @@ impl Services {
                     .map_err(AppError::Invalid)?;
                 update.student_form = Set(Some(json));
                 update.student_email = Set(Some(student.email.as_str().to_owned()));
-                update.student_name = Set(Some(format!(
-                    "{} {}",
-                    student.family_name, student.given_names
-                )));
+                let name = format!("{} {}", student.family_name, student.given_names);
+                update.search_name = Set(Some(crate::instruction::search::fold(&name)));
+                update.student_name = Set(Some(name));
                 update.permit_expires = Set(Some(student.permit_expires));
             }
             Step::Employer => {

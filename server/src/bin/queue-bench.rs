@@ -413,6 +413,7 @@ async fn fill(
             job_form: Set(None),
             departement: Set(Some(DEPARTEMENTS[(i / 4 % 4) as usize].into())),
             service_id: Set(Some(service)),
+            search_name: Set(Some(server::instruction::search::fold(&name))),
             student_name: Set(Some(name)),
             siret: Set(Some(format!("{:014}", 73_282_932_000_000u64 + i))),
             contract_start: Set(Some(

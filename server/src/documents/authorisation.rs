@@ -190,6 +190,7 @@ mod tests {
             departement: Some("75".into()),
             service_id: None,
             student_name: None,
+            search_name: None,
             siret: None,
             contract_start: None,
             permit_expires: None,

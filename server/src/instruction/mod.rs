@@ -12,6 +12,7 @@ mod admin;
 mod downloads;
 mod public;
 pub mod queue;
+pub mod search;
 pub mod sign_in;
 
 use app::instruction::{

@@ -12,10 +12,8 @@ use app::rules::dossier::DossierState;
 use app::ssr::AgentSession;
 use axum::body::Bytes;
 use futures_util::StreamExt as _;
-use sea_orm::sea_query::{Expr, Func};
 use sea_orm::{
-    ColumnTrait, Condition, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
-    Select,
+    ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Select,
 };
 
 use super::visible;
@@ -49,31 +47,8 @@ impl Services {
             q = q.filter(dossier::Column::ContractStart.lte(to));
         }
         if let Some(search) = &filters.search {
-            let compact: String = search.chars().filter(|c| !c.is_whitespace()).collect();
-            q = if compact.len() == 14 && compact.bytes().all(|b| b.is_ascii_digit()) {
-                q.filter(dossier::Column::Siret.eq(compact))
-            } else if compact.to_uppercase().starts_with("APT-") {
-                // A whole number (APT-year-département-suffix) is found through its unique
-                // index; a beginning, by prefix.
-                let upper = compact.to_uppercase();
-                let parts: Vec<&str> = upper.split('-').collect();
-                if parts.len() == 4 && parts[3].len() == 6 {
-                    q.filter(dossier::Column::Number.eq(upper))
-                } else {
-                    q.filter(dossier::Column::Number.starts_with(upper))
-                }
-            } else {
-                use sea_orm::sea_query::ExprTrait as _;
-                let pattern = format!("%{}%", search.to_lowercase().replace(['\\', '%', '_'], ""));
-                q.filter(
-                    Condition::any()
-                        .add(
-                            Expr::expr(Func::lower(Expr::col(dossier::Column::StudentName)))
-                                .like(pattern),
-                        )
-                        .add(dossier::Column::Number.eq(search.to_uppercase())),
-                )
-            };
+            let backend = self.db.get_database_backend();
+            q = q.filter(super::search::Search::parse(search).condition(backend));
         }
         q
     }
@@ -113,6 +88,28 @@ impl Services {
             pages,
             counts,
         })
+    }
+
+    /// The queries of the dossier table a queue page makes, named, as the database receives
+    /// them (the plan tests explain each): a count per tab, the page.
+    pub fn queue_statements(
+        &self,
+        agent: &AgentSession,
+        filters: &Filters,
+    ) -> Vec<(String, sea_orm::Statement)> {
+        use sea_orm::QueryTrait as _;
+        let backend = self.db.get_database_backend();
+        let base = self.queue_select(agent, filters);
+        let mut out: Vec<(String, sea_orm::Statement)> = Tab::ALL
+            .iter()
+            .map(|tab| {
+                let count = in_states(&base, tab.states());
+                (format!("count of {}", tab.code()), count.build(backend))
+            })
+            .collect();
+        let page = page_of(in_states(&base, &shown_states(filters)), filters.tab, 2);
+        out.push(("page".to_owned(), page.build(backend)));
+        out
     }
 
     /// The four tabs' counts of the agent's services, read from the counts the database keeps

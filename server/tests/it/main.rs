@@ -11,6 +11,7 @@ mod instances;
 mod instruction;
 mod mail;
 mod metrics;
+mod plans;
 mod requests;
 mod schema;
 mod security;

@@ -67,6 +67,8 @@ pub mod dossier {
         pub departement: Option<String>,
         pub service_id: Option<i32>,
         pub student_name: Option<String>,
+        /// `student_name` folded for the search (`instruction::search::fold`); set with it.
+        pub search_name: Option<String>,
         pub siret: Option<String>,
         pub contract_start: Option<Date>,
         pub permit_expires: Option<Date>,

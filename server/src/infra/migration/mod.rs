@@ -14,6 +14,7 @@ mod m20261202_000001_storage_quotas;
 mod m20261202_000002_throttle;
 mod m20261202_000003_instances;
 mod m20261202_000004_aggregates;
+mod m20261202_000005_search;
 
 pub struct Migrator;
 
@@ -33,6 +34,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000002_throttle::Migration),
             Box::new(m20261202_000003_instances::Migration),
             Box::new(m20261202_000004_aggregates::Migration),
+            Box::new(m20261202_000005_search::Migration),
         ]
     }
 }
