@@ -47,7 +47,17 @@ pub struct QueueQuery {
     pub from: Option<String>,
     pub to: Option<String>,
     pub q: Option<String>,
-    pub page: Option<u32>,
+    /// The page after the file with this number (`apres`), or before it (`avant`).
+    pub after: Option<String>,
+    pub before: Option<String>,
+}
+
+/// Where a page of the queue starts: after a file (the next page) or before it (the previous),
+/// the file named by its number.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Cursor {
+    After(String),
+    Before(String),
 }
 
 /// The filters, read.
@@ -61,8 +71,8 @@ pub struct Filters {
     pub to: Option<NaiveDate>,
     /// Trimmed, at most 100 characters.
     pub search: Option<String>,
-    /// From 1.
-    pub page: u32,
+    /// None: the first page.
+    pub cursor: Option<Cursor>,
 }
 
 impl Filters {
@@ -70,6 +80,11 @@ impl Filters {
     pub fn narrowed(&self) -> bool {
         self.contract.is_some() || self.from.is_some() || self.to.is_some() || self.search.is_some()
     }
+}
+
+/// A file number as a cursor: trimmed, upper case, at most 40 characters.
+fn cursor_number(n: &str) -> String {
+    n.trim().chars().take(40).collect::<String>().to_uppercase()
 }
 
 fn non_empty(v: &Option<String>) -> Option<&str> {
@@ -85,7 +100,8 @@ impl QueueQuery {
             from: get("du"),
             to: get("au"),
             q: get("q"),
-            page: get("page").and_then(|p| p.trim().parse().ok()),
+            after: get("apres"),
+            before: get("avant"),
         }
     }
 
@@ -102,12 +118,17 @@ impl QueueQuery {
             from: non_empty(&self.from).and_then(|d| parse_date(d).ok()),
             to: non_empty(&self.to).and_then(|d| parse_date(d).ok()),
             search: non_empty(&self.q).map(|q| q.chars().take(100).collect()),
-            page: self.page.unwrap_or(1).clamp(1, 100_000),
+            cursor: match (non_empty(&self.after), non_empty(&self.before)) {
+                (Some(n), _) => Some(Cursor::After(cursor_number(n))),
+                (None, Some(n)) => Some(Cursor::Before(cursor_number(n))),
+                (None, None) => None,
+            },
         }
     }
 
-    /// The query string of these filters (without `?`), with some changed.
-    pub fn to_query(&self, tab: Option<Tab>, page: Option<u32>) -> String {
+    /// The query string of these filters (without `?`), with the tab changed or a page's
+    /// cursor.
+    pub fn to_query(&self, tab: Option<Tab>, cursor: Option<&Cursor>) -> String {
         let f = self.filters();
         let tab = tab.unwrap_or(f.tab);
         let mut parts = vec![format!("onglet={}", tab.code())];
@@ -125,7 +146,11 @@ impl QueueQuery {
         push("du", f.from.map(|d| d.to_string()));
         push("au", f.to.map(|d| d.to_string()));
         push("q", f.search.clone());
-        push("page", page.filter(|p| *p > 1).map(|p| p.to_string()));
+        match cursor {
+            Some(Cursor::After(n)) => push("apres", Some(n.clone())),
+            Some(Cursor::Before(n)) => push("avant", Some(n.clone())),
+            None => {}
+        }
         parts.join("&")
     }
 }
@@ -150,8 +175,9 @@ pub struct QueuePage {
     pub rows: Vec<QueueRow>,
     /// Files matching the filters, all pages.
     pub total: u64,
-    pub page: u32,
-    pub pages: u32,
+    /// The cursors of the pages before and after this one, if any.
+    pub previous: Option<Cursor>,
+    pub next: Option<Cursor>,
     /// Files in each tab (filters other than the tab's applied).
     pub counts: Vec<(Tab, u64)>,
 }
@@ -346,7 +372,7 @@ mod tests {
     #[test]
     fn filters_read_leniently() {
         let f = q(&[]).filters();
-        assert_eq!((f.tab, f.page, f.search), (Tab::ToProcess, 1, None));
+        assert_eq!((f.tab, f.cursor, f.search), (Tab::ToProcess, None, None));
         let f = q(&[
             ("onglet", "decides"),
             ("etat", "refused"),
@@ -354,7 +380,8 @@ mod tests {
             ("du", "2027-01-01"),
             ("au", "pas une date"),
             ("q", "  Diop "),
-            ("page", "3"),
+            ("apres", " apt-2026-75-k7q4m2 "),
+            ("avant", "APT-2026-75-AAAAAA"),
         ])
         .filters();
         assert_eq!(f.tab, Tab::Decided);
@@ -363,10 +390,21 @@ mod tests {
         assert_eq!(f.from, NaiveDate::from_ymd_opt(2027, 1, 1));
         assert_eq!(f.to, None);
         assert_eq!(f.search.as_deref(), Some("Diop"));
-        assert_eq!(f.page, 3);
-        // A state outside the tab is dropped; a nonsense tab is the first one.
-        let f = q(&[("onglet", "x"), ("etat", "refused"), ("page", "0")]).filters();
-        assert_eq!((f.tab, f.state, f.page), (Tab::ToProcess, None, 1));
+        assert_eq!(
+            f.cursor,
+            Some(Cursor::After("APT-2026-75-K7Q4M2".into())),
+            "after wins"
+        );
+        // A state outside the tab is dropped; a nonsense tab is the first one; an old page
+        // number is the first page.
+        let f = q(&[
+            ("onglet", "x"),
+            ("etat", "refused"),
+            ("page", "3"),
+            ("avant", " "),
+        ])
+        .filters();
+        assert_eq!((f.tab, f.state, f.cursor), (Tab::ToProcess, None, None));
     }
 
     #[test]
@@ -375,11 +413,11 @@ mod tests {
             ("onglet", "decides"),
             ("etat", "accepted"),
             ("q", "Awa Diop"),
-            ("page", "2"),
+            ("apres", "APT-2026-75-K7Q4M2"),
         ]);
         assert_eq!(
-            query.to_query(None, Some(2)),
-            "onglet=decides&etat=accepted&q=Awa%20Diop&page=2"
+            query.to_query(None, Some(&Cursor::Before("APT-2026-75-AAAAAA".into()))),
+            "onglet=decides&etat=accepted&q=Awa%20Diop&avant=APT-2026-75-AAAAAA"
         );
         // Another tab drops the state and the page.
         assert_eq!(
@@ -410,17 +448,17 @@ mod tests {
 
         /// Filters written to a URL and read back are the same filters.
         #[test]
-        fn filters_survive_the_url(tab in 0usize..4, state in 0usize..7, page in 1u32..50, search in "[a-zA-Zé0-9 ]{0,20}") {
+        fn filters_survive_the_url(tab in 0usize..4, state in 0usize..7, after in proptest::option::of("APT-2026-[0-9]{2}-[A-Z0-9]{6}"), search in "[a-zA-Zé0-9 ]{0,20}") {
             let tab = Tab::ALL[tab];
             let state = DossierState::ALL[state];
             let query = QueueQuery {
                 tab: Some(tab.code().into()),
                 state: Some(state.code().into()),
                 q: Some(search),
-                page: Some(page),
+                after,
                 ..Default::default()
             };
-            let url = query.to_query(None, Some(page));
+            let url = query.to_query(None, query.filters().cursor.as_ref());
             let pairs: Vec<(String, String)> = url.split('&').filter_map(|p| p.split_once('=')).map(|(k, v)| (k.to_owned(), crate::url::decode(v))).collect();
             let back = QueueQuery::from_pairs(|k| pairs.iter().find(|(key, _)| key == k).map(|(_, v)| v.clone()));
             prop_assert_eq!(back.filters(), query.filters());

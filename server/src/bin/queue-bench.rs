@@ -225,15 +225,24 @@ async fn bench(args: &Args, url: &str, dir: &std::path::Path) -> anyhow::Result<
         "measure", "median", "p95", "max"
     );
 
-    // The first page as the queue shows it: the rows and the four tab counts.
-    let first = services.queue(&agent, &query(&[])).await?;
-    let last_page = first.pages.to_string();
+    // The last page of the tab: the page before its last file (the queue pages by key).
+    let last_file = server::instruction::keyset::ordered(
+        dossier::Entity::find()
+            .filter(dossier::Column::ServiceId.eq(paris))
+            .filter(dossier::Column::State.eq(DossierState::Submitted)),
+        app::rules::decision::Tab::ToProcess,
+        false,
+    )
+    .one(&services.db)
+    .await?
+    .and_then(|d| d.number)
+    .ok_or_else(|| anyhow::anyhow!("no file to process"))?;
     let cases: Vec<(&str, &str, Filters)> = vec![
         ("page1_with_counts", "queue, to process, page 1", query(&[])),
         (
             "last_page",
             "queue, to process, last page",
-            query(&[("page", &last_page)]),
+            query(&[("avant", &last_file)]),
         ),
         // A name's beginning without its accent ("Benaïssa"): found once the search folds accents.
         (

@@ -10,6 +10,7 @@ pub mod accounts;
 mod act;
 mod admin;
 mod downloads;
+pub mod keyset;
 mod public;
 pub mod queue;
 pub mod search;

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use app::instruction::{
-    AuthorisationView, DossierView, Filters, HistoryEntry, QueuePage, QueueRow, PAGE_SIZE,
+    AuthorisationView, Cursor, DossierView, Filters, HistoryEntry, QueuePage, QueueRow,
 };
 use app::model::AppError;
 use app::rules::decision::{self, Tab};
@@ -12,10 +12,9 @@ use app::rules::dossier::DossierState;
 use app::ssr::AgentSession;
 use axum::body::Bytes;
 use futures_util::StreamExt as _;
-use sea_orm::{
-    ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Select,
-};
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, Select};
 
+use super::keyset::{self, SortKey};
 use super::visible;
 use crate::dossier::{form_of, timeline_entry};
 use crate::error::Result;
@@ -78,24 +77,72 @@ impl Services {
                 .map_or(0, |(_, n)| *n),
             Some(_) => selected.clone().count(&self.db).await?,
         };
-        let pages = total.div_ceil(PAGE_SIZE).max(1) as u32;
-        let page = filters.page.min(pages);
-        let rows = page_of(selected, filters.tab, page).all(&self.db).await?;
+        let (rows, previous, next) = self.keyset_page(agent, filters, &selected).await?;
         Ok(QueuePage {
             rows: rows.iter().map(row).collect(),
             total,
-            page,
-            pages,
+            previous,
+            next,
             counts,
         })
     }
 
+    /// Where the page starts: the cursor's file and whether the page follows it; none found
+    /// (another service's, or a date of the order missing): the beginning.
+    async fn page_start(
+        &self,
+        agent: &AgentSession,
+        filters: &Filters,
+    ) -> Result<(Option<SortKey>, bool)> {
+        let Some(cursor) = &filters.cursor else {
+            return Ok((None, true));
+        };
+        let forward = matches!(cursor, Cursor::After(_));
+        let key = visible(agent)
+            .filter(dossier::Column::Number.eq(keyset::cursor_number(cursor)))
+            .one(&self.db)
+            .await?
+            .and_then(|d| SortKey::of(&d, filters.tab));
+        Ok(match key {
+            Some(key) => (Some(key), forward),
+            None => (None, true),
+        })
+    }
+
+    /// One page of `selected` by key (see `keyset`), with the cursors of the pages around it.
+    async fn keyset_page(
+        &self,
+        agent: &AgentSession,
+        filters: &Filters,
+        selected: &Select<dossier::Entity>,
+    ) -> Result<(Vec<dossier::Model>, Option<Cursor>, Option<Cursor>)> {
+        let (from, forward) = self.page_start(agent, filters).await?;
+        let mut rows = Vec::new();
+        for q in keyset::page_queries(
+            selected,
+            filters,
+            &agent.service_ids,
+            &shown_states(filters),
+            from.as_ref(),
+            forward,
+        ) {
+            rows.extend(q.all(&self.db).await?);
+        }
+        let (rows, before, after) = keyset::merge(rows, filters.tab, from.as_ref(), forward);
+        let number = |d: Option<&dossier::Model>| d.and_then(|d| d.number.clone());
+        let previous = number(rows.first()).filter(|_| before).map(Cursor::Before);
+        let next = number(rows.last()).filter(|_| after).map(Cursor::After);
+        Ok((rows, previous, next))
+    }
+
     /// The queries of the dossier table a queue page makes, named, as the database receives
-    /// them (the plan tests explain each): a count per tab, the page.
+    /// them (the plan tests explain each): a count per tab, the page's ranges (from a cursor
+    /// when the filters have one: `key`).
     pub fn queue_statements(
         &self,
         agent: &AgentSession,
         filters: &Filters,
+        key: Option<&SortKey>,
     ) -> Vec<(String, sea_orm::Statement)> {
         use sea_orm::QueryTrait as _;
         let backend = self.db.get_database_backend();
@@ -107,8 +154,24 @@ impl Services {
                 (format!("count of {}", tab.code()), count.build(backend))
             })
             .collect();
-        let page = page_of(in_states(&base, &shown_states(filters)), filters.tab, 2);
-        out.push(("page".to_owned(), page.build(backend)));
+        let states = shown_states(filters);
+        let selected = in_states(&base, &states);
+        for forward in [true, false] {
+            let queries = keyset::page_queries(
+                &selected,
+                filters,
+                &agent.service_ids,
+                &states,
+                key,
+                forward,
+            );
+            for (i, q) in queries.into_iter().enumerate() {
+                out.push((
+                    format!("page range {i} (forward: {forward})"),
+                    q.build(backend),
+                ));
+            }
+        }
         out
     }
 
@@ -218,9 +281,10 @@ impl Services {
             .clone()
             .try_acquire_owned()
             .map_err(|_| AppError::RateLimited { minutes: 1 })?;
-        let select = order(
+        let select = keyset::ordered(
             in_states(&self.queue_select(agent, filters), &shown_states(filters)),
             filters.tab,
+            true,
         );
         let (tx, rx) = tokio::sync::mpsc::channel(CSV_CHUNKS_AHEAD);
         let services = self.clone();
@@ -354,27 +418,6 @@ fn shown_states(filters: &Filters) -> Vec<DossierState> {
 fn in_states(base: &Select<dossier::Entity>, states: &[DossierState]) -> Select<dossier::Entity> {
     base.clone()
         .filter(dossier::Column::State.is_in(states.to_vec()))
-}
-
-/// Page `page` (from 1) of `selected`, in the tab's order.
-fn page_of(selected: Select<dossier::Entity>, tab: Tab, page: u32) -> Select<dossier::Entity> {
-    order(selected, tab)
-        .offset(u64::from(page.max(1) - 1) * PAGE_SIZE)
-        .limit(PAGE_SIZE)
-}
-
-/// Most urgent first: the contract's start, then the permit's expiry; decided files, latest first.
-fn order(q: Select<dossier::Entity>, tab: Tab) -> Select<dossier::Entity> {
-    match tab {
-        Tab::Decided => q
-            .order_by_desc(dossier::Column::DecidedAt)
-            .order_by_asc(dossier::Column::Id),
-        _ => q
-            .order_by_asc(dossier::Column::ContractStart)
-            .order_by_asc(dossier::Column::PermitExpires)
-            .order_by_asc(dossier::Column::SubmittedAt)
-            .order_by_asc(dossier::Column::Id),
-    }
 }
 
 fn row(dossier: &dossier::Model) -> QueueRow {

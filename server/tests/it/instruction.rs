@@ -840,7 +840,7 @@ async fn the_queue_orders_by_urgency_filters_paginates_and_exports() {
         first["counts"][1],
         serde_json::json!(["en-instruction", 15])
     );
-    assert_eq!(first["pages"], 2);
+    assert_eq!(first["previous"], serde_json::Value::Null, "the first page");
     let starts: Vec<String> = first["rows"]
         .as_array()
         .unwrap()
@@ -851,9 +851,53 @@ async fn the_queue_orders_by_urgency_filters_paginates_and_exports() {
     sorted.sort();
     assert_eq!(starts, sorted, "most urgent first");
     assert_eq!(first["rows"].as_array().unwrap().len(), 25);
-    let second = q(vec![("page", "2".into())]).await;
+    // Pages by key: the next page starts after the last file shown, and leads back to this one.
+    let numbers = |page: &serde_json::Value| -> Vec<String> {
+        page["rows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["number"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    let next = first["next"]["After"]
+        .as_str()
+        .expect("a next page")
+        .to_owned();
+    assert_eq!(next, numbers(&first)[24]);
+    let second = q(vec![("after", next.clone())]).await;
     assert_eq!(second["rows"].as_array().unwrap().len(), 21);
     assert!(second["rows"][0]["contract_start"].as_str().unwrap() >= starts[24].as_str());
+    assert_eq!(second["next"], serde_json::Value::Null, "the last page");
+    assert!(numbers(&second)
+        .iter()
+        .all(|n| !numbers(&first).contains(n)));
+    let previous = second["previous"]["Before"]
+        .as_str()
+        .expect("a page before");
+    assert_eq!(previous, numbers(&second)[0]);
+    let back = q(vec![("before", previous.to_owned())]).await;
+    assert_eq!(numbers(&back), numbers(&first), "back to the first page");
+    assert_eq!(back["previous"], serde_json::Value::Null);
+    assert_eq!(back["next"]["After"], next.as_str());
+    // The same pages as plain links, before any JavaScript: the server draws the next page
+    // from the link's cursor, with a link back.
+    let html = get_with(&app.router, &format!("/instruction?apres={next}"), &agent).await;
+    assert_eq!(html.status, StatusCode::OK);
+    assert!(
+        html.body.contains(&numbers(&second)[0]),
+        "the next page is drawn"
+    );
+    assert!(!html.body.contains(&format!(">{}<", numbers(&first)[0])));
+    assert!(
+        html.body.contains(&format!(
+            "/instruction?onglet=a-traiter&amp;avant={previous}"
+        )),
+        "a link back"
+    );
+    // A cursor that names no file of the agent's starts at the beginning.
+    let unknown = q(vec![("after", "APT-2026-13-ZZZZZZ".into())]).await;
+    assert_eq!(numbers(&unknown), numbers(&first));
     let cifre = q(vec![
         ("contract", "cifre".into()),
         ("tab", "en-instruction".into()),

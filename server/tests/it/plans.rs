@@ -7,10 +7,12 @@
 use crate::common;
 
 use app::instruction::QueueQuery;
+use app::rules::decision::Tab;
 use app::ssr::Instruction;
 use common::agent::{demo, log_in};
 use sea_orm::{ConnectionTrait, DbBackend, Statement, TransactionTrait};
 use server::instruction::accounts::DEMO_INSTRUCTOR;
+use server::instruction::keyset::SortKey;
 
 /// The plan's lines.
 async fn plan(db: &sea_orm::DatabaseConnection, statement: &Statement) -> Vec<String> {
@@ -86,7 +88,17 @@ async fn the_queue_never_reads_the_whole_dossier_table() {
                 .map(|(_, v)| (*v).to_owned())
         })
         .filters();
-        for (name, statement) in services.queue_statements(&agent, &filters) {
+        // From the beginning, and from a file (the pages after the first).
+        let at = chrono::DateTime::<chrono::Utc>::from_timestamp(1_800_000_000, 0).unwrap();
+        let day = chrono::NaiveDate::from_ymd_opt(2027, 3, 1).unwrap();
+        let key = match filters.tab {
+            Tab::Decided => SortKey::Decided(std::cmp::Reverse((at, "x".into()))),
+            _ => SortKey::Urgent(day, day, at, "x".into()),
+        };
+        let statements = [None, Some(&key)]
+            .into_iter()
+            .flat_map(|key| services.queue_statements(&agent, &filters, key));
+        for (name, statement) in statements {
             let lines = plan(&app.state.db, &statement).await;
             assert!(
                 !lines.iter().any(|l| full_scan(l)),

@@ -202,12 +202,13 @@ fn QueueBody(query: QueueQuery, page: Queue) -> impl IntoView {
     let contract = filters.contract;
     let export = format!("/instruction/export.csv?{}", query.to_query(None, None));
     let rows = page.rows.clone();
-    let pager = (page.pages > 1).then(|| {
-        let current = page.page;
-        let link = |p: u32| format!("/instruction?{}", query.to_query(None, Some(p)));
-        let previous = (current > 1).then(|| link(current - 1));
-        let next = (current < page.pages).then(|| link(current + 1));
-        let pages = page.pages;
+    // Pages by key: each link names the file the next (or previous) page starts from.
+    let pager = (page.previous.is_some() || page.next.is_some()).then(|| {
+        let link = |c: &Option<crate::instruction::Cursor>| {
+            c.as_ref()
+                .map(|c| format!("/instruction?{}", query.to_query(None, Some(c))))
+        };
+        let (previous, next) = (link(&page.previous), link(&page.next));
         view! {
             <nav role="navigation" class="fr-pagination fr-mt-3w" aria-label=t("Pagination", "Pagination")>
                 <ul class="fr-pagination__list">
@@ -215,10 +216,6 @@ fn QueueBody(query: QueueQuery, page: Queue) -> impl IntoView {
                         Some(href) => view! { <a class="fr-pagination__link fr-pagination__link--prev fr-pagination__link--lg-label" href=href data-testid="page-prev">{t("Précédente", "Previous")}</a> }.into_any(),
                         None => view! { <span class="fr-pagination__link fr-pagination__link--prev fr-pagination__link--lg-label" aria-disabled="true">{t("Précédente", "Previous")}</span> }.into_any(),
                     }}</li>
-                    <li><span class="fr-pagination__link" aria-current="page">{move || match lang.get() {
-                        crate::i18n::Lang::Fr => format!("Page {current} sur {pages}"),
-                        crate::i18n::Lang::En => format!("Page {current} of {pages}"),
-                    }}</span></li>
                     <li>{match next {
                         Some(href) => view! { <a class="fr-pagination__link fr-pagination__link--next fr-pagination__link--lg-label" href=href data-testid="page-next">{t("Suivante", "Next")}</a> }.into_any(),
                         None => view! { <span class="fr-pagination__link fr-pagination__link--next fr-pagination__link--lg-label" aria-disabled="true">{t("Suivante", "Next")}</span> }.into_any(),

@@ -15,6 +15,7 @@ mod m20261202_000002_throttle;
 mod m20261202_000003_instances;
 mod m20261202_000004_aggregates;
 mod m20261202_000005_search;
+mod m20261202_000006_queue_order;
 
 pub struct Migrator;
 
@@ -35,6 +36,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000003_instances::Migration),
             Box::new(m20261202_000004_aggregates::Migration),
             Box::new(m20261202_000005_search::Migration),
+            Box::new(m20261202_000006_queue_order::Migration),
         ]
     }
 }
