@@ -76,6 +76,30 @@ const GIVEN: [&str; 12] = [
     "Björn",
 ];
 const DEPARTEMENTS: [&str; 4] = ["75", "69", "13", "59"];
+/// The syllables of the other family names.
+const SYLLABLES: [&str; 24] = [
+    "ba", "ko", "mi", "ra", "lu", "te", "so", "ni", "va", "dö", "ké", "zu", "pa", "ro", "gi", "me",
+    "ta", "fu", "lé", "no", "sa", "du", "hi", "jo",
+];
+
+/// A family name: each of `FAMILY` once in 1,024 files (file 0, 1,024… is a Benaïssa, all of
+/// them the instructor's service and filed), the others one of 13,824 made of syllables, as
+/// varied as a country's names: a name search finds a few files in a thousand, not one in 16.
+fn family(i: u64) -> String {
+    if (i / 16).is_multiple_of(64) {
+        return FAMILY[(i % 16) as usize].to_owned();
+    }
+    let k = (i.wrapping_mul(2_654_435_761) >> 7) as usize;
+    let name: String = [k % 24, k / 24 % 24, k / 576 % 24]
+        .iter()
+        .map(|s| SYLLABLES[*s])
+        .collect();
+    let mut chars = name.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
 
 fn number(index: u64) -> String {
     format!("APT-2026-75-B{index:05X}")
@@ -147,7 +171,12 @@ async fn main() -> anyhow::Result<()> {
         }
     };
     let result = bench(&args, &url, &dir).await;
-    let _ = std::fs::remove_dir_all(&dir);
+    // QUEUE_BENCH_KEEP=1 keeps the SQLite file, to read its plans afterwards.
+    if std::env::var_os("QUEUE_BENCH_KEEP").is_some() {
+        eprintln!("kept: {url}");
+    } else {
+        let _ = std::fs::remove_dir_all(&dir);
+    }
     result
 }
 
@@ -399,11 +428,7 @@ async fn fill(
         } else {
             others[(i as usize / 4) % others.len()]
         };
-        let name = format!(
-            "{} {} {i}",
-            FAMILY[(i % 16) as usize],
-            GIVEN[(i / 16 % 12) as usize]
-        );
+        let name = format!("{} {} {i}", family(i), GIVEN[(i / 16 % 12) as usize]);
         batch.push(dossier::ActiveModel {
             id: Set(format!("00000000-0000-4000-8000-{i:012}")),
             number: Set(Some(number(i))),

@@ -14,7 +14,7 @@ use app::rules::decision::Tab;
 use app::rules::dossier::DossierState;
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait as _, SimpleExpr};
-use sea_orm::{ColumnTrait, QueryFilter, QueryOrder, QuerySelect, Select};
+use sea_orm::{ColumnTrait, DbBackend, QueryFilter, QueryOrder, QuerySelect, Select};
 
 use crate::infra::db::entities::dossier;
 
@@ -91,41 +91,70 @@ pub fn ordered(q: Select<dossier::Entity>, tab: Tab, forward: bool) -> Select<do
     }
 }
 
+/// The same order for SQLite, written so that it cannot follow the queue's index: for a search,
+/// whose few matches SQLite would otherwise look for along the whole tab in order (its planner
+/// prefers the index that saves the sort, whatever the matches) instead of sorting them.
+fn sorted(q: Select<dossier::Entity>, tab: Tab, forward: bool) -> Select<dossier::Entity> {
+    use sea_orm::Order::{Asc, Desc};
+    let (first, then) = if forward { (Asc, Desc) } else { (Desc, Asc) };
+    let plus = |c: &str| Expr::cust(format!("+\"dossier\".\"{c}\""));
+    match tab {
+        Tab::Decided => q
+            .order_by(plus("decided_at"), then.clone())
+            .order_by(plus("id"), then),
+        _ => q
+            .order_by(plus("contract_start"), first.clone())
+            .order_by(plus("permit_expires"), first.clone())
+            .order_by(plus("submitted_at"), first.clone())
+            .order_by(plus("id"), first),
+    }
+}
+
 /// At most this many (service, state) ranges are read and merged; past them, one query.
 const RANGES_AT_MOST: usize = 8;
 
-/// The queries that read one page of `selected` from `from` (none: the beginning), each a page
-/// and one more in the direction of reading.
+/// The queries that read one page of `base` in `states` from `from` (none: the beginning),
+/// each a page and one more in the direction of reading.
 pub fn page_queries(
-    selected: &Select<dossier::Entity>,
+    base: &Select<dossier::Entity>,
+    backend: DbBackend,
     filters: &Filters,
     services: &[i32],
     states: &[DossierState],
     from: Option<&SortKey>,
     forward: bool,
 ) -> Vec<Select<dossier::Entity>> {
-    let mut from_here = selected.clone();
+    let mut from_here = base.clone();
     if let Some(key) = from {
         from_here = from_here.filter(key.beyond(forward));
     }
-    let ranges: Vec<Select<dossier::Entity>> =
-        if filters.search.is_none() && services.len() * states.len() <= RANGES_AT_MOST {
-            services
-                .iter()
-                .flat_map(|s| states.iter().map(move |st| (*s, *st)))
-                .map(|(service, state)| {
-                    from_here
-                        .clone()
-                        .filter(D::ServiceId.eq(service))
-                        .filter(D::State.eq(state))
-                })
-                .collect()
-        } else {
-            vec![from_here]
-        };
+    let by_ranges = filters.search.is_none() && services.len() * states.len() <= RANGES_AT_MOST;
+    // Each range is one service and one state, and nothing more: an `IN` list of states beside
+    // them would make the database read the states one after the other and sort them.
+    let ranges: Vec<Select<dossier::Entity>> = if by_ranges {
+        services
+            .iter()
+            .flat_map(|s| states.iter().map(move |st| (*s, *st)))
+            .map(|(service, state)| {
+                from_here
+                    .clone()
+                    .filter(D::ServiceId.eq(service))
+                    .filter(D::State.eq(state))
+            })
+            .collect()
+    } else {
+        vec![from_here.filter(D::State.is_in(states.to_vec()))]
+    };
     ranges
         .into_iter()
-        .map(|q| ordered(q, filters.tab, forward).limit(PAGE_SIZE + 1))
+        .map(|q| {
+            let q = if !by_ranges && backend == DbBackend::Sqlite {
+                sorted(q, filters.tab, forward)
+            } else {
+                ordered(q, filters.tab, forward)
+            };
+            q.limit(PAGE_SIZE + 1)
+        })
         .collect()
 }
 

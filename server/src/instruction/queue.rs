@@ -77,7 +77,7 @@ impl Services {
                 .map_or(0, |(_, n)| *n),
             Some(_) => selected.clone().count(&self.db).await?,
         };
-        let (rows, previous, next) = self.keyset_page(agent, filters, &selected).await?;
+        let (rows, previous, next) = self.keyset_page(agent, filters, &base).await?;
         Ok(QueuePage {
             rows: rows.iter().map(row).collect(),
             total,
@@ -109,17 +109,19 @@ impl Services {
         })
     }
 
-    /// One page of `selected` by key (see `keyset`), with the cursors of the pages around it.
+    /// One page of `base` in the states shown, by key (see `keyset`), with the cursors of the
+    /// pages around it.
     async fn keyset_page(
         &self,
         agent: &AgentSession,
         filters: &Filters,
-        selected: &Select<dossier::Entity>,
+        base: &Select<dossier::Entity>,
     ) -> Result<(Vec<dossier::Model>, Option<Cursor>, Option<Cursor>)> {
         let (from, forward) = self.page_start(agent, filters).await?;
         let mut rows = Vec::new();
         for q in keyset::page_queries(
-            selected,
+            base,
+            self.db.get_database_backend(),
             filters,
             &agent.service_ids,
             &shown_states(filters),
@@ -155,10 +157,10 @@ impl Services {
             })
             .collect();
         let states = shown_states(filters);
-        let selected = in_states(&base, &states);
         for forward in [true, false] {
             let queries = keyset::page_queries(
-                &selected,
+                &base,
+                backend,
                 filters,
                 &agent.service_ids,
                 &states,

@@ -119,12 +119,23 @@ fn begins(column: &str, prefix: &str, backend: DbBackend) -> SimpleExpr {
     } else {
         ("?", "?")
     };
+    // SQLite knows nothing of a range's size (no STAT4) and would rather walk the (service,
+    // state) index of a whole tab: `unlikely` tells it the range is narrow, and still lets it
+    // use the range's index.
+    let (open, close) = if backend == DbBackend::Postgres {
+        ("", "")
+    } else {
+        ("unlikely(", ")")
+    };
     match next_prefix(prefix) {
         Some(next) => Expr::cust_with_values(
-            format!("{column} >= {first} AND {column} < {second}"),
+            format!("{open}{column} >= {first}{close} AND {open}{column} < {second}{close}"),
             [prefix.to_owned(), next],
         ),
-        None => Expr::cust_with_values(format!("{column} >= {first}"), [prefix.to_owned()]),
+        None => Expr::cust_with_values(
+            format!("{open}{column} >= {first}{close}"),
+            [prefix.to_owned()],
+        ),
     }
 }
 
@@ -233,7 +244,7 @@ mod sql {
         let prefix = sql("APT-2026-7", DbBackend::Sqlite);
         assert!(
             prefix.contains(
-                "\"dossier\".\"number\" >= 'APT-2026-7' AND \"dossier\".\"number\" < 'APT-2026-8'"
+                "unlikely(\"dossier\".\"number\" >= 'APT-2026-7') AND unlikely(\"dossier\".\"number\" < 'APT-2026-8')"
             ),
             "{prefix}"
         );
