@@ -115,11 +115,28 @@ pub async fn write_txn(
 
 /// Refreshes the query planner's statistics. SQLite has no background analyser: without them it
 /// may pick the (service, state) index for a SIRET search; a bounded ANALYZE reads at most a
-/// thousand rows per index. PostgreSQL's autovacuum does this by itself.
+/// thousand rows per index. PostgreSQL's autovacuum does it too, but late after a bulk load,
+/// whose first queries would be planned on an empty table's statistics.
 pub async fn analyze(db: &DatabaseConnection) -> anyhow::Result<()> {
-    if db.get_database_backend() == DbBackend::Sqlite {
-        db.execute_unprepared("PRAGMA analysis_limit=1000; ANALYZE;")
+    let statement = match db.get_database_backend() {
+        DbBackend::Sqlite => "PRAGMA analysis_limit=1000; ANALYZE;",
+        _ => "ANALYZE",
+    };
+    db.execute_unprepared(statement).await?;
+    Ok(())
+}
+
+/// Counts the queue's and the statistics' aggregates again from the rows, as their migration
+/// does: after a bulk load made without the triggers that keep them (a PostgreSQL session with
+/// `session_replication_role = replica`: a million updates of the same counter rows in one
+/// transaction is quadratic there).
+pub async fn rebuild_counts(db: &impl sea_orm::ConnectionTrait) -> anyhow::Result<()> {
+    for table in ["queue_count", "stats_cell", "stats_delay"] {
+        db.execute_unprepared(&format!("DELETE FROM {table}"))
             .await?;
+    }
+    for statement in crate::infra::migration::count_backfill(db.get_database_backend()) {
+        db.execute_unprepared(&statement).await?;
     }
     Ok(())
 }

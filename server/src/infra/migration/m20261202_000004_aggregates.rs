@@ -59,8 +59,9 @@ fn buckets(backend: DbBackend, r: &str) -> [(&'static str, String); 3] {
 
 const DECIDED: &str = "IN ('accepted', 'refused')";
 
-/// The counts as the rows stand (the migration starts from what is already there).
-fn backfill(backend: DbBackend) -> Vec<String> {
+/// The counts as the rows stand (the migration starts from what is already there; a bulk load
+/// without triggers rebuilds them with the same, `infra::db::rebuild_counts`).
+pub(crate) fn backfill(backend: DbBackend) -> Vec<String> {
     let mut out = vec!["INSERT INTO queue_count (service_id, state, n) \
          SELECT COALESCE(service_id, 0), state, COUNT(*) FROM dossier \
          WHERE state <> 'draft' GROUP BY COALESCE(service_id, 0), state"

@@ -14,6 +14,7 @@ mod m20261202_000001_storage_quotas;
 mod m20261202_000002_throttle;
 mod m20261202_000003_instances;
 mod m20261202_000004_aggregates;
+pub(crate) use m20261202_000004_aggregates::backfill as count_backfill;
 mod m20261202_000005_search;
 mod m20261202_000006_queue_order;
 
