@@ -82,6 +82,15 @@ impl Filters {
     }
 }
 
+impl Cursor {
+    /// The number of the file the page starts from (read by `QueueQuery::filters`).
+    pub fn number(&self) -> &str {
+        match self {
+            Cursor::After(n) | Cursor::Before(n) => n,
+        }
+    }
+}
+
 /// A file number as a cursor: trimmed, upper case, at most 40 characters.
 fn cursor_number(n: &str) -> String {
     n.trim().chars().take(40).collect::<String>().to_uppercase()

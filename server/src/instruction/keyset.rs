@@ -9,7 +9,7 @@
 //! (service, state) is read as one range of the queue's index, a page and one more, and the
 //! ranges are merged here. A search reads one query (its matches are few).
 
-use app::instruction::{Cursor, Filters, PAGE_SIZE};
+use app::instruction::{Filters, PAGE_SIZE};
 use app::rules::decision::Tab;
 use app::rules::dossier::DossierState;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -176,13 +176,6 @@ pub fn merge(
         let skip = rows.len().saturating_sub(size);
         rows.drain(..skip);
         (rows, more, true)
-    }
-}
-
-/// The cursor's number, read leniently (a hand-typed one is upper-cased and trimmed).
-pub fn cursor_number(cursor: &Cursor) -> String {
-    match cursor {
-        Cursor::After(n) | Cursor::Before(n) => n.trim().to_uppercase(),
     }
 }
 

@@ -111,7 +111,7 @@ impl Services {
         };
         let forward = matches!(cursor, Cursor::After(_));
         let key = visible(agent)
-            .filter(dossier::Column::Number.eq(keyset::cursor_number(cursor)))
+            .filter(dossier::Column::Number.eq(cursor.number()))
             .one(&self.db)
             .await?
             .and_then(|d| SortKey::of(&d, filters.tab));
