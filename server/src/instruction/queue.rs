@@ -12,9 +12,7 @@ use app::rules::dossier::DossierState;
 use app::ssr::AgentSession;
 use axum::body::Bytes;
 use futures_util::StreamExt as _;
-use sea_orm::{
-    ColumnTrait, DbBackend, EntityTrait, PaginatorTrait, QueryFilter, QuerySelect, Select,
-};
+use sea_orm::{ColumnTrait, DbBackend, EntityTrait, QueryFilter, QuerySelect, Select};
 
 use super::keyset::{self, SortKey};
 use super::visible;
@@ -60,35 +58,29 @@ impl Services {
         filters: &Filters,
     ) -> Result<QueuePage> {
         let base = self.queue_select(agent, filters);
-        let counts = if filters.narrowed() {
-            // One count per state, in one query: the filters' or the search's index read once.
-            let per_state: Vec<(DossierState, i64)> =
-                per_state(&base, self.db.get_database_backend())
-                    .into_tuple()
-                    .all(&self.db)
-                    .await?;
-            Tab::ALL
-                .iter()
-                .map(|tab| {
-                    let n = per_state
-                        .iter()
-                        .filter(|(s, _)| tab.states().contains(s))
-                        .map(|(_, n)| *n as u64)
-                        .sum();
-                    (*tab, n)
-                })
-                .collect()
+        // Files per state: read from the kept counts, or with a filter or a search counted in
+        // one query (the filter's or the search's index read once). The tabs' counts and the
+        // page's total are sums of them.
+        let per_state: Vec<(DossierState, i64)> = if filters.narrowed() {
+            per_state(&base, self.db.get_database_backend())
+                .into_tuple()
+                .all(&self.db)
+                .await?
         } else {
-            self.tab_counts(agent).await?
+            self.kept_counts(agent).await?
         };
-        let selected = in_states(&base, &shown_states(filters));
-        let total = match filters.state {
-            None => counts
+        let files_in = |states: &[DossierState]| -> u64 {
+            per_state
                 .iter()
-                .find(|(t, _)| *t == filters.tab)
-                .map_or(0, |(_, n)| *n),
-            Some(_) => selected.clone().count(&self.db).await?,
+                .filter(|(s, _)| states.contains(s))
+                .map(|(_, n)| (*n).max(0) as u64)
+                .sum()
         };
+        let counts = Tab::ALL
+            .iter()
+            .map(|tab| (*tab, files_in(tab.states())))
+            .collect();
+        let total = files_in(&shown_states(filters));
         let (rows, previous, next) = self.keyset_page(agent, filters, &base).await?;
         Ok(QueuePage {
             rows: rows.iter().map(row).collect(),
@@ -186,23 +178,16 @@ impl Services {
         out
     }
 
-    /// The four tabs' counts of the agent's services, read from the counts the database keeps
-    /// (`queue_count`, a few rows), not counted.
-    pub async fn tab_counts(&self, agent: &AgentSession) -> Result<Vec<(Tab, u64)>> {
+    /// The filed files of the agent's services per state, read from the counts the database
+    /// keeps (`queue_count`, a few rows a service), not counted.
+    async fn kept_counts(&self, agent: &AgentSession) -> Result<Vec<(DossierState, i64)>> {
         let rows = queue_count::Entity::find()
             .filter(queue_count::Column::ServiceId.is_in(agent.service_ids.clone()))
             .all(&self.db)
             .await?;
-        Ok(Tab::ALL
-            .iter()
-            .map(|tab| {
-                let n = rows
-                    .iter()
-                    .filter(|r| tab.states().iter().any(|s| s.code() == r.state))
-                    .map(|r| r.n.max(0) as u64)
-                    .sum();
-                (*tab, n)
-            })
+        Ok(rows
+            .into_iter()
+            .filter_map(|r| Some((DossierState::from_code(&r.state)?, r.n)))
             .collect())
     }
 

@@ -898,6 +898,14 @@ async fn the_queue_orders_by_urgency_filters_paginates_and_exports() {
     // A cursor that names no file of the agent's starts at the beginning.
     let unknown = q(vec![("after", "APT-2026-13-ZZZZZZ".into())]).await;
     assert_eq!(numbers(&unknown), numbers(&first));
+    // One state of a tab: its files only, counted from the kept counts.
+    let reviewed = q(vec![
+        ("tab", "en-instruction".into()),
+        ("state", "in_review".into()),
+    ])
+    .await;
+    assert_eq!(reviewed["total"], 15, "{}", reviewed["counts"]);
+    assert_eq!(reviewed["rows"].as_array().unwrap().len(), 15);
     let cifre = q(vec![
         ("contract", "cifre".into()),
         ("tab", "en-instruction".into()),
