@@ -14,7 +14,7 @@ use app::rules::decision::Tab;
 use app::rules::dossier::DossierState;
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait as _, SimpleExpr};
-use sea_orm::{ColumnTrait, DbBackend, QueryFilter, QueryOrder, QuerySelect, Select};
+use sea_orm::{ColumnTrait, DbBackend, IdenStatic, QueryFilter, QueryOrder, QuerySelect, Select};
 
 use crate::infra::db::entities::dossier;
 
@@ -79,34 +79,41 @@ impl SortKey {
 
 /// `q` in the tab's order, or its reverse (reading backwards from a cursor).
 pub fn ordered(q: Select<dossier::Entity>, tab: Tab, forward: bool) -> Select<dossier::Entity> {
-    use sea_orm::Order::{Asc, Desc};
-    let (first, then) = if forward { (Asc, Desc) } else { (Desc, Asc) };
-    match tab {
-        Tab::Decided => q.order_by(D::DecidedAt, then.clone()).order_by(D::Id, then),
-        _ => q
-            .order_by(D::ContractStart, first.clone())
-            .order_by(D::PermitExpires, first.clone())
-            .order_by(D::SubmittedAt, first.clone())
-            .order_by(D::Id, first),
-    }
+    in_order(q, tab, forward, true)
 }
 
-/// The same order for SQLite, written so that it cannot follow the queue's index: for a search,
-/// whose few matches SQLite would otherwise look for along the whole tab in order (its planner
-/// prefers the index that saves the sort, whatever the matches) instead of sorting them.
-fn sorted(q: Select<dossier::Entity>, tab: Tab, forward: bool) -> Select<dossier::Entity> {
+/// A column of `dossier` written `+column`: the same value, which SQLite's planner cannot
+/// serve from an index (to make it read a filter's index and sort or group its few matches,
+/// where it would rather walk a whole tab along an index in that column's order).
+pub(crate) fn unindexed(column: D) -> SimpleExpr {
+    Expr::cust(format!("+\"dossier\".\"{}\"", column.as_str()))
+}
+
+/// The tab's order, or its reverse; by the columns themselves (`by_index`), or `unindexed`.
+fn in_order(
+    q: Select<dossier::Entity>,
+    tab: Tab,
+    forward: bool,
+    by_index: bool,
+) -> Select<dossier::Entity> {
     use sea_orm::Order::{Asc, Desc};
     let (first, then) = if forward { (Asc, Desc) } else { (Desc, Asc) };
-    let plus = |c: &str| Expr::cust(format!("+\"dossier\".\"{c}\""));
+    let col = |c: D| {
+        if by_index {
+            Expr::col((dossier::Entity, c))
+        } else {
+            unindexed(c)
+        }
+    };
     match tab {
         Tab::Decided => q
-            .order_by(plus("decided_at"), then.clone())
-            .order_by(plus("id"), then),
+            .order_by(col(D::DecidedAt), then.clone())
+            .order_by(col(D::Id), then),
         _ => q
-            .order_by(plus("contract_start"), first.clone())
-            .order_by(plus("permit_expires"), first.clone())
-            .order_by(plus("submitted_at"), first.clone())
-            .order_by(plus("id"), first),
+            .order_by(col(D::ContractStart), first.clone())
+            .order_by(col(D::PermitExpires), first.clone())
+            .order_by(col(D::SubmittedAt), first.clone())
+            .order_by(col(D::Id), first),
     }
 }
 
@@ -148,12 +155,10 @@ pub fn page_queries(
     ranges
         .into_iter()
         .map(|q| {
-            let q = if !by_ranges && backend == DbBackend::Sqlite {
-                sorted(q, filters.tab, forward)
-            } else {
-                ordered(q, filters.tab, forward)
-            };
-            q.limit(PAGE_SIZE + 1)
+            // A search on SQLite sorts its few matches rather than follow the queue's index
+            // along the whole tab looking for them.
+            let by_index = by_ranges || backend != DbBackend::Sqlite;
+            in_order(q, filters.tab, forward, by_index).limit(PAGE_SIZE + 1)
         })
         .collect()
 }
@@ -213,6 +218,48 @@ mod tests {
             submitted_at: Some(at(0)),
             decided_at: decided.map(at),
         }
+    }
+
+    #[test]
+    fn a_search_on_sqlite_sorts_without_the_index_and_ranges_follow_it() {
+        use sea_orm::{EntityTrait, QueryTrait};
+        let query = |q: Option<&str>| {
+            app::instruction::QueueQuery {
+                q: q.map(str::to_owned),
+                ..Default::default()
+            }
+            .filters()
+        };
+        let sql = |filters: &Filters, backend| {
+            page_queries(
+                &dossier::Entity::find(),
+                backend,
+                filters,
+                &[1],
+                &[DossierState::Submitted],
+                None,
+                true,
+            )
+            .iter()
+            .map(|q| q.build(backend).to_string())
+            .collect::<Vec<_>>()
+            .join("\n")
+        };
+        let search = sql(&query(Some("diop")), DbBackend::Sqlite);
+        assert!(
+            search.contains("ORDER BY +\"dossier\".\"contract_start\" ASC"),
+            "{search}"
+        );
+        let pg = sql(&query(Some("diop")), DbBackend::Postgres);
+        assert!(
+            pg.contains("ORDER BY \"dossier\".\"contract_start\" ASC"),
+            "{pg}"
+        );
+        let ranges = sql(&query(None), DbBackend::Sqlite);
+        assert!(
+            ranges.contains("ORDER BY \"dossier\".\"contract_start\" ASC"),
+            "{ranges}"
+        );
     }
 
     #[test]

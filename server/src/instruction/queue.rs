@@ -415,7 +415,7 @@ fn per_state(base: &Select<dossier::Entity>, backend: DbBackend) -> Select<dossi
         .column(dossier::Column::State)
         .column_as(dossier::Column::Id.count(), "n");
     match backend {
-        DbBackend::Sqlite => q.group_by(sea_orm::sea_query::Expr::cust("+\"dossier\".\"state\"")),
+        DbBackend::Sqlite => q.group_by(keyset::unindexed(dossier::Column::State)),
         _ => q.group_by(dossier::Column::State),
     }
 }
