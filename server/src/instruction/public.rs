@@ -109,12 +109,19 @@ impl Services {
             .order_by_asc(stats_delay::Column::Days)
             .all(&self.db)
             .await?;
+        // Each bucket's histogram, in days' order, gathered once (not searched for each bucket).
+        let mut histograms: std::collections::HashMap<(&str, &str), Vec<(i32, u64)>> =
+            Default::default();
+        for d in delays.iter().filter(|d| d.n > 0) {
+            histograms
+                .entry((d.scope.as_str(), d.bucket.as_str()))
+                .or_default()
+                .push((d.days, d.n as u64));
+        }
         let row = |cell: &stats_cell::Model| {
-            let histogram: Vec<(i32, u64)> = delays
-                .iter()
-                .filter(|d| d.scope == cell.scope && d.bucket == cell.bucket && d.n > 0)
-                .map(|d| (d.days, d.n as u64))
-                .collect();
+            let histogram = histograms
+                .get(&(cell.scope.as_str(), cell.bucket.as_str()))
+                .map_or(&[][..], Vec::as_slice);
             let (month, departement) = match cell.scope.as_str() {
                 "m" => (cell.bucket.clone(), String::new()),
                 "d" => (String::new(), cell.bucket.clone()),
@@ -126,7 +133,7 @@ impl Services {
                 submitted: cell.submitted.max(0) as u64,
                 accepted: cell.accepted.max(0) as u64,
                 refused: cell.refused.max(0) as u64,
-                median_days: app::instruction::median_of_histogram(&histogram),
+                median_days: app::instruction::median_of_histogram(histogram),
             }
         };
         // A bucket whose files are all gone (retention) is not shown.
