@@ -273,7 +273,7 @@ async fn bench(args: &Args, url: &str, dir: &std::path::Path) -> anyhow::Result<
             "queue, to process, last page",
             query(&[("avant", &last_file)]),
         ),
-        // A name's beginning without its accent ("Benaïssa"): found once the search folds accents.
+        // A name's beginning without its accent: finds the Benaïssa (the search folds accents).
         (
             "search_name",
             "search by a name's substring",
