@@ -95,3 +95,8 @@ for files in ${QUEUE_FILES:-100000 1000000}; do
   echo "== Instructor queue with $files files, PostgreSQL (queue-bench --files $files --db postgres)"
   scripts/with-postgres.sh "$bench_bin" --files "$files" --db postgres | grep "^{" | tee -a "$queue_json"
 done
+# The exports' memory at their largest: one tab holding every file, a million rows exported.
+export_files="${QUEUE_EXPORT_FILES:-1000000}"
+echo ""
+echo "== Exports of $export_files rows, SQLite (queue-bench --files $export_files --db sqlite --export-only)"
+"$bench_bin" --files "$export_files" --db sqlite --export-only | grep "^{" | tee -a "$queue_json"

@@ -16,6 +16,10 @@ use crate::rules::validation::parse_date;
 /// Files per page of the queue.
 pub const PAGE_SIZE: u64 = 25;
 
+/// The files an XLSX export holds at most: a sheet's 1,048,576 rows less the heading. A longer
+/// list is offered as CSV only.
+pub const XLSX_MAX_ROWS: u64 = 1_048_575;
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ServiceView {
     pub id: i32,

@@ -238,6 +238,9 @@ pub enum AppError {
     IllegalTransition { from: DossierState, action: Action },
     #[error("too many attempts")]
     RateLimited { minutes: u32 },
+    /// An XLSX export of more rows than a sheet holds.
+    #[error("too many rows for a sheet")]
+    TooManyRows { rows: u64 },
     #[error("no match")]
     NoMatch,
     /// A call the pages never make: arguments missing or not of their type.
@@ -363,6 +366,18 @@ impl AppError {
                 Lang::Fr => format!("Trop d'essais : réessayez dans {minutes} minute{}.", if *minutes > 1 { "s" } else { "" }),
                 Lang::En => format!("Too many attempts: try again in {minutes} minute{}.", if *minutes > 1 { "s" } else { "" }),
             },
+            TooManyRows { rows } => match lang {
+                Lang::Fr => format!(
+                    "Cette liste compte {} dossiers : une feuille Excel n'en contient que {}. Exportez-la en CSV, sans limite de lignes, ou resserrez les filtres.",
+                    lang.number(*rows as f64),
+                    lang.number(crate::instruction::XLSX_MAX_ROWS as f64)
+                ),
+                Lang::En => format!(
+                    "This list holds {} files: an Excel sheet holds only {}. Export it as CSV, which has no row limit, or narrow the filters.",
+                    lang.number(*rows as f64),
+                    lang.number(crate::instruction::XLSX_MAX_ROWS as f64)
+                ),
+            },
             NoMatch => lang
                 .pick((
                     "Aucune autorisation ne correspond à ce code et à cette date de naissance.",
@@ -395,7 +410,11 @@ impl AppError {
             NotFound | NoMatch => 404,
             StepNotReached(_) | NotEditable(_) | Conflict | IllegalTransition { .. } => 409,
             CodeVoid | LinkInvalid => 410,
-            Invalid(_) | Stopped(_) | DepartementClosed { .. } | DocumentsMissing(_) => 422,
+            Invalid(_)
+            | Stopped(_)
+            | DepartementClosed { .. }
+            | DocumentsMissing(_)
+            | TooManyRows { .. } => 422,
             Locked { .. } | RateLimited { .. } => 429,
             Server(_) => 500,
         }
@@ -518,6 +537,7 @@ mod tests {
                 None,
             ),
             (AppError::DocumentsMissing(vec![]), 422, None),
+            (AppError::TooManyRows { rows: 1_048_576 }, 422, None),
             (AppError::Locked { minutes: 15 }, 429, Some(900)),
             (AppError::RateLimited { minutes: 2 }, 429, Some(120)),
             (AppError::Server("x".into()), 500, None),

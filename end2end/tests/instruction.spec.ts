@@ -1,5 +1,6 @@
 import { test, expect, Page } from "./fixtures";
 import * as fs from "fs";
+import { execFileSync } from "child_process";
 import { file, fileRequest, hydrated, PDF, pdfText, sendFile, shot, watchLoading } from "./journey";
 
 // The instructor's side (issue: instructor), continuing the applicant's journey: the instructor
@@ -39,6 +40,16 @@ test("an instructor asks for a change, accepts, and the authorisation is downloa
   await search(agent, number);
   await expect(agent.getByTestId("queue-row")).toHaveCount(1);
   await shot(agent, "queue");
+  // The list found, as a workbook: the link found by its name, a file the browser saves, whose
+  // sheet (read with Python's zipfile, as a spreadsheet unpacks it) holds the file.
+  const [sheet] = await Promise.all([
+    agent.waitForEvent("download"),
+    agent.getByRole("link", { name: "Exporter en XLSX (Excel)" }).click(),
+  ]);
+  expect(sheet.suggestedFilename()).toMatch(/^dossiers-[a-z-]+-\d{4}-\d{2}-\d{2}\.xlsx$/);
+  const unzip = "import sys, zipfile; print(zipfile.ZipFile(sys.argv[1]).read('xl/worksheets/sheet1.xml').decode())";
+  const cells = execFileSync("python3", ["-c", unzip, (await sheet.path())!]).toString();
+  expect(cells).toContain(number);
   await agent.getByRole("link", { name: number }).click();
   await expect(agent).toHaveURL(`/instruction/dossier/${number}`);
   // Clicked before the queue page had hydrated, the link is a full page load: the act's

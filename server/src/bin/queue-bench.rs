@@ -7,9 +7,14 @@
 //!
 //! The table goes to stderr; stdout gets one JSON object per measure, one a line:
 //! `{"db":"sqlite","files":100000,"measure":"page1_with_counts","p95_ms":12.3,"p50_ms":8.1}`.
-//! The CSV export is measured in a process of its own (this program again, `--export URL`),
-//! so its peak memory is the export's, not the bulk insert's; its line adds `csv_rows` and
-//! `csv_peak_rss_mb`.
+//! The CSV and XLSX exports are measured in a process of their own (this program again,
+//! `--export URL csv|xlsx`), so the peak memory is the export's, not the bulk insert's; their
+//! lines add `csv_rows` and `csv_peak_rss_mb` (`xlsx_rows`, `xlsx_peak_rss_mb`).
+//!
+//!   queue-bench --files 1000000 --db sqlite --export-only
+//!
+//! measures only the exports, of one tab holding every file (all of them the agent's service
+//! and to process): an export of N rows, to show that its memory does not grow with them.
 
 use std::time::Instant;
 
@@ -24,7 +29,8 @@ use futures_util::StreamExt as _;
 use sea_orm::{
     ColumnTrait, ConnectionTrait, Database, EntityTrait, QueryFilter, Set, TransactionTrait,
 };
-use server::infra::db::entities::{dossier, instruction_service};
+use server::infra::db::entities::{dossier, instruction_service, security_event};
+use server::instruction::queue::{ExportAudit, ExportFormat};
 
 /// Every state a filed request can be in, the open ones more often, as in a real queue.
 const STATES: [DossierState; 8] = [
@@ -109,11 +115,14 @@ struct Args {
     files: u64,
     db: String,
     runs: usize,
+    /// Every file in one tab, and only the exports measured.
+    export_only: bool,
 }
 
 fn args() -> anyhow::Result<Args> {
     let mut files = 100_000;
     let mut db = "sqlite".to_owned();
+    let mut export_only = false;
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
         match a.as_str() {
@@ -128,8 +137,9 @@ fn args() -> anyhow::Result<Args> {
                     .next()
                     .ok_or_else(|| anyhow::anyhow!("--db sqlite|postgres"))?
             }
+            "--export-only" => export_only = true,
             other => anyhow::bail!(
-                "unknown argument {other}: queue-bench --files N --db sqlite|postgres"
+                "unknown argument {other}: queue-bench --files N --db sqlite|postgres [--export-only]"
             ),
         }
     }
@@ -138,15 +148,22 @@ fn args() -> anyhow::Result<Args> {
         .ok()
         .and_then(|r| r.parse().ok())
         .unwrap_or(30);
-    Ok(Args { files, db, runs })
+    Ok(Args {
+        files,
+        db,
+        runs,
+        export_only,
+    })
 }
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
     let mut argv = std::env::args().skip(1);
     if argv.next().as_deref() == Some("--export") {
-        let url = argv.next().ok_or_else(|| anyhow::anyhow!("--export URL"))?;
-        return export_child(&url).await;
+        let (Some(url), Some(format)) = (argv.next(), argv.next()) else {
+            anyhow::bail!("--export URL csv|xlsx");
+        };
+        return export_child(&url, &format).await;
     }
     let args = args()?;
     let dir = std::env::temp_dir().join(format!("wif-queue-bench-{}", std::process::id()));
@@ -227,7 +244,7 @@ async fn bench(args: &Args, url: &str, dir: &std::path::Path) -> anyhow::Result<
         .collect();
     let paris = paris(db).await?;
     let started = Instant::now();
-    fill(db, args.files, paris, &services_ids).await?;
+    fill(db, args.files, paris, &services_ids, args.export_only).await?;
     // What the server's hourly task does (server::infra::db::analyze).
     server::infra::db::analyze(db).await?;
     eprintln!(
@@ -254,141 +271,164 @@ async fn bench(args: &Args, url: &str, dir: &std::path::Path) -> anyhow::Result<
         "measure", "median", "p95", "max"
     );
 
-    // The last page of the tab: the page before its last file (the queue pages by key).
-    let last_file = server::instruction::keyset::ordered(
-        dossier::Entity::find()
-            .filter(dossier::Column::ServiceId.eq(paris))
-            .filter(dossier::Column::State.eq(DossierState::Submitted)),
-        app::rules::decision::Tab::ToProcess,
-        false,
-    )
-    .one(&services.db)
-    .await?
-    .and_then(|d| d.number)
-    .ok_or_else(|| anyhow::anyhow!("no file to process"))?;
-    let cases: Vec<(&str, &str, Filters)> = vec![
-        ("page1_with_counts", "queue, to process, page 1", query(&[])),
-        (
-            "last_page",
-            "queue, to process, last page",
-            query(&[("avant", &last_file)]),
-        ),
-        // A name's beginning without its accent: finds the Benaïssa (the search folds accents).
-        (
-            "search_name",
-            "search by a name's substring",
-            query(&[("q", "benaiss")]),
-        ),
-        (
-            "search_number_prefix",
-            "search by a number's beginning",
-            query(&[("q", "APT-2026-75-B010")]),
-        ),
-        // The SIRET of file 4248: Paris's (≡ 0 mod 4), filed and waiting (≡ 0 mod 8), see `fill`.
-        (
-            "search_siret",
-            "search by SIRET",
-            query(&[("q", "73282932004248")]),
-        ),
-        (
-            "decided_page1",
-            "queue, decided, page 1",
-            query(&[("onglet", "decides")]),
-        ),
-        (
-            "filter_contract_dates",
-            "contract type + start dates",
-            query(&[
-                ("contrat", "cifre"),
-                ("du", &today.to_string()),
-                ("au", &(today + Duration::days(10)).to_string()),
-            ]),
-        ),
-    ];
-    for (measure, label, filters) in &cases {
-        let mut times = Vec::with_capacity(runs);
-        let mut total = 0;
-        for _ in 0..runs {
-            let t = Instant::now();
-            let page = services.queue(&agent, filters).await?;
-            times.push(ms(t));
-            total = page.total;
+    // The queue's pages, searches, one file and the statistics (not with --export-only).
+    if !args.export_only {
+        // The last page of the tab: the page before its last file (the queue pages by key).
+        let last_file = server::instruction::keyset::ordered(
+            dossier::Entity::find()
+                .filter(dossier::Column::ServiceId.eq(paris))
+                .filter(dossier::Column::State.eq(DossierState::Submitted)),
+            app::rules::decision::Tab::ToProcess,
+            false,
+        )
+        .one(&services.db)
+        .await?
+        .and_then(|d| d.number)
+        .ok_or_else(|| anyhow::anyhow!("no file to process"))?;
+        let cases: Vec<(&str, &str, Filters)> = vec![
+            ("page1_with_counts", "queue, to process, page 1", query(&[])),
+            (
+                "last_page",
+                "queue, to process, last page",
+                query(&[("avant", &last_file)]),
+            ),
+            // A name's beginning without its accent: finds the Benaïssa (the search folds accents).
+            (
+                "search_name",
+                "search by a name's substring",
+                query(&[("q", "benaiss")]),
+            ),
+            (
+                "search_number_prefix",
+                "search by a number's beginning",
+                query(&[("q", "APT-2026-75-B010")]),
+            ),
+            // The SIRET of file 4248: Paris's (≡ 0 mod 4), filed and waiting (≡ 0 mod 8), see `fill`.
+            (
+                "search_siret",
+                "search by SIRET",
+                query(&[("q", "73282932004248")]),
+            ),
+            (
+                "decided_page1",
+                "queue, decided, page 1",
+                query(&[("onglet", "decides")]),
+            ),
+            (
+                "filter_contract_dates",
+                "contract type + start dates",
+                query(&[
+                    ("contrat", "cifre"),
+                    ("du", &today.to_string()),
+                    ("au", &(today + Duration::days(10)).to_string()),
+                ]),
+            ),
+        ];
+        for (measure, label, filters) in &cases {
+            let mut times = Vec::with_capacity(runs);
+            let mut total = 0;
+            for _ in 0..runs {
+                let t = Instant::now();
+                let page = services.queue(&agent, filters).await?;
+                times.push(ms(t));
+                total = page.total;
+            }
+            emit(measure, &mut times, &format!("{label} [{total}]"), "");
         }
-        emit(measure, &mut times, &format!("{label} [{total}]"), "");
+        let mut times = Vec::with_capacity(runs);
+        for i in 0..runs as u64 {
+            // Files of the agent's service (index ≡ 0 mod 4 is Paris, see `fill`).
+            let t = Instant::now();
+            Instruction::dossier(services, &agent, &number((i * 4_001 * 4) % args.files)).await?;
+            times.push(ms(t));
+        }
+        emit(
+            "dossier",
+            &mut times,
+            "one file as the instructor reads it",
+            "",
+        );
+        let mut times = Vec::new();
+        for _ in 0..runs.min(10) {
+            // The computation itself, not the page's one-minute cache.
+            *services
+                .stats_cache
+                .lock()
+                .unwrap_or_else(|e| e.into_inner()) = None;
+            let t = Instant::now();
+            services.stats().await?;
+            times.push(ms(t));
+        }
+        emit("statistics", &mut times, "public statistics (computed)", "");
     }
-    let mut times = Vec::with_capacity(runs);
-    for i in 0..runs as u64 {
-        // Files of the agent's service (index ≡ 0 mod 4 is Paris, see `fill`).
-        let t = Instant::now();
-        Instruction::dossier(services, &agent, &number((i * 4_001 * 4) % args.files)).await?;
-        times.push(ms(t));
-    }
-    emit(
-        "dossier",
-        &mut times,
-        "one file as the instructor reads it",
-        "",
-    );
-    let mut times = Vec::new();
-    for _ in 0..runs.min(10) {
-        // The computation itself, not the page's one-minute cache.
-        *services
-            .stats_cache
-            .lock()
-            .unwrap_or_else(|e| e.into_inner()) = None;
-        let t = Instant::now();
-        services.stats().await?;
-        times.push(ms(t));
-    }
-    emit("statistics", &mut times, "public statistics (computed)", "");
     drop(state);
 
-    // The export, three times, each in a process of its own.
-    let mut times = Vec::new();
-    let (mut rows, mut peak) = (0, 0.0f64);
-    for _ in 0..3 {
-        let out = std::process::Command::new(std::env::current_exe()?)
-            .args(["--export", url])
-            .output()?;
-        anyhow::ensure!(
-            out.status.success(),
-            "export: {}",
-            String::from_utf8_lossy(&out.stderr)
+    // Each export three times, each in a process of its own.
+    for (format, label) in [("csv", "CSV"), ("xlsx", "XLSX")] {
+        let mut times = Vec::new();
+        let (mut rows, mut peak) = (0, 0.0f64);
+        for _ in 0..3 {
+            let out = std::process::Command::new(std::env::current_exe()?)
+                .args(["--export", url, format])
+                .output()?;
+            anyhow::ensure!(
+                out.status.success(),
+                "export: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            let line = String::from_utf8(out.stdout)?;
+            let mut fields = line.split_whitespace();
+            let mut next = || {
+                fields
+                    .next()
+                    .and_then(|f| f.parse::<f64>().ok())
+                    .unwrap_or(0.0)
+            };
+            times.push(next());
+            rows = next() as u64;
+            peak = peak.max(next());
+        }
+        // With --export-only the tab holds every file: its measures are named apart.
+        let every = if args.export_only { "_every_file" } else { "" };
+        emit(
+            &format!("{format}_export{every}"),
+            &mut times,
+            &format!("{label} export, to process ({rows} rows, peak RSS {peak:.1} MB)"),
+            &format!(",\"{format}_rows\":{rows},\"{format}_peak_rss_mb\":{peak:.1}"),
         );
-        let line = String::from_utf8(out.stdout)?;
-        let mut fields = line.split_whitespace();
-        let mut next = || {
-            fields
-                .next()
-                .and_then(|f| f.parse::<f64>().ok())
-                .unwrap_or(0.0)
-        };
-        times.push(next());
-        rows = next() as u64;
-        peak = peak.max(next());
     }
-    emit(
-        "csv_export",
-        &mut times,
-        &format!("CSV export, to process ({rows} rows, peak RSS {peak:.1} MB)"),
-        &format!(",\"csv_rows\":{rows},\"csv_peak_rss_mb\":{peak:.1}"),
-    );
     // A PostgreSQL database goes with the throwaway cluster.
     Ok(())
 }
 
 /// The child process: one export of "to process" read to its end; prints its time in ms, its
 /// rows and the process's peak resident memory in MB.
-async fn export_child(url: &str) -> anyhow::Result<()> {
+async fn export_child(url: &str, format: &str) -> anyhow::Result<()> {
+    let format = match format {
+        "csv" => ExportFormat::Csv,
+        "xlsx" => ExportFormat::Xlsx(Lang::Fr),
+        other => anyhow::bail!("--export URL csv|xlsx, not {other}"),
+    };
     let dir = std::env::temp_dir().join(format!("wif-queue-bench-export-{}", std::process::id()));
     std::fs::create_dir_all(&dir)?;
     let state = state(url, &dir).await?;
     let agent = agent(paris(&state.db).await?);
     let t = Instant::now();
-    let mut body = std::pin::pin!(state.services.queue_csv(&agent, &query(&[]), None)?);
-    let mut lines = 0u64;
+    // Logged as the server logs an export: its row count is read back from the security log.
+    let audit = ExportAudit {
+        agent_email: "bench@example.gouv.fr".into(),
+        client: "127.0.0.1".into(),
+        name: format!("queue-bench-{}", std::process::id()),
+    };
+    let mut body = std::pin::pin!(state.services.queue_export(
+        &agent,
+        &query(&[]),
+        format,
+        Some(audit.clone())
+    )?);
+    let mut bytes = 0u64;
     while let Some(chunk) = body.next().await {
-        lines += chunk?.iter().filter(|b| **b == b'\n').count() as u64;
+        bytes += chunk?.len() as u64;
     }
     let elapsed = ms(t);
     let status = std::fs::read_to_string("/proc/self/status")?;
@@ -397,23 +437,37 @@ async fn export_child(url: &str) -> anyhow::Result<()> {
         .find_map(|l| l.strip_prefix("VmHWM:"))
         .and_then(|v| v.split_whitespace().next()?.parse().ok())
         .unwrap_or(0.0);
-    println!(
-        "{elapsed:.2} {} {:.1}",
-        lines.saturating_sub(1),
-        peak_kb / 1024.0
+    let logged = security_event::Entity::find()
+        .filter(security_event::Column::Kind.eq("export"))
+        .all(&state.db)
+        .await?
+        .into_iter()
+        .filter_map(|e| e.detail)
+        .find(|d| d.starts_with(&format!("{}: ", audit.name)))
+        .ok_or_else(|| anyhow::anyhow!("the export was not logged"))?;
+    let rows: u64 = logged
+        .split_whitespace()
+        .nth(1)
+        .and_then(|n| n.parse().ok())
+        .ok_or_else(|| anyhow::anyhow!("no row count in {logged:?}"))?;
+    anyhow::ensure!(
+        logged.ends_with(" rows") && bytes > 0,
+        "the export did not end: {logged:?}"
     );
+    println!("{elapsed:.2} {rows} {:.1}", peak_kb / 1024.0);
     let _ = std::fs::remove_dir_all(&dir);
     Ok(())
 }
 
 /// `n` filed requests: a quarter for Paris (the agent's service), the rest spread over the other
 /// services; states, contracts and names varied; filed over the past two years, contracts
-/// starting over two years.
+/// starting over two years. `one_tab`: every file Paris's and to process instead.
 async fn fill(
     db: &sea_orm::DatabaseConnection,
     n: u64,
     paris: i32,
     services: &[i32],
+    one_tab: bool,
 ) -> anyhow::Result<()> {
     let now = Utc::now();
     let today = now.date_naive();
@@ -429,9 +483,13 @@ async fn fill(
     }
     let mut batch = Vec::with_capacity(500);
     for i in 0..n {
-        let state = STATES[(i % 8) as usize];
+        let state = if one_tab {
+            DossierState::Submitted
+        } else {
+            STATES[(i % 8) as usize]
+        };
         let submitted = now - Duration::minutes((i * 7 % 1_051_200) as i64);
-        let service = if i % 4 == 0 || others.is_empty() {
+        let service = if i % 4 == 0 || others.is_empty() || one_tab {
             paris
         } else {
             others[(i as usize / 4) % others.len()]

@@ -13,7 +13,7 @@ use sea_orm::EntityTrait;
 use crate::documents::{attachment, authorisation_download, file_response};
 use crate::error::Result;
 use crate::infra::db::entities::stored_file;
-use crate::instruction::queue::ExportAudit;
+use crate::instruction::queue::{ExportAudit, ExportFormat};
 use crate::AppState;
 
 /// `GET /instruction/autorisation/{number}`: the authorisation, for the dossier's instructors
@@ -71,19 +71,68 @@ pub async fn export_csv(
     lang: Lang,
     agent: Result<AgentSession, AppError>,
 ) -> Response {
+    export(&state, &query, client, lang, agent, ExportFormat::Csv).await
+}
+
+/// `GET /instruction/export.xlsx?…`: the same as an Excel workbook, headings and labels in the
+/// page's language; a list longer than a sheet is refused before anything is written, with
+/// the CSV offered instead.
+pub async fn export_xlsx(
+    State(state): State<AppState>,
+    Query(query): Query<std::collections::HashMap<String, String>>,
+    ClientAddr(client): ClientAddr,
+    lang: Lang,
+    agent: Result<AgentSession, AppError>,
+) -> Response {
+    export(
+        &state,
+        &query,
+        client,
+        lang,
+        agent,
+        ExportFormat::Xlsx(lang),
+    )
+    .await
+}
+
+async fn export(
+    state: &AppState,
+    query: &std::collections::HashMap<String, String>,
+    client: String,
+    lang: Lang,
+    agent: Result<AgentSession, AppError>,
+    format: ExportFormat,
+) -> Response {
     let services = &state.services;
     let result: Result<Response> = async {
         let agent = agent?;
         let filters = app::instruction::QueueQuery::from_pairs(|k| query.get(k).cloned()).filters();
-        let name = format!("dossiers-{}-{}.csv", filters.tab.code(), services.today());
+        let (extension, mime) = match format {
+            ExportFormat::Csv => ("csv", "text/csv; charset=utf-8"),
+            ExportFormat::Xlsx(_) => {
+                let rows = services.queue_total(&agent, &filters).await?;
+                if rows > app::instruction::XLSX_MAX_ROWS {
+                    return Err(AppError::TooManyRows { rows }.into());
+                }
+                ("xlsx", XLSX_MIME)
+            }
+        };
+        let name = format!(
+            "dossiers-{}-{}.{extension}",
+            filters.tab.code(),
+            services.today()
+        );
         let audit = ExportAudit {
             agent_email: agent.email.clone(),
             client,
             name: name.clone(),
         };
-        let body = Body::from_stream(services.queue_csv(&agent, &filters, Some(audit))?);
-        Ok(attachment("text/csv; charset=utf-8", &name, body))
+        let body =
+            Body::from_stream(services.queue_export(&agent, &filters, format, Some(audit))?);
+        Ok(attachment(mime, &name, body))
     }
     .await;
     result.unwrap_or_else(|e| error_response(&e.into(), lang))
 }
+
+const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

@@ -15,6 +15,7 @@ mod public;
 pub mod queue;
 pub mod search;
 pub mod sign_in;
+pub mod xlsx;
 
 use app::instruction::{
     ActRequest, AdminChange, AdminView, AgentView, DossierView, Filters, QueuePage, Stats,
@@ -65,6 +66,7 @@ pub fn routes() -> Router<AppState> {
             get(downloads::authorisation),
         )
         .route("/instruction/export.csv", get(downloads::export_csv))
+        .route("/instruction/export.xlsx", get(downloads::export_xlsx))
 }
 
 /// The files an agent may see, find and act on: filed files of the agent's services. Every read

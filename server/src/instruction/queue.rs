@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use app::instruction::{
     AuthorisationView, Cursor, DossierView, Filters, HistoryEntry, QueuePage, QueueRow,
+    XLSX_MAX_ROWS,
 };
 use app::model::AppError;
 use app::rules::decision::{self, Tab};
@@ -15,7 +16,7 @@ use futures_util::StreamExt as _;
 use sea_orm::{ColumnTrait, DbBackend, EntityTrait, QueryFilter, QuerySelect, Select};
 
 use super::keyset::{self, SortKey};
-use super::visible;
+use super::{visible, xlsx};
 use crate::dossier::{form_of, timeline_entry};
 use crate::error::Result;
 use crate::infra::db::entities::{authorisation, dossier, queue_count};
@@ -61,26 +62,12 @@ impl Services {
         // Files per state: read from the kept counts, or with a filter or a search counted in
         // one query (the filter's or the search's index read once). The tabs' counts and the
         // page's total are sums of them.
-        let per_state: Vec<(DossierState, i64)> = if filters.narrowed() {
-            per_state(&base, self.db.get_database_backend())
-                .into_tuple()
-                .all(&self.db)
-                .await?
-        } else {
-            self.kept_counts(agent).await?
-        };
-        let files_in = |states: &[DossierState]| -> u64 {
-            per_state
-                .iter()
-                .filter(|(s, _)| states.contains(s))
-                .map(|(_, n)| (*n).max(0) as u64)
-                .sum()
-        };
+        let per_state = self.state_counts(agent, filters, &base).await?;
         let counts = Tab::ALL
             .iter()
-            .map(|tab| (*tab, files_in(tab.states())))
+            .map(|tab| (*tab, files_in(&per_state, tab.states())))
             .collect();
-        let total = files_in(&shown_states(filters));
+        let total = files_in(&per_state, &shown_states(filters));
         let (rows, previous, next) = self.keyset_page(agent, filters, &base).await?;
         Ok(QueuePage {
             rows: rows.iter().map(row).collect(),
@@ -88,6 +75,24 @@ impl Services {
             previous,
             next,
             counts,
+        })
+    }
+
+    /// The files of `base` per state: read from the kept counts, or with a filter or a search
+    /// counted in one query.
+    async fn state_counts(
+        &self,
+        agent: &AgentSession,
+        filters: &Filters,
+        base: &Select<dossier::Entity>,
+    ) -> Result<Vec<(DossierState, i64)>> {
+        Ok(if filters.narrowed() {
+            per_state(base, self.db.get_database_backend())
+                .into_tuple()
+                .all(&self.db)
+                .await?
+        } else {
+            self.kept_counts(agent).await?
         })
     }
 
@@ -258,18 +263,19 @@ impl Services {
             .is_some())
     }
 
-    /// The queue as CSV, every row of every page, with no cap: the rows come from one database
-    /// cursor and leave in pieces of about `CSV_CHUNK` bytes through a channel of
+    /// The queue as CSV or XLSX, every row of every page, with no cap: the rows come from one
+    /// database cursor and leave in pieces of about `CSV_CHUNK` bytes through a channel of
     /// `CSV_CHUNKS_AHEAD`, so the memory an export holds does not grow with its rows, and a slow
-    /// reader slows the cursor rather than filling memory. The body starts with the byte-order
-    /// mark French spreadsheets need. When the last row is out, or the reader went away, the
-    /// export goes to the security log with its row count (`audit`), before the body ends.
-    /// At most `EXPORTS_AT_ONCE` run at once per instance (each holds a database connection
-    /// while it runs): past them, `RateLimited`.
-    pub fn queue_csv(
+    /// reader slows the cursor rather than filling memory. A CSV starts with the byte-order mark
+    /// French spreadsheets need; a workbook is written on a blocking thread (`xlsx`). When the
+    /// last row is out, or the reader went away, the export goes to the security log with its
+    /// row count (`audit`), before the body ends. At most `EXPORTS_AT_ONCE` run at once per
+    /// instance (each holds a database connection while it runs): past them, `RateLimited`.
+    pub fn queue_export(
         &self,
         agent: &AgentSession,
         filters: &Filters,
+        format: ExportFormat,
         audit: Option<ExportAudit>,
     ) -> Result<impl futures_util::Stream<Item = std::io::Result<Bytes>> + Send + 'static> {
         let permit = self
@@ -285,9 +291,33 @@ impl Services {
         let (tx, rx) = tokio::sync::mpsc::channel(CSV_CHUNKS_AHEAD);
         let services = self.clone();
         tokio::spawn(async move {
-            let (rows, complete) = services.write_csv(select, &tx).await;
+            // Written in a task of its own: should it panic, the reader gets an error, not a
+            // body that ends as if it were whole.
+            let writing = tokio::spawn({
+                let (services, tx) = (services.clone(), tx.clone());
+                async move {
+                    match format {
+                        ExportFormat::Csv => services.write_csv(select, &tx).await,
+                        ExportFormat::Xlsx(lang) => services.write_xlsx(select, &tx, lang).await,
+                    }
+                }
+            });
+            let (rows, end) = match writing.await {
+                Ok(written) => written,
+                Err(e) => {
+                    tracing::error!(error = %e, "export task failed");
+                    let _ = tx
+                        .send(Err(std::io::Error::other("the export stopped")))
+                        .await;
+                    (0, ExportEnd::Interrupted)
+                }
+            };
             if let Some(audit) = audit {
-                let end = if complete { "" } else { ", interrupted" };
+                let end = match end {
+                    ExportEnd::Complete => "",
+                    ExportEnd::Interrupted => ", interrupted",
+                    ExportEnd::TooManyRows => ", stopped: more rows than a sheet holds",
+                };
                 services
                     .security(
                         SecurityEvent::Export,
@@ -306,26 +336,29 @@ impl Services {
         }))
     }
 
-    /// Writes the rows of `select` to `tx`; the rows written and whether the reader got them all.
+    /// The files these filters show, all pages: what an export would hold.
+    pub async fn queue_total(&self, agent: &AgentSession, filters: &Filters) -> Result<u64> {
+        let per_state = self
+            .state_counts(agent, filters, &self.queue_select(agent, filters))
+            .await?;
+        Ok(files_in(&per_state, &shown_states(filters)))
+    }
+
+    /// Writes the rows of `select` to `tx`; the rows written and how the export ended.
     async fn write_csv(
         &self,
         select: Select<dossier::Entity>,
         tx: &tokio::sync::mpsc::Sender<std::io::Result<Bytes>>,
-    ) -> (u64, bool) {
+    ) -> (u64, ExportEnd) {
         let mut out = String::with_capacity(CSV_CHUNK + 1024);
         out.push('\u{feff}');
         out.push_str(CSV_HEADER);
         let mut rows = 0;
-        let failed = |e: sea_orm::DbErr| {
-            tracing::error!(error = %e, "CSV export stopped by the database");
-            // An error, not an end: the download fails instead of looking complete.
-            Err(std::io::Error::other("the export stopped"))
-        };
         let mut cursor = match select.stream(&self.db).await {
             Ok(cursor) => cursor,
             Err(e) => {
-                let _ = tx.send(failed(e)).await;
-                return (0, false);
+                let _ = tx.send(export_failed(e)).await;
+                return (0, ExportEnd::Interrupted);
             }
         };
         while let Some(next) = cursor.next().await {
@@ -335,23 +368,112 @@ impl Services {
                     rows += 1;
                 }
                 Err(e) => {
-                    let _ = tx.send(failed(e)).await;
-                    return (rows, false);
+                    let _ = tx.send(export_failed(e)).await;
+                    return (rows, ExportEnd::Interrupted);
                 }
             }
             if out.len() >= CSV_CHUNK {
                 let chunk = std::mem::replace(&mut out, String::with_capacity(CSV_CHUNK + 1024));
                 if tx.send(Ok(Bytes::from(chunk))).await.is_err() {
-                    return (rows, false);
+                    return (rows, ExportEnd::Interrupted);
                 }
             }
         }
-        let complete = tx.send(Ok(Bytes::from(out))).await.is_ok();
-        (rows, complete)
+        match tx.send(Ok(Bytes::from(out))).await {
+            Ok(()) => (rows, ExportEnd::Complete),
+            Err(_) => (rows, ExportEnd::Interrupted),
+        }
+    }
+
+    /// Feeds the rows of `select` to a workbook written on a blocking thread, which sends the
+    /// file to `tx` once the last row is in; the rows written and how the export ended.
+    async fn write_xlsx(
+        &self,
+        select: Select<dossier::Entity>,
+        tx: &tokio::sync::mpsc::Sender<std::io::Result<Bytes>>,
+        lang: app::i18n::Lang,
+    ) -> (u64, ExportEnd) {
+        let (feed, mut rows_in) = tokio::sync::mpsc::channel(XLSX_ROWS_AHEAD);
+        let out = tx.clone();
+        let sheet = tokio::task::spawn_blocking(move || {
+            let mut out = xlsx::ChunkWriter::new(out, CSV_CHUNK);
+            let written = xlsx::write(&mut rows_in, &mut out, lang, XLSX_MAX_ROWS);
+            // The workbook's last piece, sent from this thread (it may wait for the reader).
+            let delivered = written.is_ok() && out.finish();
+            (written, delivered)
+        });
+        let fed = async {
+            let mut cursor = select.stream(&self.db).await?;
+            while let Some(d) = cursor.next().await {
+                if tx.is_closed() || feed.send(Some(row(&d?))).await.is_err() {
+                    // The reader left, or the sheet stopped (too many rows): so do the rows.
+                    return Ok(());
+                }
+            }
+            let _ = feed.send(None).await;
+            Ok::<(), sea_orm::DbErr>(())
+        }
+        .await;
+        drop(feed);
+        let failed = fed.err();
+        let (written, delivered) = match sheet.await {
+            Ok(done) => done,
+            Err(e) => {
+                tracing::error!(error = %e, "XLSX export's thread failed");
+                let _ = tx
+                    .send(Err(std::io::Error::other("the export stopped")))
+                    .await;
+                return (0, ExportEnd::Interrupted);
+            }
+        };
+        match (written, failed) {
+            (_, Some(e)) => {
+                let _ = tx.send(export_failed(e)).await;
+                (0, ExportEnd::Interrupted)
+            }
+            (Ok(rows), None) if delivered => (rows, ExportEnd::Complete),
+            (Ok(rows), None) => (rows, ExportEnd::Interrupted),
+            (Err(xlsx::XlsxFailure::TooManyRows(n)), None) => {
+                let _ = tx.send(Err(std::io::Error::other("too many rows"))).await;
+                (n, ExportEnd::TooManyRows)
+            }
+            // The reader went away: nothing to tell anyone but the security log.
+            _ if tx.is_closed() => (0, ExportEnd::Interrupted),
+            (Err(e), None) => {
+                tracing::error!(error = %e, "XLSX export stopped");
+                let _ = tx
+                    .send(Err(std::io::Error::other("the export stopped")))
+                    .await;
+                (0, ExportEnd::Interrupted)
+            }
+        }
     }
 }
 
+/// An error, not an end: the download fails instead of looking complete.
+fn export_failed(e: sea_orm::DbErr) -> std::io::Result<Bytes> {
+    tracing::error!(error = %e, "export stopped by the database");
+    Err(std::io::Error::other("the export stopped"))
+}
+
+/// What an export is written as; a workbook's headings and labels are in a language.
+#[derive(Clone, Copy, Debug)]
+pub enum ExportFormat {
+    Csv,
+    Xlsx(app::i18n::Lang),
+}
+
+/// How an export ended.
+enum ExportEnd {
+    Complete,
+    /// The database failed, or the reader went away.
+    Interrupted,
+    /// The rows grew past a sheet's between the count and the export.
+    TooManyRows,
+}
+
 /// Who exported what, for the security log.
+#[derive(Clone, Debug)]
 pub struct ExportAudit {
     pub agent_email: String,
     pub client: String,
@@ -362,6 +484,8 @@ pub struct ExportAudit {
 /// About the size of each piece of an export's body, and how many may wait for a slow reader.
 const CSV_CHUNK: usize = 64 * 1024;
 const CSV_CHUNKS_AHEAD: usize = 4;
+/// Rows that may wait for the workbook's thread.
+const XLSX_ROWS_AHEAD: usize = 256;
 /// Exports running at once in one instance.
 pub const EXPORTS_AT_ONCE: usize = 2;
 const CSV_HEADER: &str =
@@ -418,6 +542,15 @@ fn per_state(base: &Select<dossier::Entity>, backend: DbBackend) -> Select<dossi
         DbBackend::Sqlite => q.group_by(keyset::unindexed(dossier::Column::State)),
         _ => q.group_by(dossier::Column::State),
     }
+}
+
+/// The files counted in these states.
+fn files_in(per_state: &[(DossierState, i64)], states: &[DossierState]) -> u64 {
+    per_state
+        .iter()
+        .filter(|(s, _)| states.contains(s))
+        .map(|(_, n)| (*n).max(0) as u64)
+        .sum()
 }
 
 /// The states a page shows: the chosen one, or the tab's.

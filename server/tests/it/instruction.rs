@@ -937,6 +937,36 @@ async fn the_queue_orders_by_urgency_filters_paginates_and_exports() {
     );
     assert_eq!(lines.len(), 1 + 15, "i ≡ 0 mod 3 and not mod 4");
     assert!(lines[1..].iter().all(|l| l.contains(";cifre;")));
+    // As a workbook, in English: the same files, the labels in the page's language.
+    let xlsx = get_with(
+        &app.router,
+        "/instruction/export.xlsx?onglet=a-traiter&contrat=cifre&lang=en",
+        &agent,
+    )
+    .await;
+    assert_eq!(xlsx.status, StatusCode::OK, "{}", xlsx.body);
+    let sheet = sheet_rows(&xlsx.bytes, "Files");
+    assert_eq!(sheet[0][0], "Number");
+    assert_eq!(sheet.len(), 1 + 15);
+    let cifre = app::rules::eligibility::Contract::Cifre.label(app::i18n::Lang::En);
+    assert!(sheet[1..].iter().all(|r| r[5] == cifre), "{sheet:?}");
+    let numbers = |rows: &[Vec<String>]| rows.iter().map(|r| r[0].clone()).collect::<Vec<_>>();
+    let csv_numbers: Vec<String> = lines[1..]
+        .iter()
+        .map(|l| l.split(';').next().unwrap().to_owned())
+        .collect();
+    assert_eq!(numbers(&sheet[1..]), csv_numbers);
+}
+
+/// The cells of a workbook's sheet, as text.
+fn sheet_rows(xlsx: &[u8], name: &str) -> Vec<Vec<String>> {
+    use calamine::Reader;
+    let mut book = calamine::Xlsx::new(std::io::Cursor::new(xlsx.to_vec())).expect("an XLSX file");
+    let range = book.worksheet_range(name).expect("the sheet");
+    range
+        .rows()
+        .map(|r| r.iter().map(|c| c.to_string()).collect())
+        .collect()
 }
 
 /// The export streams every row, in many pieces, in the queue's order, with one byte-order mark,
@@ -991,6 +1021,40 @@ async fn the_export_streams_every_row_and_logs_its_count() {
     assert_eq!(logged.len(), 1, "{logged:?}");
     assert!(logged[0].ends_with(": 1501 rows"), "{logged:?}");
 
+    // The same list as a workbook, read back as a spreadsheet reads it: every row, in the same
+    // order, under a heading; logged the same way.
+    let xlsx = get_with(&app.router, "/instruction/export.xlsx", &agent).await;
+    assert_eq!(xlsx.status, StatusCode::OK, "{}", xlsx.body);
+    assert_eq!(
+        xlsx.headers[header::CONTENT_TYPE],
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    );
+    assert!(xlsx.headers[header::CONTENT_DISPOSITION]
+        .to_str()
+        .unwrap()
+        .contains(".xlsx"));
+    let sheet = sheet_rows(&xlsx.bytes, "Dossiers");
+    assert_eq!(sheet[0][0], "Numéro");
+    let in_csv: Vec<&str> = lines[1..]
+        .iter()
+        .map(|l| l.split(';').next().unwrap())
+        .collect();
+    let in_sheet: Vec<&str> = sheet[1..].iter().map(|r| r[0].as_str()).collect();
+    assert_eq!(in_sheet, in_csv);
+    let logged: Vec<String> = security_event::Entity::find()
+        .filter(security_event::Column::Kind.eq("export"))
+        .all(&app.state.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter_map(|e| e.detail)
+        .collect();
+    assert_eq!(logged.len(), 2, "{logged:?}");
+    assert!(
+        logged.iter().any(|l| l.contains(".xlsx: 1501 rows")),
+        "{logged:?}"
+    );
+
     // Two exports held open by readers who do not read: a third is told to come back.
     use app::ssr::Instruction as _;
     let token = agent.split_once('=').unwrap().1;
@@ -1000,7 +1064,12 @@ async fn the_export_streams_every_row_and_logs_its_count() {
         .map(|_| {
             app.state
                 .services
-                .queue_csv(&session, &filters, None)
+                .queue_export(
+                    &session,
+                    &filters,
+                    server::instruction::queue::ExportFormat::Csv,
+                    None,
+                )
                 .unwrap()
         })
         .collect();

@@ -201,6 +201,7 @@ fn QueueBody(query: QueueQuery, page: Queue) -> impl IntoView {
     });
     let contract = filters.contract;
     let export = format!("/instruction/export.csv?{}", query.to_query(None, None));
+    let export_xlsx = format!("/instruction/export.xlsx?{}", query.to_query(None, None));
     let rows = page.rows.clone();
     // Pages by key: each link names the file the next (or previous) page starts from.
     let pager = (page.previous.is_some() || page.next.is_some()).then(|| {
@@ -263,7 +264,14 @@ fn QueueBody(query: QueueQuery, page: Queue) -> impl IntoView {
                 crate::i18n::Lang::Fr => format!("{total} dossier{} — les plus urgents d'abord (début du contrat, puis fin du titre de séjour)", if total > 1 { "s" } else { "" }),
                 crate::i18n::Lang::En => format!("{total} file{} — most urgent first (contract start, then residence permit expiry)", if total > 1 { "s" } else { "" }),
             }}</p>
-            <a class="fr-link fr-icon-download-line fr-link--icon-left fr-text--sm" href=export rel="external" data-testid="export">{t("Exporter en CSV", "Export as CSV")}</a>
+            <p class="wif-exports fr-text--sm fr-mb-1w">
+                <a class="fr-link fr-icon-download-line fr-link--icon-left fr-text--sm" href=export rel="external" data-testid="export">{t("Exporter en CSV", "Export as CSV")}</a>
+                {if total <= crate::instruction::XLSX_MAX_ROWS {
+                    view! { <a class="fr-link fr-icon-download-line fr-link--icon-left fr-text--sm" href=export_xlsx rel="external">{t("Exporter en XLSX (Excel)", "Export as XLSX (Excel)")}</a> }.into_any()
+                } else {
+                    view! { <span data-testid="xlsx-too-long">{move || crate::model::AppError::TooManyRows { rows: total }.message(lang.get())}</span> }.into_any()
+                }}
+            </p>
         </div>
         {if rows.is_empty() {
             view! { <p class="fr-mt-2w" data-testid="queue-empty">{t("Aucun dossier ne correspond.", "No file matches.")}</p> }.into_any()
