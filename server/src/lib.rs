@@ -42,6 +42,7 @@ use sea_orm::DatabaseConnection;
 
 use crate::services::Services;
 use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::compression::predicate::{DefaultPredicate, NotForContentType, Predicate as _};
 use tower_http::compression::CompressionLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 
@@ -217,7 +218,12 @@ pub fn router(state: AppState) -> Router {
             state.header_policy.clone(),
             http::headers::security_headers,
         ))
-        .layer(CompressionLayer::new())
+        // Compressed but for workbooks, zips already.
+        .layer(
+            CompressionLayer::new().compress_when(DefaultPredicate::new().and(
+                NotForContentType::const_new(instruction::downloads::XLSX_MIME),
+            )),
+        )
         // Outermost: what the client got, after every other layer.
         .layer(axum::middleware::from_fn_with_state(
             metrics,

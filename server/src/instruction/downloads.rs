@@ -135,4 +135,5 @@ async fn export(
     result.unwrap_or_else(|e| error_response(&e.into(), lang))
 }
 
-const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+/// A workbook's type; it is a zip already, so the compression layer leaves it as it is.
+pub const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

@@ -9,7 +9,7 @@
 pub mod accounts;
 mod act;
 mod admin;
-mod downloads;
+pub(crate) mod downloads;
 pub mod keyset;
 mod public;
 pub mod queue;

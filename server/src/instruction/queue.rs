@@ -331,9 +331,10 @@ impl Services {
             // `tx` goes last: the body ends once the export is logged.
             drop(tx);
         });
-        Ok(futures_util::stream::unfold(rx, |mut rx| async move {
-            rx.recv().await.map(|chunk| (chunk, rx))
-        }))
+        // A stream that may be polled again after its end: the compression layer's reader
+        // does so (an `unfold` panicked there, and the browser's download was cut).
+        let mut rx = rx;
+        Ok(futures_util::stream::poll_fn(move |cx| rx.poll_recv(cx)))
     }
 
     /// The files these filters show, all pages: what an export would hold.
