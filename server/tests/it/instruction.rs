@@ -958,6 +958,19 @@ async fn the_queue_orders_by_urgency_filters_paginates_and_exports() {
     assert_eq!(numbers(&sheet[1..]), csv_numbers);
 }
 
+/// What the security log says of the exports so far.
+async fn exports_logged(app: &TestApp) -> Vec<String> {
+    use server::infra::db::entities::security_event;
+    security_event::Entity::find()
+        .filter(security_event::Column::Kind.eq("export"))
+        .all(&app.state.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter_map(|e| e.detail)
+        .collect()
+}
+
 /// The cells of a workbook's sheet, as text.
 fn sheet_rows(xlsx: &[u8], name: &str) -> Vec<Vec<String>> {
     use calamine::Reader;
@@ -974,7 +987,6 @@ fn sheet_rows(xlsx: &[u8], name: &str) -> Vec<Vec<String>> {
 #[tokio::test(flavor = "multi_thread")]
 async fn the_export_streams_every_row_and_logs_its_count() {
     use sea_orm::{ActiveModelTrait, Set};
-    use server::infra::db::entities::security_event;
     let app = demo().await;
     let (number, _) = filed(&app, "awa.diop@example.org").await;
     let template = dossier_row(&app, &number).await;
@@ -1010,14 +1022,7 @@ async fn the_export_streams_every_row_and_logs_its_count() {
         .map(|l| l.split(';').nth(6).unwrap())
         .collect();
     assert!(starts.windows(2).all(|w| w[0] <= w[1]), "the queue's order");
-    let logged: Vec<String> = security_event::Entity::find()
-        .filter(security_event::Column::Kind.eq("export"))
-        .all(&app.state.db)
-        .await
-        .unwrap()
-        .into_iter()
-        .filter_map(|e| e.detail)
-        .collect();
+    let logged = exports_logged(&app).await;
     assert_eq!(logged.len(), 1, "{logged:?}");
     assert!(logged[0].ends_with(": 1501 rows"), "{logged:?}");
 
@@ -1041,14 +1046,7 @@ async fn the_export_streams_every_row_and_logs_its_count() {
         .collect();
     let in_sheet: Vec<&str> = sheet[1..].iter().map(|r| r[0].as_str()).collect();
     assert_eq!(in_sheet, in_csv);
-    let logged: Vec<String> = security_event::Entity::find()
-        .filter(security_event::Column::Kind.eq("export"))
-        .all(&app.state.db)
-        .await
-        .unwrap()
-        .into_iter()
-        .filter_map(|e| e.detail)
-        .collect();
+    let logged = exports_logged(&app).await;
     assert_eq!(logged.len(), 2, "{logged:?}");
     assert!(
         logged.iter().any(|l| l.contains(".xlsx: 1501 rows")),
