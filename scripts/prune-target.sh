@@ -11,8 +11,19 @@ cap_gb=${WIF_TARGET_CAP_GB:-25}
 size_gb=$(( $(du -sk "$target" | cut -f1) / 1024 / 1024 ))
 (( size_gb < cap_gb )) && exit 0
 cd "$(dirname "$0")/.."
+# The workspace's crates, its integration tests (a file, or a folder with main.rs) and its other
+# binaries, as cargo names their artifacts (dashes as underscores). A glob that matches nothing
+# must not stay a literal `*`: `-name '*-*'` would remove every crate's artifacts (it did, once
+# the tests moved into server/tests/it/, whenever the directory passed its cap).
+shopt -s nullglob
 names=(server app frontend)
-for t in server/tests/*.rs; do names+=("$(basename "$t" .rs)"); done
+for t in server/tests/*.rs server/tests/*/main.rs server/src/bin/*.rs; do
+  case $t in
+    */main.rs) n=$(basename "$(dirname "$t")") ;;
+    *) n=$(basename "$t" .rs) ;;
+  esac
+  [[ $n =~ ^[A-Za-z0-9_-]+$ ]] && names+=("${n//-/_}")
+done
 pattern=()
 for n in "${names[@]}"; do pattern+=(-o -name "$n-*" -o -name "lib$n-*"); done
 echo "prune-target: $target holds ${size_gb} GB (cap ${cap_gb} GB): removing stale workspace artifacts"
