@@ -88,12 +88,15 @@ if ! rustup +"$RUST_TOOLCHAIN" target list --installed | grep -q wasm32-unknown-
 fi
 
 # The two build tools are built in a lighter profile than their manifests ask for (cargo-leptos's
-# asks for fat LTO and one codegen unit): optimised a little (opt-level 1), no LTO, 16 codegen
-# units, sharing one build directory. They only drive builds and rewrite a few megabytes of wasm,
-# so their own speed hardly shows in a build, while their install is a newcomer's longest wait:
-# measured here, cargo-leptos took about 20 min as its manifest asks, 12.5 min without LTO.
+# asks for fat LTO and one codegen unit): not optimised, no LTO, 16 codegen units, sharing one
+# build directory. They only drive builds and rewrite a few megabytes of wasm, so their own speed
+# hardly shows in a build, while their install is a newcomer's longest wait. Measured here:
+# cargo-leptos about 20 min as its manifest asks, 14 min 42 s at opt-level 1 without LTO, 7 min
+# 43 s at opt-level 0; wasm-bindgen-cli 2 min 38 s at opt-level 1, 1 min 28 s at 0. Unoptimised,
+# cargo-leptos splits the wasm in 2.7 s and wasm-bindgen takes 1.2 s instead of 0.3 s; the
+# release build's minutes are the compiler's and wasm-opt's (a binary of its own).
 tools_build() {
-  CARGO_PROFILE_RELEASE_OPT_LEVEL=1 CARGO_PROFILE_RELEASE_LTO=false \
+  CARGO_PROFILE_RELEASE_OPT_LEVEL=0 CARGO_PROFILE_RELEASE_LTO=false \
     CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 CARGO_PROFILE_RELEASE_DEBUG=false \
     CARGO_TARGET_DIR="${XDG_CACHE_HOME:-$HOME/.cache}/work-in-france/tools-target" \
     cargo +"$RUST_TOOLCHAIN" install "$@"
