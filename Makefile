@@ -51,6 +51,12 @@ build: style
 RELEASE_SITE_ROOT := target/site-release
 export RELEASE_SITE_ROOT
 
+# The release build lints the browser's crates as it compiles them (clippy-driver, -D warnings);
+# the server's go through the compiler unchanged. Every release build (make bench's too) names
+# the same wrapper, or cargo would compile the workspace's crates again for each.
+RELEASE_WRAPPER := $(CURDIR)/scripts/rustc-lint-wasm
+build-release bench: export RUSTC_WORKSPACE_WRAPPER := $(RELEASE_WRAPPER)
+
 build-release: style
 	@scripts/prune-target.sh
 	@scripts/setup.sh wasm-opt

@@ -37,12 +37,15 @@ lints_while_building() {
 
 step "format and lints (cargo fmt --check; clippy -D warnings, server side and front end)"
 cargo fmt --all -- --check
-cargo clippy -p frontend --target wasm32-unknown-unknown --profile wasm-dev -- -D warnings
 if driver=$(lints_while_building); then
   export RUSTC_WORKSPACE_WRAPPER="$driver" CLIPPY_ARGS="$clippy_args"
-  echo "clippy -D warnings: the server side is linted as its tests are built (clippy-driver)"
+  # The same driver and arguments linted the front end as the release build compiled it
+  # (scripts/rustc-lint-wasm, Makefile).
+  echo "clippy -D warnings: the front end was linted as the release build compiled it,"
+  echo "the server side is linted as its tests are built (clippy-driver)"
 else
-  echo "clippy-driver did not refuse the canary: the server side is linted by cargo clippy"
+  echo "clippy-driver did not refuse the canary: cargo clippy lints the server side and front end"
+  cargo clippy -p frontend --target wasm32-unknown-unknown --profile wasm-dev -- -D warnings
   cargo clippy -p app -p server --all-targets -- -D warnings
 fi
 
