@@ -73,7 +73,9 @@ run: build
 	@WIF_DEMO=1 DATABASE_URL='$(DATABASE_URL)' ADDR='$(ADDR)' ACCESS_CODE_KEY="$$(cat $(ACCESS_CODE_KEY_FILE))" "$(CARGO_TARGET_DIR)/debug/server"
 
 # The journeys run on the release build only: one front end built for make test, not two.
-test: build-release setup-browser
+# scripts/test.sh makes build-release itself, after the unit and integration tests: their build
+# (profile bench) also writes target/release/server, and the release build puts it back.
+test: style setup-browser
 	@scripts/test.sh
 
 cluster: build-release

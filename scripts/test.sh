@@ -39,10 +39,10 @@ step "format and lints (cargo fmt --check; clippy -D warnings, server side and f
 cargo fmt --all -- --check
 if driver=$(lints_while_building); then
   export RUSTC_WORKSPACE_WRAPPER="$driver" CLIPPY_ARGS="$clippy_args"
-  # The same driver and arguments linted the front end as the release build compiled it
-  # (scripts/rustc-lint-wasm, Makefile).
-  echo "clippy -D warnings: the front end was linted as the release build compiled it,"
-  echo "the server side is linted as its tests are built (clippy-driver)"
+  # The same driver and arguments lint the front end as the release build compiles it, after
+  # the tests (scripts/rustc-lint-wasm, Makefile).
+  echo "clippy -D warnings: the server side is linted as its tests are built, the front end as"
+  echo "the release build compiles it (clippy-driver)"
 else
   echo "clippy-driver did not refuse the canary: cargo clippy lints the server side and front end"
   cargo clippy -p frontend --target wasm32-unknown-unknown --profile wasm-dev -- -D warnings
@@ -50,10 +50,18 @@ else
 fi
 
 step "unit and integration tests (rules, API, pages) on SQLite, linted as they are built"
-cargo test -p app -p server --lib --bins --tests 2>&1 | tee -a "$log"
+# --profile bench: the release build's compiled dependencies, the workspace's crates unoptimised
+# with debug assertions (Cargo.toml).
+cargo test --profile bench -p app -p server --lib --bins --tests 2>&1 | tee -a "$log"
 
 step "integration tests on PostgreSQL 15, the storage tests on SeaweedFS (S3)"
-scripts/with-postgres.sh scripts/with-seaweedfs.sh cargo test -p server --test it 2>&1 | tee -a "$log"
+scripts/with-postgres.sh scripts/with-seaweedfs.sh cargo test --profile bench -p server --test it 2>&1 | tee -a "$log"
+
+# After the tests above: `cargo test --profile bench` writes its own build of the server's
+# binaries to target/release/ (they share that directory), and the release build writes its own
+# back. The wrapper of the release build is the Makefile's, not the tests' clippy-driver.
+step "the release build (make build-release: release server, front end linted and optimised)"
+env -u RUSTC_WORKSPACE_WRAPPER -u CLIPPY_ARGS make --no-print-directory build-release
 
 step "two release instances behind HAProxy, on PostgreSQL and SeaweedFS (scripts/cluster.sh)"
 cluster_port=$(scripts/free-port)
