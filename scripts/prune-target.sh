@@ -27,8 +27,9 @@ done
 pattern=()
 for n in "${names[@]}"; do pattern+=(-o -name "$n-*" -o -name "lib$n-*"); done
 echo "prune-target: $target holds ${size_gb} GB (cap ${cap_gb} GB): removing stale workspace artifacts"
-for profile in "$target"/debug "$target"/release "$target"/front/*/debug "$target"/front/*/release \
-               "$target"/wasm32-unknown-unknown/*; do
+# cargo-leptos builds the front end in front/ (front/wasm32-unknown-unknown/wasm-dev and
+# wasm-release, the profiles named in Cargo.toml).
+for profile in "$target"/debug "$target"/release "$target"/front/*/* "$target"/wasm32-unknown-unknown/*; do
   [[ -d $profile ]] || continue
   find "$profile/incremental" -mindepth 1 -maxdepth 1 -mmin +60 -exec rm -rf {} + 2>/dev/null || true
   find "$profile/deps" -maxdepth 1 -mmin +60 \
