@@ -305,10 +305,7 @@ impl Services {
             let (rows, end) = match writing.await {
                 Ok(written) => written,
                 Err(e) => {
-                    tracing::error!(error = %e, "export task failed");
-                    let _ = tx
-                        .send(Err(std::io::Error::other("the export stopped")))
-                        .await;
+                    let _ = tx.send(export_failed("export task failed", e)).await;
                     (0, ExportEnd::Interrupted)
                 }
             };
@@ -358,7 +355,9 @@ impl Services {
         let mut cursor = match select.stream(&self.db).await {
             Ok(cursor) => cursor,
             Err(e) => {
-                let _ = tx.send(export_failed(e)).await;
+                let _ = tx
+                    .send(export_failed("export stopped by the database", e))
+                    .await;
                 return (0, ExportEnd::Interrupted);
             }
         };
@@ -369,7 +368,9 @@ impl Services {
                     rows += 1;
                 }
                 Err(e) => {
-                    let _ = tx.send(export_failed(e)).await;
+                    let _ = tx
+                        .send(export_failed("export stopped by the database", e))
+                        .await;
                     return (rows, ExportEnd::Interrupted);
                 }
             }
@@ -420,16 +421,17 @@ impl Services {
         let (written, delivered) = match sheet.await {
             Ok(done) => done,
             Err(e) => {
-                tracing::error!(error = %e, "XLSX export's thread failed");
                 let _ = tx
-                    .send(Err(std::io::Error::other("the export stopped")))
+                    .send(export_failed("XLSX export's thread failed", e))
                     .await;
                 return (0, ExportEnd::Interrupted);
             }
         };
         match (written, failed) {
             (_, Some(e)) => {
-                let _ = tx.send(export_failed(e)).await;
+                let _ = tx
+                    .send(export_failed("export stopped by the database", e))
+                    .await;
                 (0, ExportEnd::Interrupted)
             }
             (Ok(rows), None) if delivered => (rows, ExportEnd::Complete),
@@ -441,19 +443,17 @@ impl Services {
             // The reader went away: nothing to tell anyone but the security log.
             _ if tx.is_closed() => (0, ExportEnd::Interrupted),
             (Err(e), None) => {
-                tracing::error!(error = %e, "XLSX export stopped");
-                let _ = tx
-                    .send(Err(std::io::Error::other("the export stopped")))
-                    .await;
+                let _ = tx.send(export_failed("XLSX export stopped", e)).await;
                 (0, ExportEnd::Interrupted)
             }
         }
     }
 }
 
-/// An error, not an end: the download fails instead of looking complete.
-fn export_failed(e: sea_orm::DbErr) -> std::io::Result<Bytes> {
-    tracing::error!(error = %e, "export stopped by the database");
+/// An error, not an end: the download fails instead of looking complete. The cause goes to the
+/// log, not to the reader.
+fn export_failed(what: &str, e: impl std::fmt::Display) -> std::io::Result<Bytes> {
+    tracing::error!(error = %e, "{what}");
     Err(std::io::Error::other("the export stopped"))
 }
 
