@@ -472,6 +472,49 @@ async fn cross_site_posts_are_refused() {
     assert_eq!(get(&app.router, "/").await.status, StatusCode::OK);
 }
 
+/// A first visit to `/suivi` or to a step, with no session or one that ended: the page says how
+/// to get in (address and code) and how to begin, in the page's language, and says nothing
+/// expired: most visitors have never signed in.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_visit_without_a_session_says_how_to_get_in_not_that_it_expired() {
+    let app = TestApp::new().await;
+    for (uri, cookie) in [
+        ("/suivi", None),
+        ("/demande/salarie", None),
+        ("/suivi", Some("wif_session=ended-or-never-issued")),
+    ] {
+        for (lang, get_in, begin, expired) in [
+            (
+                "fr",
+                "saisissez votre adresse électronique et le code d'accès",
+                "Commencer une demande",
+                "expiré",
+            ),
+            (
+                "en",
+                "enter your e-mail address and the six-digit access code",
+                "Start a request",
+                "expired",
+            ),
+        ] {
+            let cookies = match cookie {
+                Some(session) => format!("wif_lang={lang}; {session}"),
+                None => format!("wif_lang={lang}"),
+            };
+            let page = get_with(&app.router, uri, &cookies).await;
+            let said = format!("{uri} ({lang}, {cookie:?}): {}", page.body);
+            assert_eq!(page.status, StatusCode::OK, "{said}");
+            assert!(page.body.contains(get_in), "{said}");
+            assert!(
+                page.body.contains(begin) && page.body.contains("href=\"/demande\""),
+                "{said}"
+            );
+            assert!(page.body.contains("href=\"/acces\""), "{said}");
+            assert!(!page.body.contains(expired), "{said}");
+        }
+    }
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn malformed_calls_to_each_function_get_a_clear_error_and_change_nothing() {
     let app = TestApp::new().await;

@@ -94,14 +94,40 @@ pub fn StepPage() -> impl IntoView {
     }
 }
 
+/// A request's page or `/suivi` opened without a session. Most often nobody's session expired:
+/// a first visit, a bookmark, a link shared from the other party's e-mail. The page says how to
+/// get in (the address and the code received by e-mail) or how to begin, not that something
+/// went wrong; another error (the server's) is shown as one.
 #[component]
 fn SignedOut(error: AppError) -> impl IntoView {
     let lang = use_lang();
+    let alert = match error {
+        AppError::NotSignedIn => view! {
+            <div class="fr-callout fr-mb-3w" data-testid="signed-out">
+                <p class="fr-callout__text">{t(
+                    "Pour reprendre votre demande ou suivre votre dossier, saisissez votre adresse électronique et le code d'accès à six chiffres reçu par courriel.",
+                    "To resume your request or follow your file, enter your e-mail address and the six-digit access code you received by e-mail.",
+                )}</p>
+                <p>{t(
+                    "Code perdu ou trop ancien ? Sur la même page, « Recevoir un nouveau code » en envoie un à l'adresse de la demande.",
+                    "Lost or old code? On the same page, \"Get a new code\" sends one to the request's address.",
+                )}</p>
+            </div>
+        }
+        .into_any(),
+        error => view! {
+            <div class="fr-alert fr-alert--warning fr-mb-3w" data-testid="signed-out"><p>{move || error.message(lang.get())}</p></div>
+        }
+        .into_any(),
+    };
     view! {
         <PageTitle text=t("Accéder à ma demande", "Access my request") />
         <h1>{t("Accéder à ma demande", "Access my request")}</h1>
-        <div class="fr-alert fr-alert--warning fr-mb-3w" data-testid="signed-out"><p>{move || error.message(lang.get())}</p></div>
-        <a class="fr-btn" href="/acces">{t("Saisir mon code d'accès", "Enter my access code")}</a>
+        {alert}
+        <ul class="fr-btns-group fr-btns-group--inline-md">
+            <li><a class="fr-btn" href="/acces">{t("Saisir mon code d'accès", "Enter my access code")}</a></li>
+            <li><a class="fr-btn fr-btn--secondary" href="/demande">{t("Commencer une demande", "Start a request")}</a></li>
+        </ul>
     }
 }
 
