@@ -221,3 +221,31 @@ pub fn t(
     let lang = use_lang();
     move || lang.get().pick((fr, en))
 }
+
+/// DSFR's table frame. On a narrow screen the table scrolls sideways inside it: the scrolling
+/// region takes the keyboard's focus, so arrow keys scroll it, and is named after the table
+/// (WCAG 2.1.1; axe-core's `scrollable-region-focusable` found it at phone width).
+#[component]
+pub fn TableFrame(
+    /// The table's name, its caption's words.
+    label: impl Fn() -> &'static str + Send + Sync + 'static,
+    /// DSFR modifiers and the page's own classes, after `fr-table`.
+    #[prop(optional)]
+    class: &'static str,
+    children: Children,
+) -> impl IntoView {
+    let class = if class.is_empty() {
+        "fr-table".to_owned()
+    } else {
+        format!("fr-table {class}")
+    };
+    view! {
+        <div class=class>
+            <div class="fr-table__wrapper">
+                <div class="fr-table__container" tabindex="0" role="region" aria-label=label>
+                    <div class="fr-table__content">{children()}</div>
+                </div>
+            </div>
+        </div>
+    }
+}

@@ -2,6 +2,7 @@
 //! month by month and by département; a chart and the same figures as tables.
 
 use crate::components::layout::PageTitle;
+use crate::components::layout::TableFrame;
 use leptos::prelude::*;
 
 use crate::api::instruction::load_stats;
@@ -115,7 +116,7 @@ fn StatsTable(
 ) -> impl IntoView {
     let lang = use_lang();
     view! {
-        <div class="fr-table fr-table--no-caption"><div class="fr-table__wrapper"><div class="fr-table__container"><div class="fr-table__content">
+        <TableFrame label=t(first.0, first.1) class="fr-table--no-caption">
             <table data-testid=testid>
                 <caption>{t(first.0, first.1)}</caption>
                 <thead><tr>
@@ -139,7 +140,7 @@ fn StatsTable(
                     }).collect_view()}
                 </tbody>
             </table>
-        </div></div></div></div>
+        </TableFrame>
     }
 }
 

@@ -2,6 +2,7 @@
 //! agents. Administrators only (the server refuses anyone else).
 
 use crate::components::layout::PageTitle;
+use crate::components::layout::TableFrame;
 use leptos::prelude::*;
 
 use super::{AgentBar, AgentSignedOut};
@@ -78,10 +79,12 @@ fn AdminBody(
             }
         })
         .collect_view();
+    // The tables' rows are built inside their frames' children, which take `view`'s fields.
+    let mail_queue = view.clone();
     view! {
         <h1 class="fr-h3">{t("Administration", "Administration")}</h1>
         <h2 class="fr-h5" id="services">{t("Services instructeurs et départements", "Instruction services and départements")}</h2>
-        <div class="fr-table"><div class="fr-table__wrapper"><div class="fr-table__container"><div class="fr-table__content">
+        <TableFrame label=t("Services", "Services")>
             <table data-testid="services">
                 <caption>{t("Services", "Services")}</caption>
                 <thead><tr><th scope="col">{t("Code", "Code")}</th><th scope="col">{t("Nom", "Name")}</th><th scope="col">{t("Courriel", "E-mail")}</th><th scope="col">{t("Départements (ouverts en gras)", "Départements (open in bold)")}</th></tr></thead>
@@ -98,7 +101,7 @@ fn AdminBody(
                     }).collect_view()}
                 </tbody>
             </table>
-        </div></div></div></div>
+        </TableFrame>
         <div class="fr-grid-row fr-grid-row--gutters">
             <div class="fr-col-12 fr-col-md-6">
                 <h3 class="fr-h6">{t("Créer ou renommer un service", "Create or rename a service")}</h3>
@@ -123,7 +126,7 @@ fn AdminBody(
             </div>
         </div>
         <h2 class="fr-h5 fr-mt-4w" id="agents">{t("Agents", "Staff")}</h2>
-        <div class="fr-table"><div class="fr-table__wrapper"><div class="fr-table__container"><div class="fr-table__content">
+        <TableFrame label=t("Agents", "Staff")>
             <table data-testid="agents">
                 <caption>{t("Agents", "Staff")}</caption>
                 <thead><tr><th scope="col">{t("Nom", "Name")}</th><th scope="col">{t("Courriel", "E-mail")}</th><th scope="col">{t("Rôle", "Role")}</th><th scope="col">{t("Services", "Services")}</th><th scope="col">{t("Actif", "Active")}</th></tr></thead>
@@ -142,7 +145,7 @@ fn AdminBody(
                     }).collect_view()}
                 </tbody>
             </table>
-        </div></div></div></div>
+        </TableFrame>
         <h3 class="fr-h6">{t("Créer ou modifier un agent", "Create or update a staff member")}</h3>
         <p class="fr-text--sm">{t(
             "Un agent existant est retrouvé par son adresse ; laissez le mot de passe vide pour le garder.",
@@ -167,7 +170,7 @@ fn AdminBody(
             </div>
             <button class="fr-btn fr-btn--sm" type="submit">{t("Enregistrer l'agent", "Save the staff member")}</button>
         </ActionForm>
-        <MailQueue view=view.clone() />
+        <MailQueue view=mail_queue />
     }
 }
 
@@ -191,7 +194,7 @@ fn MailQueue(view: AdminView) -> impl IntoView {
                 view! { <span class="fr-mr-2w">{move || format!("{} : {n}", state.label(lang.get()))}</span> }
             }).collect_view()}
         </p>
-        <div class="fr-table"><div class="fr-table__wrapper"><div class="fr-table__container"><div class="fr-table__content">
+        <TableFrame label=t("Derniers courriels (heure UTC)", "Latest e-mails (UTC)")>
             <table data-testid="mails">
                 <caption>{t("Derniers courriels (heure UTC)", "Latest e-mails (UTC)")}</caption>
                 <thead><tr>
@@ -224,6 +227,6 @@ fn MailQueue(view: AdminView) -> impl IntoView {
                     }).collect_view()}
                 </tbody>
             </table>
-        </div></div></div></div>
+        </TableFrame>
     }
 }

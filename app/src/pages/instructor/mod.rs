@@ -6,6 +6,7 @@ mod admin;
 mod dossier;
 
 use crate::components::layout::PageTitle;
+use crate::components::layout::TableFrame;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -277,7 +278,7 @@ fn QueueBody(query: QueueQuery, page: Queue) -> impl IntoView {
             view! { <p class="fr-mt-2w" data-testid="queue-empty">{t("Aucun dossier ne correspond.", "No file matches.")}</p> }.into_any()
         } else {
             view! {
-                <div class="fr-table fr-table--no-caption wif-queue"><div class="fr-table__wrapper"><div class="fr-table__container"><div class="fr-table__content">
+                <TableFrame label=t("Dossiers", "Files") class="fr-table--no-caption wif-queue">
                     <table data-testid="queue">
                         <caption>{t("Dossiers", "Files")}</caption>
                         <thead><tr>
@@ -308,7 +309,7 @@ fn QueueBody(query: QueueQuery, page: Queue) -> impl IntoView {
                             }).collect_view()}
                         </tbody>
                     </table>
-                </div></div></div></div>
+                </TableFrame>
             }.into_any()
         }}
         {pager}
