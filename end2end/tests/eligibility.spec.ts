@@ -1,21 +1,13 @@
 import { test, expect, Page } from "./fixtures";
+import { hydrated, shot } from "./journey";
 
 // The public eligibility check (issue: foundation). Each case keeps a screenshot as an artifact.
-
-async function hydrated(page: Page) {
-  // The WASM bundle marks the page once hydrated (see app::App).
-  // A debug build's WASM is large; allow it time to compile on a loaded 2-core machine.
-  await expect(page.locator("body[data-hydrated='true']")).toHaveCount(1, { timeout: 30_000 });
-}
 
 // DSFR draws radios and checkboxes on their label, which takes the click as a person's would.
 async function choose(page: Page, label: string) {
   await page.locator("label", { hasText: label }).click();
 }
 
-async function shot(page: Page, name: string) {
-  await page.screenshot({ path: test.info().outputPath(`${name}.png`), fullPage: true });
-}
 
 test("an ordinary job under 964 h needs no authorisation", async ({ page }) => {
   await page.goto("/eligibilite");
@@ -75,6 +67,8 @@ test("an invalid answer is explained next to its field", async ({ page }) => {
 
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
+  // axe-core checks each page as a copy in a page of its own (fixtures.ts): a few seconds more.
+  test.describe.configure({ timeout: 60_000 });
 
   test("the form posts and the server renders the same answer", async ({ page }) => {
     await page.goto("/eligibilite");

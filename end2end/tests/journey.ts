@@ -1,14 +1,17 @@
 import { test, expect, Page } from "@playwright/test";
 import * as fs from "fs";
 import * as path from "path";
+import { accessible } from "./fixtures";
 
 // The applicant's steps, shared by the journeys (request.spec.ts, instruction.spec.ts).
 
 const port = Number(process.env.E2E_PORT ?? (process.env.E2E_PROFILE === "release" ? 3112 : 3111));
 const outbox = process.env.E2E_OUTBOX ?? `/tmp/wif-e2e-outbox-${port}`;
 
+/** Waits until the page is hydrated, then checks it with axe-core (fixtures.ts). */
 export async function hydrated(page: Page) {
   await expect(page.locator("body[data-hydrated='true']")).toHaveCount(1, { timeout: 30_000 });
+  await accessible(page);
 }
 
 /**
@@ -28,7 +31,9 @@ export async function watchLoading(page: Page): Promise<() => Promise<number>> {
   return () => page.evaluate(() => (window as unknown as { wifLoading: number }).wifLoading);
 }
 
+/** A page a journey stops on: checked with axe-core, and kept as a screenshot. */
 export async function shot(page: Page, name: string) {
+  await accessible(page, `(${name})`);
   await page.screenshot({ path: test.info().outputPath(`${name}.png`), fullPage: true });
 }
 
@@ -81,7 +86,7 @@ export function unique(prefix: string): string {
 
 export async function start(page: Page, email: string, role: string, js = true) {
   await page.goto("/demande");
-  if (js) await hydrated(page);
+  await (js ? hydrated(page) : accessible(page));
   await page.locator(`label[for='role-${role}']`).click();
   await page.getByLabel("Votre adresse électronique").fill(email);
   await page.getByRole("button", { name: "Recevoir mon code d'accès" }).click();
@@ -90,7 +95,7 @@ export async function start(page: Page, email: string, role: string, js = true) 
 }
 
 export async function signIn(page: Page, email: string, code: string, js = true) {
-  if (js) await hydrated(page);
+  await (js ? hydrated(page) : accessible(page));
   await page.getByLabel("Adresse électronique", { exact: true }).fill(email);
   await page.getByLabel("Code d'accès").fill(code);
   await page.getByRole("button", { name: "Accéder", exact: true }).click();
@@ -99,7 +104,7 @@ export async function signIn(page: Page, email: string, code: string, js = true)
 export async function save(page: Page, next: RegExp, js = true) {
   await page.getByTestId("save-step").click();
   await expect(page).toHaveURL(next);
-  if (js) await hydrated(page);
+  await (js ? hydrated(page) : accessible(page));
 }
 
 /** Step 1's fields, typed (any page state: with or without JavaScript). */

@@ -1,4 +1,4 @@
-import { test, expect } from "./fixtures";
+import { test, expect, accessible } from "./fixtures";
 import {
   attachDocuments, codeFor, fillEmployer, fillJob, fillStudent, save, shot, signIn, start, unique,
 } from "./journey";
@@ -10,7 +10,7 @@ import {
 test.use({ javaScriptEnabled: false });
 
 test("without JavaScript, a request is filed and followed, and an instructor decides", async ({ page, browser }) => {
-  test.setTimeout(150_000);
+  test.setTimeout(240_000);
   const email = unique("nojs");
   await start(page, email, "student", false);
   const code = await codeFor(email);
@@ -51,6 +51,7 @@ test("without JavaScript, a request is filed and followed, and an instructor dec
   const agent = await context.newPage();
   await agent.goto("/instruction");
   await expect(agent.getByTestId("signed-out")).toBeVisible();
+  await accessible(agent);
   await agent.goto("/instruction/connexion");
   await agent.getByLabel("Adresse électronique professionnelle").fill("instructeur@demo.workinfrance.fr");
   await agent.getByLabel("Mot de passe").fill("demo-instruction-2026");
@@ -60,6 +61,7 @@ test("without JavaScript, a request is filed and followed, and an instructor dec
   await agent.getByTestId("search").fill(number);
   await agent.getByTestId("filter").click();
   await expect(agent.getByTestId("queue-row")).toHaveCount(1);
+  await accessible(agent);
   await agent.getByRole("link", { name: number }).click();
   await expect(agent.getByTestId("dossier-state")).toHaveAttribute("data-state", "submitted");
   await expect(agent.getByTestId("history")).toContainText("Le contrat commence dans deux semaines.");
@@ -77,6 +79,8 @@ test("without JavaScript, a request is filed and followed, and an instructor dec
 });
 
 test("without JavaScript, the administration and the statistics are complete", async ({ page }) => {
+  // Each page without JavaScript is checked by axe-core as a copy in a page of its own (fixtures.ts).
+  test.setTimeout(90_000);
   await page.goto("/instruction/connexion");
   await page.getByLabel("Adresse électronique professionnelle").fill("admin@demo.workinfrance.fr");
   await page.getByLabel("Mot de passe").fill("demo-instruction-2026");
@@ -86,6 +90,8 @@ test("without JavaScript, the administration and the statistics are complete", a
   await expect(page.getByText("Chargement…")).toHaveCount(0);
   await expect(page.getByRole("heading", { name: "Administration" })).toBeVisible();
   await expect(page.locator("main")).toContainText("moe-paris");
+  await accessible(page);
   await page.goto("/statistiques");
   await expect(page.getByTestId("stats-months")).toBeVisible();
+  await accessible(page);
 });
