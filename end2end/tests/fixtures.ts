@@ -47,23 +47,35 @@ export async function accessible(page: Page, when = "") {
   }
 }
 
-export const test = base.extend<{ cspGuard: void; axeGuard: void }>({
-  axeGuard: [
+export const test = base.extend<{ guards: void }>({
+  // One wrapper of browser.newContext for both checks: every person of a journey (an instructor,
+  // another browser) is watched for CSP violations and checked by axe-core like the first.
+  guards: [
     async ({ context, browser, javaScriptEnabled }, use) => {
       findings = [];
       checked = 0;
-      const contexts: BrowserContext[] = [context];
-      if (javaScriptEnabled === false) withoutJs.add(context);
+      const violations: string[] = [];
+      const contexts: BrowserContext[] = [];
+      const follow = (c: BrowserContext, js: boolean | undefined) => {
+        contexts.push(c);
+        if (js === false) withoutJs.add(c);
+        c.on("console", (msg) => {
+          if (/Content.Security.Policy/i.test(msg.text())) {
+            violations.push(`${msg.location().url}: ${msg.text()}`);
+          }
+        });
+      };
+      follow(context, javaScriptEnabled);
       const newContext = browser.newContext.bind(browser);
       helperContext = (options) => newContext(options);
       browser.newContext = async (options) => {
         const c = await newContext(options);
-        contexts.push(c);
-        if (options?.javaScriptEnabled === false) withoutJs.add(c);
+        follow(c, options?.javaScriptEnabled);
         return c;
       };
       await use();
       browser.newContext = newContext;
+      expect(violations, "Content-Security-Policy violations").toEqual([]);
       // What each person's browser shows at the end (a decision, a download's page, an error).
       for (const c of contexts) {
         for (const page of c.pages()) {
@@ -75,29 +87,6 @@ export const test = base.extend<{ cspGuard: void; axeGuard: void }>({
       }
       expect(checked, "pages checked by axe-core").toBeGreaterThan(0);
       expect(findings, "accessibility violations (axe-core, WCAG 2.1 A and AA)").toEqual([]);
-    },
-    { auto: true },
-  ],
-  cspGuard: [
-    async ({ context, browser }, use) => {
-      const violations: string[] = [];
-      const watch = (c: BrowserContext) =>
-        c.on("console", (msg) => {
-          if (/Content.Security.Policy/i.test(msg.text())) {
-            violations.push(`${msg.location().url}: ${msg.text()}`);
-          }
-        });
-      watch(context);
-      // The second person of a journey (an instructor, another browser) is watched too.
-      const newContext = browser.newContext.bind(browser);
-      browser.newContext = async (options) => {
-        const c = await newContext(options);
-        watch(c);
-        return c;
-      };
-      await use();
-      browser.newContext = newContext;
-      expect(violations, "Content-Security-Policy violations").toEqual([]);
     },
     { auto: true },
   ],
