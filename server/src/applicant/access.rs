@@ -374,10 +374,13 @@ impl Services {
             }
             .into());
         }
-        self.guard(&self.db, email.as_str()).await?;
+        // The guard row and the guess in one commit: an unknown address (whose row is new)
+        // then writes as often as a known one, so a loaded database answers both alike.
+        let txn = crate::infra::db::write_txn(&self.db).await?;
+        self.guard(&txn, email.as_str()).await?;
         let this_address = Condition::all().add(G::Email.eq(email.as_str()));
         let reserved = reserve_attempt::<access_guard::Entity>(
-            &self.db,
+            &txn,
             G::Failures,
             G::LockedUntil,
             this_address.clone().add(G::TotalFailures.lt(VOID_AFTER)),
@@ -387,6 +390,7 @@ impl Services {
             &[G::TotalFailures],
         )
         .await?;
+        txn.commit().await?;
         if !reserved {
             // The lock was logged when it was set (`Lockout`); guesses against it write nothing.
             tracing::debug!(target: "security", "access code guessed while locked, from {client}");
