@@ -9,7 +9,7 @@ DURATION="${DURATION:-10}"
 CONNECTIONS="${CONNECTIONS:-32}"
 pkg="${LEPTOS_SITE_ROOT:-target/site}/pkg"
 
-echo "== Front end (release: cargo leptos build --release --split), bytes"
+echo "== Front end (release: cargo leptos build --release), bytes: fetched only by pages with an island"
 printf '%-44s %10s %10s %10s\n' file raw gzip-9 brotli-11
 sizes() { # name, files...
   local name=$1 raw=0 gz=0 br=0; shift
@@ -18,12 +18,7 @@ sizes() { # name, files...
   done
   printf '%-44s %10d %10d %10d\n' "$name" "$raw" "$gz" "$br"
 }
-sizes "main wasm + js (every page)" "$pkg"/work-in-france.wasm "$pkg"/work-in-france.js "$pkg"/__wasm_split*.js
-for f in "$pkg"/split___*.wasm; do
-  sizes "page part: $(basename "$f" | sed 's/^split___\(.*\)_view_.*/\1/')" "$f"
-done
-shopt -s nullglob; chunks=("$pkg"/chunk_*.wasm); shopt -u nullglob
-[ ${#chunks[@]} -gt 0 ] && sizes "shared chunks (${#chunks[@]} files, fetched as needed)" "${chunks[@]}"
+sizes "islands: wasm + js" "$pkg"/work-in-france.wasm "$pkg"/work-in-france.js
 sizes "CSS" "$pkg"/*.css
 echo "(what a first visit actually transfers, per page, is measured on the emulated phone below)"
 
@@ -67,17 +62,18 @@ echo "== First visit on an emulated phone (CPU 4x slower, Slow 4G: 562.5 ms, 180
 node scripts/bench/phone.mjs "http://127.0.0.1:$port" "${pkg%/pkg}" "$data/outbox"
 
 echo ""
-echo "== Lighthouse 12.2.3, mobile, /eligibilite (simulated throttling)"
-CHROME_PATH=/usr/bin/chromium scripts/bench/node_modules/.bin/lighthouse "http://127.0.0.1:$port/eligibilite" \
-  --form-factor=mobile --only-categories=performance --output=json --output-path="$data/lighthouse.json" \
-  --chrome-flags="--headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync" \
-  --quiet
-node -e '
-  const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
-  const a = (k) => r.audits[k].numericValue;
-  console.log(`performance score ${Math.round(r.categories.performance.score * 100)} / 100`);
-  console.log(`total blocking time ${a("total-blocking-time").toFixed(0)} ms; first contentful paint ${a("first-contentful-paint").toFixed(0)} ms; largest contentful paint ${a("largest-contentful-paint").toFixed(0)} ms; time to interactive ${a("interactive").toFixed(0)} ms`);
-' "$data/lighthouse.json"
+echo "== Lighthouse 12.2.3, mobile (simulated throttling); /suivi as a first visit, without a session"
+for route in /eligibilite /demande /suivi; do
+  CHROME_PATH=/usr/bin/chromium scripts/bench/node_modules/.bin/lighthouse "http://127.0.0.1:$port$route" \
+    --form-factor=mobile --only-categories=performance --output=json --output-path="$data/lighthouse.json" \
+    --chrome-flags="--headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync" \
+    --quiet
+  node -e '
+    const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+    const a = (k) => r.audits[k].numericValue;
+    console.log(`${process.argv[2].padEnd(14)} score ${Math.round(r.categories.performance.score * 100)} / 100; total blocking time ${a("total-blocking-time").toFixed(0)} ms; first contentful paint ${a("first-contentful-paint").toFixed(0)} ms; largest contentful paint ${a("largest-contentful-paint").toFixed(0)} ms; time to interactive ${a("interactive").toFixed(0)} ms`);
+  ' "$data/lighthouse.json" "$route"
+done
 
 echo ""
 # The instructor's queue at national scale, on both databases (PostgreSQL: a throwaway cluster).

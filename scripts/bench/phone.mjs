@@ -2,8 +2,10 @@
 //   node phone.mjs BASE_URL SITE_ROOT OUTBOX
 // For each page: the bytes transferred (Chromium's network events; over plain http Chromium
 // asks for gzip, not brotli, so the brotli size of the same wasm and js is computed from the
-// files), the time until the page is hydrated, and until it answers input (the language switch,
-// which only the hydrated page handles in place). CPU slowed 4×, DevTools' "Slow 4G" network.
+// files), the time until every island of the page is live (`body[data-hydrated]`, set at once on
+// a page without islands), and until it answers input: on /eligibilite, a first keystroke that
+// changes the live answer; elsewhere the page's islands being live. CPU slowed 4×, DevTools'
+// "Slow 4G" network.
 import { chromium } from "playwright-core";
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -56,7 +58,20 @@ async function signInAgent(page) {
   await page.waitForURL(/\/instruction$/);
 }
 
-async function measure(route, signIn) {
+/** /eligibilite opened with three answers given: the hours typed make the answer appear. */
+async function typeHours(page) {
+  await page.getByLabel("Heures travaillées sur 12 mois").pressSequentially("5");
+  await page.getByTestId("eligibility-result").waitFor({ timeout: 60_000 });
+}
+
+/** The first dossier of the agent's queue. */
+async function firstDossier(page) {
+  await signInAgent(page);
+  const href = await page.locator("a[href^='/instruction/dossier/']").first().getAttribute("href");
+  return href;
+}
+
+async function measure(route, signIn, answer) {
   const context = await browser.newContext(PHONE);
   const page = await context.newPage();
   if (signIn) await signIn(page);
@@ -73,8 +88,7 @@ async function measure(route, signIn) {
   await page.goto(`${base}${route}`, { waitUntil: "commit" });
   await page.locator("body[data-hydrated='true']").waitFor({ state: "attached", timeout: 120_000 });
   const hydrated = Date.now() - started;
-  await page.getByTestId("lang-switch").click();
-  await page.locator("html[lang='en']").waitFor({ state: "attached", timeout: 60_000 });
+  if (answer) await answer(page);
   const usable = Date.now() - started;
   await page.waitForLoadState("networkidle");
   let total = 0, code = 0, codeBrotli = 0;
@@ -88,7 +102,7 @@ async function measure(route, signIn) {
       code += bytes;
       const onDisk = path.join(siteRoot, pathname);
       if (fs.existsSync(onDisk)) codeBrotli += brotli(onDisk);
-      files.push(path.basename(pathname).replace(/^split___(.*)_view_.*$/, "$1"));
+      files.push(path.basename(pathname));
     }
   }
   await context.close();
@@ -96,16 +110,24 @@ async function measure(route, signIn) {
 }
 
 const rows = [
-  await measure("/eligibilite"),
+  await measure("/eligibilite?nationality=DZ&permit=algerian_student_certificate&contract=employment", null, typeHours),
+  await measure("/demande"),
   await measure("/demande/salarie", signInApplicant),
+  await measure("/suivi", signInApplicant),
   await measure("/instruction", signInAgent),
 ];
+{
+  const context = await browser.newContext(PHONE);
+  const dossier = await firstDossier(await context.newPage());
+  await context.close();
+  rows.push(await measure(dossier, signInAgent));
+}
 await browser.close();
 
 const kb = (n) => `${(n / 1024).toFixed(0)} KB`;
-console.log("page                 all bytes  wasm+js (gzip)  wasm+js (brotli-11)  hydrated  answers input   code fetched (page parts; files)");
+console.log("page                 all bytes  wasm+js (gzip)  wasm+js (brotli-11)  islands live  answers input   code fetched");
 for (const r of rows) {
   console.log(
-    `${r.route.padEnd(20)} ${kb(r.total).padStart(9)}  ${kb(r.code).padStart(14)}  ${kb(r.codeBrotli).padStart(19)}  ${(r.hydrated / 1000).toFixed(2).padStart(7)} s  ${(r.usable / 1000).toFixed(2).padStart(11)} s   ${r.files.filter((f) => !/^(chunk_|work-in-france|__wasm_split)/.test(f)).join(", ")}; ${r.files.length} files`,
+    `${r.route.split("?")[0].padEnd(20)} ${kb(r.total).padStart(9)}  ${kb(r.code).padStart(14)}  ${kb(r.codeBrotli).padStart(19)}  ${(r.hydrated / 1000).toFixed(2).padStart(10)} s  ${(r.usable / 1000).toFixed(2).padStart(11)} s   ${r.files.join(", ") || "none"}`,
   );
 }
