@@ -93,19 +93,11 @@ fn remember_lang(lang: Lang) {
     }
 }
 
-/// Browser side effects of the language switch and of the live form: remember the choice and
-/// keep the address bar shareable, without a navigation.
+/// Browser side effects of the islands: keep the address bar (and the language switch) in step
+/// with the live eligibility form without a navigation, and move the focus.
 #[cfg(feature = "hydrate")]
 pub mod browser {
     use wasm_bindgen::JsCast;
-
-    pub fn set_cookie(cookie: &str) {
-        if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
-            if let Ok(html) = doc.dyn_into::<web_sys::HtmlDocument>() {
-                let _ = html.set_cookie(cookie);
-            }
-        }
-    }
 
     /// Replaces the current history entry's query string.
     pub fn replace_query(query: &str) {
@@ -114,13 +106,73 @@ pub mod browser {
         };
         let path = window.location().pathname().unwrap_or_default();
         let url = if query.is_empty() {
-            path
+            path.clone()
         } else {
             format!("{path}?{query}")
         };
         if let Ok(history) = window.history() {
             let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
         }
+        // The language switch is a plain link drawn by the server: it keeps the answers too.
+        let switch = window
+            .document()
+            .and_then(|d| d.query_selector("a.wif-lang[hreflang]").ok().flatten());
+        if let Some(link) = switch {
+            if let Some(other) = link.get_attribute("hreflang") {
+                let query = crate::url::with_param(query, "lang", &other);
+                let _ = link.set_attribute("href", &format!("{path}?{query}"));
+            }
+        }
+    }
+
+    /// Moves the focus to the element `id`, or to the first field inside it (a fieldset).
+    pub fn focus(id: &str) {
+        let Some(el) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(id))
+        else {
+            return;
+        };
+        let target = if el
+            .matches("input, select, textarea, button, [tabindex]")
+            .unwrap_or(false)
+        {
+            Some(el)
+        } else {
+            el.query_selector("input, select, textarea").ok().flatten()
+        };
+        if let Some(html) = target.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = html.focus();
+        }
+    }
+
+    /// What a form holds that was not saved, kept across one page load (the language switch
+    /// is a link): `keep_typed` on the way out, `take_typed` on the way in.
+    pub fn keep_typed(key: &str, json: &str) {
+        if let Some(storage) = web_sys::window().and_then(|w| w.session_storage().ok().flatten()) {
+            let _ = storage.set_item(key, json);
+        }
+    }
+
+    pub fn take_typed(key: &str) -> Option<String> {
+        let storage = web_sys::window().and_then(|w| w.session_storage().ok().flatten())?;
+        let value = storage.get_item(key).ok().flatten();
+        let _ = storage.remove_item(key);
+        value
+    }
+
+    /// Calls `f` when the language switch is pressed, before the browser follows it.
+    pub fn on_lang_switch(f: impl Fn() + 'static) {
+        use wasm_bindgen::closure::Closure;
+        let Some(link) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.query_selector("a.wif-lang").ok().flatten())
+        else {
+            return;
+        };
+        let listener = Closure::<dyn Fn()>::new(f);
+        let _ = link.add_event_listener_with_callback("click", listener.as_ref().unchecked_ref());
+        listener.forget();
     }
 
     pub fn current_query() -> String {

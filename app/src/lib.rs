@@ -18,7 +18,7 @@ use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Html, Link, Meta, MetaTags, Stylesheet, Title};
 use leptos_router::{
     components::{Route, Router, Routes},
-    path, Lazy, SsrMode,
+    path, SsrMode,
 };
 
 use crate::components::layout::{provide_lang, use_lang, Layout};
@@ -33,7 +33,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <AutoReload options=options.clone() />
-                <HydrationScripts options />
+                <IslandScripts options />
                 <MetaTags />
             </head>
             <body>
@@ -43,147 +43,63 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
-/// Routes whose pages are loaded when they are visited: `cargo leptos build --split` moves
-/// each group's code out of the main bundle, so a page never downloads another group's (an
-/// applicant never fetches the instructor's pages). The visited group's part is preloaded with
-/// the main one. Pages are grouped, not split one by one: code shared by several split points
-/// goes to one chunk per combination of them, and twelve split points made 208 chunks, which a
-/// phone fetched six at a time over HTTP/1.1 (11.6 s to hydrate /eligibilite on Slow 4G).
-mod routes {
-    use leptos::prelude::*;
-    use leptos_router::{hooks::use_location, lazy_route, LazyRoute};
-
-    use crate::pages;
-
-    /// The page of the group that the current address names (the group's routes say which).
-    fn path() -> String {
-        let path = use_location().pathname.get_untracked();
-        path.trim_end_matches('/').to_owned()
-    }
-
-    pub struct Eligibility;
-    #[lazy_route]
-    impl LazyRoute for Eligibility {
-        fn data() -> Self {
-            Self
-        }
-        fn view(this: Self) -> AnyView {
-            let _ = this;
-            pages::eligibility::EligibilityPage().into_any()
-        }
-    }
-
-    /// `/demande`, `/acces`, `/acces/lien`, `/demande/{step}`, `/suivi`.
-    pub struct ApplicantPages;
-    #[lazy_route]
-    impl LazyRoute for ApplicantPages {
-        fn data() -> Self {
-            Self
-        }
-        fn view(this: Self) -> AnyView {
-            let _ = this;
-            match path().as_str() {
-                "/demande" => pages::request::StartPage().into_any(),
-                "/acces" => pages::request::AccessPage().into_any(),
-                "/acces/lien" => pages::request::LinkPage().into_any(),
-                "/suivi" => pages::request::FollowUpPage().into_any(),
-                _ => pages::request::StepPage().into_any(),
-            }
-        }
-    }
-
-    /// `/instruction`, `/instruction/connexion`, `/instruction/dossier/{number}`, `/instruction/admin`.
-    pub struct InstructorPages;
-    #[lazy_route]
-    impl LazyRoute for InstructorPages {
-        fn data() -> Self {
-            Self
-        }
-        fn view(this: Self) -> AnyView {
-            let _ = this;
-            let path = path();
-            if path == "/instruction/connexion" {
-                pages::instructor::LoginPage().into_any()
-            } else if path == "/instruction/admin" {
-                pages::instructor::AdminPage().into_any()
-            } else if path.starts_with("/instruction/dossier/") {
-                pages::instructor::DossierPage().into_any()
-            } else {
-                pages::instructor::QueuePage().into_any()
-            }
-        }
-    }
-
-    /// `/verifier`, `/statistiques`.
-    pub struct PublicPages;
-    #[lazy_route]
-    impl LazyRoute for PublicPages {
-        fn data() -> Self {
-            Self
-        }
-        fn view(this: Self) -> AnyView {
-            let _ = this;
-            match path().as_str() {
-                "/verifier" => pages::verify::VerifyPage().into_any(),
-                _ => pages::stats::StatsPage().into_any(),
-            }
-        }
-    }
-}
-
-/// Until the page is hydrated, a link is followed by the browser itself (a full page load, as
-/// without JavaScript). The router listens from the moment `App` starts, but the visited page's
-/// lazy part hydrates later: a link the router followed in between was drawn into the old
-/// page's hydration, which panicked ("Unrecoverable hydration error") and left a dead page.
-/// Back and forward in that window reload the address they lead to. Returns what lifts this;
-/// if hydration never ends, links keep working the plain way.
-#[cfg(feature = "hydrate")]
-pub fn plain_links_until_hydrated() -> impl FnOnce() {
-    use wasm_bindgen::{closure::Closure, JsCast};
-    let on_click = Closure::<dyn Fn(web_sys::Event)>::new(|ev: web_sys::Event| {
-        let on_link = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|e| e.closest("a[href]").ok().flatten())
-            .is_some();
-        if on_link {
-            ev.stop_propagation();
-        }
-    });
-    let on_history = Closure::<dyn Fn(web_sys::Event)>::new(|ev: web_sys::Event| {
-        ev.stop_immediate_propagation();
-        let _ = window().location().reload();
-    });
-    let window = window();
-    let listen = |name: &str, f: &Closure<dyn Fn(web_sys::Event)>| {
-        let _ = window.add_event_listener_with_callback_and_bool(
-            name,
-            f.as_ref().unchecked_ref(),
-            true,
-        );
+/// Loads the front end where the page has an island, and only there: the pages render on the
+/// server and most of them need nothing else (every form works without JavaScript). Leptos's own
+/// islands script fetches the WASM on every page and marks nothing when it is done; this one
+/// hydrates each `<leptos-island>` in document order (an island inside another's children
+/// after it, as Leptos's does), then sets `body[data-hydrated]`, which tests and benches wait
+/// for. A page without islands sets it at once and fetches no WASM.
+#[component]
+fn IslandScripts(options: LeptosOptions) -> impl IntoView {
+    let pkg = format!("/{}", options.site_pkg_dir);
+    let js = options.output_name.to_string();
+    let wasm = if std::option_env!("LEPTOS_OUTPUT_NAME").is_some() {
+        js.clone()
+    } else {
+        format!("{js}_bg")
     };
-    listen("click", &on_click);
-    listen("popstate", &on_history);
-    move || {
-        for (name, f) in [("click", &on_click), ("popstate", &on_history)] {
-            let _ = window.remove_event_listener_with_callback_and_bool(
-                name,
-                f.as_ref().unchecked_ref(),
-                true,
-            );
-        }
+    let nonce = leptos::nonce::use_nonce();
+    view! {
+        <script type="module" nonce=nonce>
+            {format!("({ISLAND_LOADER})({pkg:?}, {js:?}, {wasm:?});")}
+        </script>
     }
 }
 
-/// Marks the page once the WASM has taken over all of it, the visited page's lazy part included
-/// (end-to-end tests wait for it; the front end calls it when hydration has finished). An effect
-/// of `App` ran before the lazy part was hydrated: a test then typed into a page that did not
-/// listen yet.
-#[cfg(feature = "hydrate")]
-pub fn mark_hydrated() {
-    if let Some(body) = document().body() {
-        let _ = body.set_attribute("data-hydrated", "true");
+const ISLAND_LOADER: &str = r#"async (pkg, js, wasm) => {
+  const done = () => document.body.setAttribute("data-hydrated", "true");
+  if (!document.querySelector("leptos-island")) return done();
+  const mod = await import(`${pkg}/${js}.js`);
+  await mod.default({ module_or_path: `${pkg}/${wasm}.wasm` });
+  mod.hydrate();
+  const children = [];
+  const visit = async (node) => {
+    const tag = node.tagName.toLowerCase();
+    if (tag === "leptos-island") {
+      const island = mod[node.dataset.component];
+      if (island) {
+        children.at(-1)?.();
+        await island(node);
+      } else {
+        console.warn(`no WASM function for the island ${node.dataset.component}`);
+      }
+    } else if (tag === "leptos-children") {
+      children.push(node.$$on_hydrate);
+      for (const child of node.children) await visit(child);
+      children.pop();
+      return;
     }
+    for (const child of node.children) await visit(child);
+  };
+  await visit(document.body);
+  done();
+}"#;
+
+/// The front end's entry: the reactive root the islands hydrate under (`IslandScripts` then
+/// calls each island's function).
+#[cfg(feature = "hydrate")]
+pub fn start_islands() {
+    leptos::mount::hydrate_islands();
 }
 
 #[component]
@@ -204,19 +120,19 @@ pub fn App() -> impl IntoView {
                 // are complete without JavaScript, and hydrate over the same elements.
                 <Routes fallback=pages::not_found::NotFound>
                     <Route path=path!("/") view=pages::home::HomePage />
-                    <Route path=path!("/eligibilite") view={Lazy::<routes::Eligibility>::new()} />
+                    <Route path=path!("/eligibilite") view=pages::eligibility::EligibilityPage />
                     <Route path=path!("/accessibilite") view=pages::accessibility::AccessibilityPage />
-                    <Route path=path!("/demande") view={Lazy::<routes::ApplicantPages>::new()} />
-                    <Route path=path!("/acces") view={Lazy::<routes::ApplicantPages>::new()} />
-                    <Route path=path!("/acces/lien") view={Lazy::<routes::ApplicantPages>::new()} />
-                    <Route path=path!("/demande/:step") view={Lazy::<routes::ApplicantPages>::new()} ssr=SsrMode::Async />
-                    <Route path=path!("/suivi") view={Lazy::<routes::ApplicantPages>::new()} ssr=SsrMode::Async />
-                    <Route path=path!("/instruction") view={Lazy::<routes::InstructorPages>::new()} ssr=SsrMode::Async />
-                    <Route path=path!("/instruction/connexion") view={Lazy::<routes::InstructorPages>::new()} />
-                    <Route path=path!("/instruction/dossier/:number") view={Lazy::<routes::InstructorPages>::new()} ssr=SsrMode::Async />
-                    <Route path=path!("/instruction/admin") view={Lazy::<routes::InstructorPages>::new()} ssr=SsrMode::Async />
-                    <Route path=path!("/verifier") view={Lazy::<routes::PublicPages>::new()} ssr=SsrMode::Async />
-                    <Route path=path!("/statistiques") view={Lazy::<routes::PublicPages>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/demande") view=pages::request::StartPage />
+                    <Route path=path!("/acces") view=pages::request::AccessPage />
+                    <Route path=path!("/acces/lien") view=pages::request::LinkPage />
+                    <Route path=path!("/demande/:step") view=pages::request::StepPage ssr=SsrMode::Async />
+                    <Route path=path!("/suivi") view=pages::request::FollowUpPage ssr=SsrMode::Async />
+                    <Route path=path!("/instruction") view=pages::instructor::QueuePage ssr=SsrMode::Async />
+                    <Route path=path!("/instruction/connexion") view=pages::instructor::LoginPage />
+                    <Route path=path!("/instruction/dossier/:number") view=pages::instructor::DossierPage ssr=SsrMode::Async />
+                    <Route path=path!("/instruction/admin") view=pages::instructor::AdminPage ssr=SsrMode::Async />
+                    <Route path=path!("/verifier") view=pages::verify::VerifyPage ssr=SsrMode::Async />
+                    <Route path=path!("/statistiques") view=pages::stats::StatsPage ssr=SsrMode::Async />
                 </Routes>
             </Layout>
         </Router>

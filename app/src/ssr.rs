@@ -163,11 +163,10 @@ pub fn requested_lang(parts: &http::request::Parts) -> (Lang, bool) {
     }
 }
 
-/// After a form that changes the page it was posted from: a browser without JavaScript posted
-/// the form itself and is sent back to `path` (a 302, by `leptos_axum::redirect`, whose own test
-/// of `Accept` this is); a hydrated page is not moved. It redraws where it is: a client-side
-/// redirect to the same page would scroll it (to the anchor, or to the top) at a moment of its
-/// own, while the page was being redrawn and the person or a test was about to click.
+/// After a form that changes the page it was posted from: the browser posted the form itself
+/// (every form of the pages is a plain one; islands only check fields as they are typed) and is
+/// sent back to `path` (a 302, by `leptos_axum::redirect`, whose own test of `Accept` this is).
+/// A client asking for JSON gets the answer and is not moved.
 pub fn back_to_form_page(path: &str) {
     let plain_form = leptos::prelude::use_context::<http::request::Parts>().is_some_and(|parts| {
         parts

@@ -1,41 +1,63 @@
 import { test, expect, Page } from "./fixtures";
 import { codeFor, hydrated, signIn, start, unique } from "./journey";
 
-// Each page downloads its own part of the front end (lazy routes, `cargo leptos build --split`):
-// an applicant's pages never fetch the code of the instructor's pages, nor the other way round.
-
-const INSTRUCTOR = /split___instructor_pages_view/;
-const APPLICANT = /split___applicant_pages_view/;
+// Islands: the pages render on the server and only their interactive parts (`#[island]`) run in
+// the browser. The page's loader fetches the front end where there is an island, and only there.
 
 function codeFetched(page: Page): string[] {
   const urls: string[] = [];
   page.on("request", (r) => {
-    if (/\.(wasm|js)$/.test(new URL(r.url()).pathname)) urls.push(new URL(r.url()).pathname);
+    const path = new URL(r.url()).pathname;
+    if (/^\/pkg\/.*\.(wasm|js)$/.test(path)) urls.push(path);
   });
   return urls;
 }
 
-test("an applicant's pages fetch none of the instructor's code", async ({ page }) => {
+test("a page without an island fetches no front end and is marked ready", async ({ page }) => {
+  const fetched = codeFetched(page);
+  for (const path of ["/", "/acces", "/instruction/connexion", "/accessibilite"]) {
+    await page.goto(path);
+    await hydrated(page);
+    await expect(page.locator("leptos-island")).toHaveCount(0);
+  }
+  expect(fetched).toEqual([]);
+});
+
+test("the eligibility check and a wizard step hydrate their islands", async ({ page }) => {
   test.setTimeout(60_000);
   const fetched = codeFetched(page);
   await page.goto("/eligibilite");
   await hydrated(page);
-  expect(fetched.some((u) => /split___eligibility_view/.test(u))).toBe(true);
+  await expect(page.locator("leptos-island")).toHaveCount(1);
+  expect(fetched.filter((u) => u.endsWith(".wasm"))).toHaveLength(1);
   const email = unique("bundle");
   await start(page, email, "student");
   await signIn(page, email, await codeFor(email));
   await expect(page).toHaveURL(/\/demande\/salarie/);
   await hydrated(page);
+  await expect(page.locator("leptos-island")).toHaveCount(1);
   await expect(page.getByLabel("Nom de famille")).toBeVisible();
-  expect(fetched.some((u) => APPLICANT.test(u))).toBe(true);
-  expect(fetched.filter((u) => INSTRUCTOR.test(u))).toEqual([]);
 });
 
-test("the instructor's sign-in fetches none of the applicant's code", async ({ page }) => {
-  const fetched = codeFetched(page);
-  await page.goto("/instruction/connexion");
+test("a link followed before the front end has loaded opens its page", async ({ page }) => {
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  // The WASM is held back: the server-rendered form is there, its island not live yet (a slow
+  // phone network does this).
+  let release = () => {};
+  const held = new Promise<void>((r) => (release = r));
+  await page.route(/\/pkg\/work-in-france\.wasm$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  const asked = page.waitForRequest(/\/pkg\/work-in-france\.wasm$/);
+  await page.goto("/eligibilite");
+  await asked;
+  await expect(page.locator("body[data-hydrated='true']")).toHaveCount(0);
+  await page.getByRole("navigation", { name: "Menu principal" }).getByRole("link", { name: "Faire une demande" }).click();
+  release();
+  await expect(page).toHaveURL(/\/demande$/);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await hydrated(page);
-  await expect(page.getByLabel("Mot de passe")).toBeVisible();
-  expect(fetched.some((u) => INSTRUCTOR.test(u))).toBe(true);
-  expect(fetched.filter((u) => APPLICANT.test(u))).toEqual([]);
+  expect(errors).toEqual([]);
 });

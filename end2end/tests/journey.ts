@@ -14,23 +14,6 @@ export async function hydrated(page: Page) {
   await accessible(page);
 }
 
-/**
- * Counts, from now on, the times the page shows "Chargement…" / "Loading…" again: a page
- * redrawn after an action must not go blank and draw its old content first.
- */
-export async function watchLoading(page: Page): Promise<() => Promise<number>> {
-  await page.evaluate(() => {
-    const w = window as unknown as { wifLoading: number };
-    w.wifLoading = 0;
-    new MutationObserver((records) => {
-      for (const r of records)
-        for (const n of Array.from(r.addedNodes))
-          if (/^(Chargement|Loading)…$/.test((n.textContent ?? "").trim())) w.wifLoading += 1;
-    }).observe(document.body, { childList: true, subtree: true });
-  });
-  return () => page.evaluate(() => (window as unknown as { wifLoading: number }).wifLoading);
-}
-
 /** A page a journey stops on: checked with axe-core, and kept as a screenshot. */
 export async function shot(page: Page, name: string) {
   await accessible(page, `(${name})`);

@@ -1,20 +1,10 @@
-//! The browser entry point: hydrate the server-rendered page. Lazy routes (see `app::App`)
-//! need the asynchronous hydration, which waits for the visited page's part of the bundle; the
-//! page is marked hydrated when all of it listens; until then links are plain links.
+//! The browser entry point. The pages render on the server; `app`'s islands are the only parts
+//! the browser runs, and the page's loader (`app::IslandScripts`) fetches this module only where
+//! there is one. `hydrate` sets up the reactive root; the loader then hydrates each island.
 #![recursion_limit = "512"]
 
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    wasm_bindgen_futures::spawn_local(async {
-        let Some(body) = leptos::prelude::document().body() else {
-            return;
-        };
-        let lift = app::plain_links_until_hydrated();
-        leptos::mount::hydrate_from_async(body, app::App)
-            .await
-            .forget();
-        lift();
-        app::mark_hydrated();
-    });
+    app::start_islands();
 }

@@ -118,8 +118,9 @@ pub async fn act_on_dossier(
         )
         .await?;
     crate::ssr::back_to_form_page(&format!(
-        "/instruction/dossier/{}#historique",
-        crate::url::encode(&number)
+        "/instruction/dossier/{}?fait={}#historique",
+        crate::url::encode(&number),
+        act.code()
     ));
     service.dossier(&agent, &number).await
 }

@@ -1,5 +1,5 @@
-//! How a form says what went wrong: the error of the last submission (from the action once
-//! hydrated, from the address for a plain form), one field's message, and the banner read out
+//! How a form says what went wrong: the error of the last submission (from the address: the
+//! server sends a refused plain form back with it), one field's message, and the banner read out
 //! by screen readers. Used by the applicant's, the instructor's and the public pages.
 
 use leptos::prelude::*;

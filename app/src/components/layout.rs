@@ -14,6 +14,14 @@ pub fn provide_lang() {
     provide_context(LangContext(RwSignal::new(env::initial_lang())));
 }
 
+/// The language inside an island: the browser has no context from the page around it, so the
+/// island gets the page's language as a prop and provides it to its own components.
+pub fn provide_island_lang(lang: Lang) -> RwSignal<Lang> {
+    let signal = RwSignal::new(lang);
+    provide_context(LangContext(signal));
+    signal
+}
+
 /// The current language; reading it inside a closure makes the text follow the switch.
 pub fn use_lang() -> RwSignal<Lang> {
     use_context::<LangContext>()
@@ -101,8 +109,9 @@ fn NavLink(href: &'static str, label: Msg) -> impl IntoView {
     }
 }
 
-/// Switches French ⇄ English. Without JavaScript it is a link to the same page and answers in
-/// the other language; once hydrated it changes the language in place, so nothing typed is lost.
+/// Switches French ⇄ English: a link to the same page in the other language (the server
+/// remembers the choice). The eligibility form keeps its address, and so this link, in step with
+/// its answers (`env::browser::replace_query`).
 #[component]
 fn LangSwitch() -> impl IntoView {
     let lang = use_lang();
@@ -116,23 +125,6 @@ fn LangSwitch() -> impl IntoView {
         );
         format!("{}?{}", location.pathname.get(), query)
     };
-    let on_click = move |ev: leptos::ev::MouseEvent| {
-        if ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.button() != 0 {
-            return; // let "open in a new tab" follow the link
-        }
-        ev.prevent_default();
-        let next = lang.get_untracked().other();
-        lang.set(next);
-        #[cfg(feature = "hydrate")]
-        {
-            env::browser::set_cookie(&env::lang_cookie(next));
-            env::browser::replace_query(&crate::url::with_param(
-                &env::browser::current_query(),
-                "lang",
-                next.code(),
-            ));
-        }
-    };
     view! {
         <a
             class="fr-btn fr-btn--tertiary-no-outline wif-lang"
@@ -141,7 +133,6 @@ fn LangSwitch() -> impl IntoView {
             hreflang=move || lang.get().other().code()
             lang=move || lang.get().other().code()
             data-testid="lang-switch"
-            on:click=on_click
         >
             <span aria-hidden="true" class="wif-lang__code">{move || lang.get().other().code().to_uppercase()}</span>
             " "

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use crate::components::form::{FieldErrorSignal, RadioGroup, SelectField, TextField};
-use crate::components::layout::{tr, use_lang};
+use crate::components::layout::{provide_island_lang, tr, use_lang};
 use crate::i18n::{Lang, Msg};
 use crate::rules::eligibility::{
     self, Contract, EligibilityAnswers, FiledBy, Outcome, Permit, RegulatedProfession,
@@ -23,9 +23,11 @@ fn evaluate(answers: &EligibilityAnswers, today: chrono::NaiveDate) -> Evaluatio
     eligibility::parse(answers).map(|input| decide(&input, &RulesConfig::default(), today))
 }
 
+/// The page: the server reads the answers from the address (a submitted form or a shared
+/// link) and renders the form with its answer; the `EligibilityForm` island then follows what
+/// is typed.
 #[component]
 pub fn EligibilityPage() -> impl IntoView {
-    let lang = use_lang();
     let query = use_query_map();
     let (initial, submitted) = query.with_untracked(|q| {
         let mut answers = EligibilityAnswers::default();
@@ -41,10 +43,31 @@ pub fn EligibilityPage() -> impl IntoView {
             .get_or_insert_with(|| "false".to_owned());
         (answers, q.get(SUBMITTED).is_some())
     });
+    let lang = use_lang().get_untracked();
+    let today = crate::env::today();
+    view! {
+        <PageTitle text=tr(Msg::EligibilityTitle) />
+        <div class="fr-container fr-my-4w">
+            <h1>{tr(Msg::EligibilityTitle)}</h1>
+            <p class="fr-text--lead">{tr(Msg::EligibilityLead)}</p>
+            <EligibilityForm lang initial submitted today />
+        </div>
+    }
+}
+
+/// The form and its answer, which follows the answers as they are given: the rules run in the
+/// browser, the same code the server runs for the plain form and the API.
+#[island]
+fn EligibilityForm(
+    lang: Lang,
+    initial: EligibilityAnswers,
+    submitted: bool,
+    today: chrono::NaiveDate,
+) -> impl IntoView {
+    let lang = provide_island_lang(lang);
     let initial_hours = initial.annual_hours.clone().unwrap_or_default();
     let answers = RwSignal::new(initial);
     let show_missing = RwSignal::new(submitted);
-    let today = crate::env::today();
     let evaluation = Memo::new(move |_| answers.with(|a| evaluate(a, today)));
 
     let error_of = move |field: &'static str| -> FieldErrorSignal {
@@ -181,10 +204,6 @@ pub fn EligibilityPage() -> impl IntoView {
     });
 
     view! {
-        <PageTitle text=tr(Msg::EligibilityTitle) />
-        <div class="fr-container fr-my-4w">
-            <h1>{tr(Msg::EligibilityTitle)}</h1>
-            <p class="fr-text--lead">{tr(Msg::EligibilityLead)}</p>
             <div class="fr-grid-row fr-grid-row--gutters">
                 <div class="fr-col-12 fr-col-md-7">
                     <form method="get" action="/eligibilite" novalidate on:submit=on_submit data-testid="eligibility-form" node_ref=form_ref>
@@ -291,7 +310,6 @@ pub fn EligibilityPage() -> impl IntoView {
                     </section>
                 </div>
             </div>
-        </div>
     }
 }
 

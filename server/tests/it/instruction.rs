@@ -1270,10 +1270,10 @@ async fn simultaneous_filings_and_decisions_all_succeed() {
     assert_eq!(filed_now, 7);
 }
 
-/// A hydrated page is answered with the dossier as the act left it and is not sent anywhere (a
-/// client-side redirect to the same page scrolled it at a moment of its own, and the page then
-/// reloaded and redrew the dossier); a form posted without JavaScript is sent back to the
-/// dossier's history.
+/// A client asking for JSON is answered with the dossier as the act left it and is not sent
+/// anywhere; a form posted by the page (a plain form: the dossier page has no island for acts)
+/// is sent back to the dossier's history, with the act done in the address for the page's
+/// status message.
 #[tokio::test(flavor = "multi_thread")]
 async fn an_act_answers_the_page_with_the_dossier_and_a_plain_form_with_a_redirect() {
     let app = demo().await;
@@ -1305,10 +1305,28 @@ async fn an_act_answers_the_page_with_the_dossier_and_a_plain_form_with_a_redire
     .await;
     assert_eq!(
         reply.location(),
-        format!("/instruction/dossier/{number}#historique")
+        format!("/instruction/dossier/{number}?fait=request_changes#historique")
     );
     assert_eq!(
         dossier_row(&app, &number).await.state,
         DossierState::ChangesRequested
     );
+    // The page it is sent back to says so, in its status region; opened plainly it says nothing.
+    let status = "Enregistré. État du dossier : compléments demandés";
+    let back = reply
+        .location()
+        .split('#')
+        .next()
+        .unwrap_or_default()
+        .to_owned();
+    let done = get_with(&app.router, &back, &agent).await;
+    assert_eq!(done.status, StatusCode::OK);
+    assert!(done.body.contains(status), "{}", done.body);
+    let plain = get_with(
+        &app.router,
+        &format!("/instruction/dossier/{number}"),
+        &agent,
+    )
+    .await;
+    assert!(!plain.body.contains(status), "{}", plain.body);
 }

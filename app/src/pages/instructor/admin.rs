@@ -8,7 +8,6 @@ use leptos::prelude::*;
 use super::{AgentBar, AgentSignedOut};
 use crate::api::instruction::{load_admin, load_me, SaveAgent, SaveDepartement, SaveService};
 use crate::components::feedback::{action_error, ErrorBanner};
-use crate::components::keyed::{fingerprint, keyed};
 use crate::components::layout::t;
 use crate::components::layout::use_lang;
 use crate::instruction::{AdminView, MailState};
@@ -20,16 +19,7 @@ pub fn AdminPage() -> impl IntoView {
     let departement = ServerAction::<SaveDepartement>::new();
     let agent = ServerAction::<SaveAgent>::new();
     let me = Resource::new(|| (), |_| load_me());
-    let admin = Resource::new(
-        move || {
-            (
-                service.version().get(),
-                departement.version().get(),
-                agent.version().get(),
-            )
-        },
-        |_| load_admin(),
-    );
+    let admin = Resource::new(|| (), |_| load_admin());
     view! {
         <PageTitle text=t("Administration", "Administration") />
         <div class="fr-container fr-my-4w">
@@ -38,7 +28,7 @@ pub fn AdminPage() -> impl IntoView {
                     match (me.await, admin.await) {
                         (Ok(me), Ok(data)) => view! {
                             <AgentBar agent=me />
-                            {keyed(fingerprint(&data), move || view! { <AdminBody view=data.clone() service departement agent /> })}
+                            <AdminBody view=data service departement agent />
                         }.into_any(),
                         (Err(error), _) | (_, Err(error)) => view! { <AgentSignedOut error /> }.into_any(),
                     }

@@ -3,20 +3,20 @@
 
 use crate::components::layout::PageTitle;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::{date_text, instant_text, state_badge, AgentBar, AgentSignedOut};
 use crate::api::instruction::{load_dossier, load_me, ActOnDossier};
 use crate::components::feedback::{action_error, field_message, ErrorBanner};
-use crate::components::keyed::{fingerprint, keyed_by};
 use crate::components::layout::t;
-use crate::components::layout::use_lang;
+use crate::components::layout::{provide_island_lang, use_lang};
 use crate::components::summary::StepSummary;
 use crate::i18n::action_label;
+use crate::i18n::Lang;
 use crate::instruction::DossierView;
 use crate::model::AppError;
 use crate::rules::decision::Act;
-use crate::rules::dossier::{Action, Actor};
+use crate::rules::dossier::{Action, Actor, DossierState};
 use crate::rules::request::Step;
 use crate::rules::DocumentKind;
 
@@ -26,28 +26,17 @@ pub fn DossierPage() -> impl IntoView {
     let number = Memo::new(move |_| params.with(|p| p.get("number").unwrap_or_default()));
     let act = ServerAction::<ActOnDossier>::new();
     let me = Resource::new(|| (), |_| load_me());
-    // Loaded when the page opens a dossier. An act answers with the dossier as it left it, drawn
-    // in place: reloading instead made the page fall back to "Loading…" and draw the old
-    // dossier again (forms and all) before the new one, up to five times per act.
     let dossier = Resource::new(move || number.get(), load_dossier);
-    let acted = RwSignal::new(None::<DossierView>);
-    Effect::new(move |_| {
-        if let Some(Ok(view)) = act.value().get() {
-            acted.set(Some(view));
-        }
-    });
-    Effect::watch(move || number.get(), move |_, _, _| acted.set(None), false);
     view! {
         <div class="fr-container fr-my-4w">
             <Suspense fallback=move || view! { <p>{t("Chargement…", "Loading…")}</p> }>
                 {move || Suspend::new(async move {
                     match (me.await, dossier.await) {
-                        (Ok(agent), Ok(loaded)) => {
-                            let latest = Memo::new(move |_| newest(&loaded, acted.get()));
+                        (Ok(agent), Ok(dossier)) => {
                             view! {
                                 <AgentBar agent />
-                                <ActDone act />
-                                {keyed_by(move || fingerprint(&latest.get()), move || view! { <DossierBody dossier=latest.get_untracked() act /> })}
+                                <ActDone state=dossier.state />
+                                <DossierBody dossier act />
                             }.into_any()
                         }
                         (Ok(agent), Err(AppError::NotFound)) => view! {
@@ -68,28 +57,18 @@ pub fn DossierPage() -> impl IntoView {
     }
 }
 
-/// What the page shows: the dossier an act answered with, when it is this one and not older
-/// than what was loaded (a message leaves the version as it was and adds to the history).
-fn newest(loaded: &DossierView, acted: Option<DossierView>) -> DossierView {
-    acted
-        .filter(|a| a.number == loaded.number && a.version >= loaded.version)
-        .unwrap_or_else(|| loaded.clone())
-}
-
 /// Says, to screen readers too, that the act was recorded and where the dossier now stands:
-/// the page is redrawn in place and the button pressed is gone.
+/// an act's form is sent back here with `?fait=` and the act's code.
 #[component]
-fn ActDone(act: ServerAction<ActOnDossier>) -> impl IntoView {
+fn ActDone(state: DossierState) -> impl IntoView {
     let lang = use_lang();
+    let done = use_query_map().with_untracked(|q| q.get("fait").is_some());
     view! {
-        <p class="fr-sr-only" role="status" data-testid="act-done">{move || match act.value().get() {
-            Some(Ok(view)) => format!(
-                "{} {}",
-                lang.get().pick(("Enregistré. État du dossier :", "Recorded. The file is now:")),
-                view.state.label(lang.get()),
-            ),
-            _ => String::new(),
-        }}</p>
+        <p class="fr-sr-only" role="status" data-testid="act-done">{move || done.then(|| format!(
+            "{} {}",
+            lang.get().pick(("Enregistré. État du dossier :", "Recorded. The file is now:")),
+            state.label(lang.get()),
+        ))}</p>
     }
 }
 
@@ -293,7 +272,7 @@ fn DossierBody(dossier: DossierView, act: ServerAction<ActOnDossier>) -> impl In
                     let href = format!("/instruction/fichier/{}", f.id);
                     let name = f.file_name.clone();
                     let preview = if f.content_type == "application/pdf" {
-                        view! { <PdfPreview href=href.clone() name=name.clone() /> }.into_any()
+                        view! { <PdfPreview lang=lang.get_untracked() href=href.clone() name=name.clone() /> }.into_any()
                     } else {
                         view! { <img class="wif-preview" src=href.clone() alt=name.clone() loading="lazy" /> }.into_any()
                     };
@@ -399,8 +378,9 @@ fn DossierBody(dossier: DossierView, act: ServerAction<ActOnDossier>) -> impl In
 /// browser does not show them inline at all. Closed, it takes no room and loads nothing; open,
 /// it has the same fixed box as an image. Before the page is interactive, opening it offers the
 /// file in a new tab.
-#[component]
-fn PdfPreview(href: String, name: String) -> impl IntoView {
+#[island]
+fn PdfPreview(lang: Lang, href: String, name: String) -> impl IntoView {
+    provide_island_lang(lang);
     let details = NodeRef::<leptos::html::Details>::new();
     let open = RwSignal::new(false);
     let summary = name.clone();

@@ -13,7 +13,6 @@ use leptos_router::hooks::use_query_map;
 
 use crate::api::instruction::{load_me, load_queue, LogIn, LogOut};
 use crate::components::feedback::{action_error, ErrorBanner};
-use crate::components::keyed::{fingerprint, keyed};
 use crate::components::layout::t;
 use crate::components::layout::use_lang;
 use crate::instruction::{AgentView, QueuePage as Queue, QueueQuery};
@@ -150,10 +149,9 @@ pub fn QueuePage() -> impl IntoView {
                     match (me.await, queue.await) {
                         (Ok(agent), Ok(page)) => {
                             let query = queue_query.get_untracked();
-                            let key = (fingerprint(&query), fingerprint(&page));
                             view! {
                                 <AgentBar agent />
-                                {keyed(key, move || view! { <QueueBody query=query.clone() page=page.clone() /> })}
+                                <QueueBody query page />
                             }.into_any()
                         }
                         (Err(error), _) | (_, Err(error)) => view! { <AgentSignedOut error /> }.into_any(),

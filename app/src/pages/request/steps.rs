@@ -8,21 +8,23 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::{SignOutButton, Stepper};
 use crate::api::{load_draft, load_follow_up, RemoveFile, SaveStep, SendReply, SubmitRequest};
-use crate::components::feedback::{action_error, ErrorBanner};
+use crate::components::feedback::{action_error, error_from_url, ErrorBanner};
 use crate::components::fields::{self, Kind};
-use crate::components::keyed::{fingerprint, keyed};
 use crate::components::layout::t;
-use crate::components::layout::use_lang;
+use crate::components::layout::{provide_island_lang, use_lang};
 use crate::components::summary::step_title;
 pub(crate) use crate::components::summary::StepSummary;
 use crate::i18n::Lang;
 use crate::model::{AppError, DocumentSlot, DraftView, FollowUp, Routing, UploadError};
+use crate::rules::documents::DocumentKind;
 use crate::rules::dossier::DossierState;
 use crate::rules::eligibility::Outcome;
 use crate::rules::request::{self, RawForm, Step};
 use crate::rules::{ErrorCode, FieldError, RulesConfig};
 
-fn validate(step: Step, form: &RawForm, draft: &DraftView) -> Vec<FieldError> {
+/// The errors of a typed step, by the rules the server applies (the job's need the student's
+/// saved answers).
+fn validate(step: Step, form: &RawForm, student: &RawForm) -> Vec<FieldError> {
     let today = crate::env::today();
     let config = RulesConfig::default();
     match step {
@@ -30,7 +32,7 @@ fn validate(step: Step, form: &RawForm, draft: &DraftView) -> Vec<FieldError> {
             .err()
             .unwrap_or_default(),
         Step::Employer => request::validate_employer(form).err().unwrap_or_default(),
-        Step::Job => match request::validate_student(&draft.form(Step::Student), today, &config) {
+        Step::Job => match request::validate_student(student, today, &config) {
             Ok(student) => request::validate_job(form, &student, today, &config)
                 .err()
                 .unwrap_or_default(),
@@ -57,22 +59,9 @@ fn size_text(bytes: u64, lang: Lang) -> String {
 pub fn StepPage() -> impl IntoView {
     let params = use_params_map();
     let step = Memo::new(move |_| params.with(|p| p.get("step").and_then(|s| Step::from_code(&s))));
-    let save = ServerAction::<SaveStep>::new();
     let submit = ServerAction::<SubmitRequest>::new();
     let remove = ServerAction::<RemoveFile>::new();
-    let uploads = RwSignal::new(0u32);
-    let draft = Resource::new(
-        move || {
-            (
-                step.get(),
-                save.version().get(),
-                submit.version().get(),
-                remove.version().get(),
-                uploads.get(),
-            )
-        },
-        |_| load_draft(),
-    );
+    let draft = Resource::new(move || step.get(), |_| load_draft());
     view! {
         <div class="fr-container fr-my-4w">
             <Suspense fallback=move || view! { <p>{t("Chargement…", "Loading…")}</p> }>
@@ -82,11 +71,7 @@ pub fn StepPage() -> impl IntoView {
                     };
                     match draft.await {
                         Err(error) => view! { <SignedOut error /> }.into_any(),
-                        // New elements for another step or other saved values (see `keyed`).
-                        Ok(draft) => keyed((step, fingerprint(&draft)), move || {
-                            view! { <StepBody step draft=draft.clone() save submit remove uploads /> }
-                        })
-                        .into_any(),
+                        Ok(draft) => view! { <StepBody step draft submit remove /> }.into_any(),
                     }
                 })}
             </Suspense>
@@ -135,10 +120,8 @@ fn SignedOut(error: AppError) -> impl IntoView {
 fn StepBody(
     step: Step,
     draft: DraftView,
-    save: ServerAction<SaveStep>,
     submit: ServerAction<SubmitRequest>,
     remove: ServerAction<RemoveFile>,
-    uploads: RwSignal<u32>,
 ) -> impl IntoView {
     let lang = use_lang();
     let filed = draft.state != DossierState::Draft;
@@ -161,9 +144,9 @@ fn StepBody(
     } else {
         match step {
             Step::Student | Step::Employer | Step::Job => {
-                view! { <StepForm step draft save /> }.into_any()
+                view! { <StepForm step draft /> }.into_any()
             }
-            Step::Documents => view! { <DocumentsStep draft remove uploads /> }.into_any(),
+            Step::Documents => view! { <DocumentsStep draft remove /> }.into_any(),
             Step::Summary => view! { <SummaryStep draft submit /> }.into_any(),
             Step::Confirmation => view! { <Confirmation draft /> }.into_any(),
         }
@@ -183,24 +166,54 @@ fn StepBody(
     }
 }
 
-/// One typed step: the fields, checked as they are typed, and the save button.
+/// One typed step: the fields and the save button, a plain form the server checks and saves
+/// (it comes back here with its errors, or goes on to the next step). The `StepFields` island
+/// checks the fields as they are typed.
 #[component]
-fn StepForm(step: Step, draft: DraftView, save: ServerAction<SaveStep>) -> impl IntoView {
-    let lang = use_lang();
-    let initial = draft.form(step);
+fn StepForm(step: Step, draft: DraftView) -> impl IntoView {
+    let server_error = error_from_url();
+    let server_errors = server_error
+        .as_ref()
+        .map(|e| request::errors_by_field(e.field_errors()))
+        .unwrap_or_default();
+    let stopped = match &server_error {
+        Some(AppError::Stopped(outcome)) => Some(outcome.to_owned()),
+        _ => None,
+    };
+    let explanation = draft
+        .eligibility
+        .as_ref()
+        .map(|e| e.explanation_query.clone());
+    let lang = use_lang().get_untracked();
+    view! {
+        <ErrorBanner error=Signal::stored(server_error) />
+        {stopped.map(|outcome| view! { <StoppedNotice outcome explanation /> })}
+        <StepFields lang step initial=draft.form(step) student=draft.form(Step::Student) server_errors />
+    }
+}
+
+/// The step's form, checked as it is typed by the rules the server runs: a field's error shows
+/// once the field is left, every error at the first press on "save". A form with errors is not
+/// sent; a valid one is posted as it would be without JavaScript, once.
+#[island]
+fn StepFields(
+    lang: Lang,
+    step: Step,
+    initial: RawForm,
+    student: RawForm,
+    server_errors: BTreeMap<String, ErrorCode>,
+) -> impl IntoView {
+    let lang = provide_island_lang(lang);
     let values = RwSignal::new(initial.clone());
     let touched = RwSignal::new(BTreeSet::<String>::new());
     let attempted = RwSignal::new(false);
-    let draft = StoredValue::new(draft);
-    let client_errors = Memo::new(move |_| {
-        values.with(|v| draft.with_value(|d| request::errors_by_field(&validate(step, v, d))))
-    });
-    let server_error = action_error(save);
+    let sending = RwSignal::new(false);
+    // The server's errors stand until the field is changed.
+    let server_errors = RwSignal::new(server_errors);
+    let client_errors =
+        Memo::new(move |_| values.with(|v| request::errors_by_field(&validate(step, v, &student))));
     let errors = Memo::new(move |_| {
-        let mut map: BTreeMap<String, ErrorCode> = BTreeMap::new();
-        if let Some(e) = server_error.get() {
-            map.extend(request::errors_by_field(e.field_errors()));
-        }
+        let mut map = server_errors.get();
         let shown = touched.get();
         for (field, code) in client_errors.get() {
             if attempted.get() || shown.contains(&field) {
@@ -211,6 +224,9 @@ fn StepForm(step: Step, draft: DraftView, save: ServerAction<SaveStep>) -> impl 
     });
     let on_input = move |ev: leptos::ev::Event| {
         if let Some((name, value)) = ev.target().as_ref().and_then(field_name_value) {
+            server_errors.update(|e| {
+                e.remove(&name);
+            });
             values.update(|v| {
                 v.insert(name, value);
             });
@@ -225,14 +241,25 @@ fn StepForm(step: Step, draft: DraftView, save: ServerAction<SaveStep>) -> impl 
             }
         }
     };
-    let stopped = move || match server_error.get() {
-        Some(AppError::Stopped(outcome)) => Some(outcome),
-        _ => None,
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        attempted.set(true);
+        if sending.get_untracked() {
+            ev.prevent_default();
+            return;
+        }
+        if let Some(first) = client_errors.with_untracked(|e| e.keys().next().cloned()) {
+            ev.prevent_default();
+            #[cfg(feature = "hydrate")]
+            crate::env::browser::focus(&format!("f-{first}"));
+            #[cfg(not(feature = "hydrate"))]
+            let _ = first;
+            return;
+        }
+        sending.set(true);
     };
-    let explanation =
-        draft.with_value(|d| d.eligibility.as_ref().map(|e| e.explanation_query.clone()));
     let previous = Step::from_number(step.number() - 1).filter(|_| step != Step::Student);
     let form_ref = NodeRef::<leptos::html::Form>::new();
+    let action = <SaveStep as leptos::server_fn::ServerFn>::url();
     // What was typed before the WASM took over is in the fields, not in `initial`: read it
     // once hydrated, so the checks as typed start from what the page shows.
     #[cfg(feature = "hydrate")]
@@ -250,11 +277,22 @@ fn StepForm(step: Step, draft: DraftView, save: ServerAction<SaveStep>) -> impl 
                 }
             }
         });
+        // Typed before the language switch (a page load): put back in the fields.
+        let key = format!("wif-typed-{}", step.code());
+        let kept = crate::env::browser::take_typed(&key)
+            .and_then(|json| serde_json::from_str::<RawForm>(&json).ok());
+        if let (Some(kept), Some(form)) = (kept, form_ref.get_untracked()) {
+            restore_fields(&form, &kept);
+            values.update(|v| v.extend(kept));
+        }
+        crate::env::browser::on_lang_switch(move || {
+            if let Ok(json) = serde_json::to_string(&values.get_untracked()) {
+                crate::env::browser::keep_typed(&key, &json);
+            }
+        });
     });
     view! {
-        <ErrorBanner error=server_error />
-        {move || stopped().map(|outcome| view! { <StoppedNotice outcome explanation=explanation.clone() /> })}
-        <ActionForm action=save node_ref=form_ref>
+        <form method="post" action=action node_ref=form_ref novalidate on:submit=on_submit>
             <div on:input=on_input on:change=on_input on:focusout=on_blur>
                 <input type="hidden" name="step" value=step.code() />
                 <p class="fr-hint-text">{t("Tous les champs sont obligatoires, sauf mention contraire.", "All fields are required unless stated otherwise.")}</p>
@@ -271,13 +309,13 @@ fn StepForm(step: Step, draft: DraftView, save: ServerAction<SaveStep>) -> impl 
             <ul class="fr-btns-group fr-btns-group--inline-md fr-mt-3w">
                 {previous.map(|p| view! { <li><a class="fr-btn fr-btn--secondary" href=p.path()>{t("Étape précédente", "Previous step")}</a></li> })}
                 <li>
-                    <button class="fr-btn" type="submit" data-testid="save-step" on:click=move |_| attempted.set(true) disabled=move || save.pending().get()>
+                    <button class="fr-btn" type="submit" data-testid="save-step" aria-disabled=move || sending.get().then_some("true")>
                         {t("Enregistrer et continuer", "Save and continue")}
                     </button>
                 </li>
             </ul>
             <p class="fr-text--xs">{move || lang.get().pick(("Le brouillon est conservé 14 jours après le dernier enregistrement.", "The draft is kept 14 days after the last save."))}</p>
-        </ActionForm>
+        </form>
     }
 }
 
@@ -460,6 +498,43 @@ fn Field(name: &'static str, initial: String, error: Signal<Option<ErrorCode>>) 
     }
 }
 
+/// Puts values back in a form's fields, by name: a text, date or select field takes the value,
+/// a radio button is checked when it is the value.
+#[cfg(feature = "hydrate")]
+fn restore_fields(form: &leptos::web_sys::HtmlFormElement, values: &RawForm) {
+    use leptos::wasm_bindgen::JsValue;
+    use leptos::web_sys::js_sys::Reflect;
+    for (name, value) in values {
+        let Ok(fields) = form.query_selector_all(&format!("[name=\"form[{name}]\"]")) else {
+            continue;
+        };
+        for i in 0..fields.length() {
+            let Some(field) = fields.item(i) else {
+                continue;
+            };
+            let kind = Reflect::get(&field, &JsValue::from_str("type"))
+                .ok()
+                .and_then(|t| t.as_string());
+            if kind.as_deref() == Some("radio") {
+                let own = Reflect::get(&field, &JsValue::from_str("value"))
+                    .ok()
+                    .and_then(|v| v.as_string());
+                let _ = Reflect::set(
+                    &field,
+                    &JsValue::from_str("checked"),
+                    &JsValue::from_bool(own.as_deref() == Some(value.as_str())),
+                );
+            } else {
+                let _ = Reflect::set(
+                    &field,
+                    &JsValue::from_str("value"),
+                    &JsValue::from_str(value),
+                );
+            }
+        }
+    }
+}
+
 /// Reads the name (without the `form[…]` wrapper) and value of the field an event came from.
 fn field_name_value(target: &leptos::web_sys::EventTarget) -> Option<(String, String)> {
     use leptos::wasm_bindgen::JsValue;
@@ -475,11 +550,7 @@ fn field_name_value(target: &leptos::web_sys::EventTarget) -> Option<(String, St
 
 /// Step 4: each document of the case, its files, and an upload form per document.
 #[component]
-fn DocumentsStep(
-    draft: DraftView,
-    remove: ServerAction<RemoveFile>,
-    uploads: RwSignal<u32>,
-) -> impl IntoView {
+fn DocumentsStep(draft: DraftView, remove: ServerAction<RemoveFile>) -> impl IntoView {
     let missing = draft.missing_documents();
     let lang = use_lang();
     view! {
@@ -488,7 +559,7 @@ fn DocumentsStep(
             "For each document, 1 to 3 PDF, JPEG or PNG files of 10 MB at most. The type is checked from the file's content.",
         )}</p>
         <UploadErrorFromUrl />
-        <DocumentList slots=draft.documents.clone() remove uploads back="/demande/justificatifs" />
+        <DocumentList slots=draft.documents.clone() remove back="/demande/justificatifs" />
         <ul class="fr-btns-group fr-btns-group--inline-md fr-mt-3w">
             <li><a class="fr-btn fr-btn--secondary" href=Step::Job.path()>{t("Étape précédente", "Previous step")}</a></li>
             <li>
@@ -519,7 +590,6 @@ fn UploadErrorFromUrl() -> impl IntoView {
 pub(crate) fn DocumentList(
     slots: Vec<DocumentSlot>,
     remove: ServerAction<RemoveFile>,
-    uploads: RwSignal<u32>,
     back: &'static str,
 ) -> impl IntoView {
     let lang = use_lang();
@@ -553,45 +623,52 @@ pub(crate) fn DocumentList(
                             }
                         }).collect_view()}
                     </ul>
-                    {(!full).then(|| view! { <UploadForm kind=kind.code() uploads /> })}
+                    {(!full).then(|| view! { <UploadForm lang=lang.get_untracked() kind /> })}
                 </section>
             }
         })
         .collect_view()
 }
 
-/// A plain multipart form (works without JavaScript); once hydrated it sends the file with a
-/// progress bar and refreshes the list in place.
-#[component]
-fn UploadForm(kind: &'static str, uploads: RwSignal<u32>) -> impl IntoView {
-    let lang = use_lang();
+/// A plain multipart form (works without JavaScript). As an island it sends the file with a
+/// progress bar, says at once when a file is too large, and then loads the page again with the
+/// file in its list.
+#[island]
+fn UploadForm(lang: Lang, kind: DocumentKind) -> impl IntoView {
+    let lang = provide_island_lang(lang);
     let progress = RwSignal::new(None::<f64>);
     let message = RwSignal::new(None::<String>);
-    let input_id = format!("file-{kind}");
+    let code = kind.code();
+    let input_id = format!("file-{code}");
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         #[cfg(feature = "hydrate")]
         {
             ev.prevent_default();
-            upload::send(&ev, kind, progress, message, uploads, lang.get_untracked());
+            if progress.get_untracked().is_none() {
+                upload::send(&ev, code, progress, message, lang.get_untracked());
+            }
         }
         #[cfg(not(feature = "hydrate"))]
-        let _ = (&ev, uploads);
+        let _ = &ev;
     };
     view! {
-        <form method="post" enctype="multipart/form-data" action=format!("/demande/fichiers/{kind}") on:submit=on_submit class="wif-upload">
+        <form method="post" enctype="multipart/form-data" action=format!("/demande/fichiers/{code}") on:submit=on_submit class="wif-upload">
             <div class="fr-upload-group">
                 <label class="fr-label" for=input_id.clone()>
                     {t("Ajouter un fichier", "Add a file")}
+                    <span class="fr-sr-only">{move || format!(" : {}", kind.label(lang.get()))}</span>
                     <span class="fr-hint-text">{t("PDF, JPEG ou PNG, 10 Mo au plus.", "PDF, JPEG or PNG, 10 MB at most.")}</span>
                 </label>
-                <input class="fr-upload" type="file" id=input_id name="file" accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png" required=true data-testid=format!("file-{kind}") />
+                <input class="fr-upload" type="file" id=input_id name="file" accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png" required=true data-testid=format!("file-{code}") />
             </div>
-            <button class="fr-btn fr-btn--secondary fr-btn--sm fr-mt-1w" type="submit" data-testid=format!("send-{kind}")>{t("Envoyer", "Upload")}</button>
+            <button class="fr-btn fr-btn--secondary fr-btn--sm fr-mt-1w" type="submit" data-testid=format!("send-{code}")>
+                {t("Envoyer", "Upload")}<span class="fr-sr-only">{move || format!(" : {}", kind.label(lang.get()))}</span>
+            </button>
             {move || progress.get().map(|p| view! {
                 <div class="fr-mt-1w"><progress max="100" value=p aria-label=move || lang.get().pick(("Envoi en cours", "Uploading"))></progress> {format!(" {p:.0} %")}</div>
             })}
             <div role="alert">
-                {move || message.get().map(|m| view! { <p class="fr-error-text" data-testid=format!("upload-error-{kind}")>{m}</p> })}
+                {move || message.get().map(|m| view! { <p class="fr-error-text" data-testid=format!("upload-error-{code}")>{m}</p> })}
             </div>
         </form>
     }
@@ -613,7 +690,6 @@ mod upload {
         kind: &'static str,
         progress: RwSignal<Option<f64>>,
         message: RwSignal<Option<String>>,
-        uploads: RwSignal<u32>,
         lang: Lang,
     ) {
         let Some(form) = ev
@@ -659,8 +735,13 @@ mod upload {
             progress.set(None);
             let status = done_xhr.status().unwrap_or(0);
             if status == 201 {
-                form.reset();
-                uploads.update(|n| *n += 1);
+                // The page is drawn by the server: load it again, with the file in its list.
+                let location = leptos::prelude::window().location();
+                if location.search().unwrap_or_default().is_empty() {
+                    let _ = location.reload();
+                } else {
+                    let _ = location.assign(&location.pathname().unwrap_or_default());
+                }
             } else {
                 let text = done_xhr.response_text().ok().flatten().unwrap_or_default();
                 let said = serde_json::from_str::<serde_json::Value>(&text)
@@ -744,18 +825,7 @@ pub fn FollowUpPage() -> impl IntoView {
     let reply = ServerAction::<SendReply>::new();
     let remove = ServerAction::<RemoveFile>::new();
     let submit = ServerAction::<SubmitRequest>::new();
-    let uploads = RwSignal::new(0u32);
-    let data = Resource::new(
-        move || {
-            (
-                reply.version().get(),
-                remove.version().get(),
-                submit.version().get(),
-                uploads.get(),
-            )
-        },
-        |_| load_follow_up(),
-    );
+    let data = Resource::new(|| (), |_| load_follow_up());
     view! {
         <div class="fr-container fr-my-4w">
             <Transition fallback=move || view! { <p>{t("Chargement…", "Loading…")}</p> }>
@@ -766,10 +836,7 @@ pub fn FollowUpPage() -> impl IntoView {
                             <a class="fr-btn fr-mt-2w" href="/demande/recapitulatif">{t("Reprendre la demande", "Resume the request")}</a>
                         }.into_any(),
                         Err(error) => view! { <SignedOut error /> }.into_any(),
-                        Ok(file) => keyed(fingerprint(&file), move || {
-                            view! { <FollowUpBody file=file.clone() reply remove submit uploads /> }
-                        })
-                        .into_any(),
+                        Ok(file) => view! { <FollowUpBody file reply remove submit /> }.into_any(),
                     }
                 })}
             </Transition>
@@ -783,7 +850,6 @@ fn FollowUpBody(
     reply: ServerAction<SendReply>,
     remove: ServerAction<RemoveFile>,
     submit: ServerAction<SubmitRequest>,
-    uploads: RwSignal<u32>,
 ) -> impl IntoView {
     let lang = use_lang();
     let state = file.state;
@@ -813,7 +879,7 @@ fn FollowUpBody(
         {changes.then(|| view! {
             <h2 class="fr-h5 fr-mt-4w">{t("Pièces demandées", "Documents asked for")}</h2>
             <UploadErrorFromUrl />
-            <DocumentList slots=file.documents.clone() remove uploads back="/suivi" />
+            <DocumentList slots=file.documents.clone() remove back="/suivi" />
             <ErrorBanner error=submit_error />
             <ActionForm action=submit>
                 <input type="hidden" name="back" value="/suivi" />
