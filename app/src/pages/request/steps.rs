@@ -185,8 +185,10 @@ fn StepForm(step: Step, draft: DraftView) -> impl IntoView {
         .as_ref()
         .map(|e| e.explanation_query.clone());
     let lang = use_lang().get_untracked();
+    // Field errors are listed by the form's own summary; the banner says the others.
+    let banner = server_error.filter(|e| e.field_errors().is_empty());
     view! {
-        <ErrorBanner error=Signal::stored(server_error) />
+        <ErrorBanner error=Signal::stored(banner) />
         {stopped.map(|outcome| view! { <StoppedNotice outcome explanation /> })}
         <StepFields lang step initial=draft.form(step) student=draft.form(Step::Student) server_errors />
     }
@@ -247,16 +249,19 @@ fn StepFields(
             ev.prevent_default();
             return;
         }
-        if let Some(first) = client_errors.with_untracked(|e| e.keys().next().cloned()) {
+        if client_errors.with_untracked(|e| !e.is_empty()) {
+            // Refused here: the summary lists each error, and takes the focus once drawn.
             ev.prevent_default();
-            #[cfg(feature = "hydrate")]
-            crate::env::browser::focus(&format!("f-{first}"));
-            #[cfg(not(feature = "hydrate"))]
-            let _ = first;
+            request_animation_frame(|| {
+                #[cfg(feature = "hydrate")]
+                crate::env::browser::focus(SUMMARY_ID);
+            });
             return;
         }
         sending.set(true);
     };
+    // A submission the server refused opens with its summary focused (`autofocus`).
+    let refused = !server_errors.with_untracked(|e| e.is_empty());
     let previous = Step::from_number(step.number() - 1).filter(|_| step != Step::Student);
     let form_ref = NodeRef::<leptos::html::Form>::new();
     let action = <SaveStep as leptos::server_fn::ServerFn>::url();
@@ -293,6 +298,9 @@ fn StepFields(
     });
     view! {
         <form method="post" action=action node_ref=form_ref novalidate on:submit=on_submit>
+            <Show when=move || (attempted.get() || refused) && errors.with(|e| !e.is_empty())>
+                <ErrorSummary errors=errors autofocus=refused />
+            </Show>
             <div on:input=on_input on:change=on_input on:focusout=on_blur>
                 <input type="hidden" name="step" value=step.code() />
                 <p class="fr-hint-text">{t("Tous les champs sont obligatoires, sauf mention contraire.", "All fields are required unless stated otherwise.")}</p>
@@ -316,6 +324,34 @@ fn StepFields(
             </ul>
             <p class="fr-text--xs">{move || lang.get().pick(("Le brouillon est conservé 14 jours après le dernier enregistrement.", "The draft is kept 14 days after the last save."))}</p>
         </form>
+    }
+}
+
+const SUMMARY_ID: &str = "resume-erreurs";
+
+/// The list of a refused form's errors, each a link to its field (RGAA 11.10, DSFR's error
+/// summary): focused when the form is refused, so a screen reader reads it first.
+#[component]
+fn ErrorSummary(errors: Memo<BTreeMap<String, ErrorCode>>, autofocus: bool) -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <div class="fr-alert fr-alert--error fr-mb-3w" id=SUMMARY_ID tabindex="-1" autofocus=autofocus role="group" aria-labelledby="resume-erreurs-titre" data-testid="error-summary">
+            <h2 class="fr-alert__title" id="resume-erreurs-titre">{move || {
+                let n = errors.with(|e| e.len());
+                match (lang.get(), n) {
+                    (Lang::Fr, 1) => "Une réponse est à corriger".to_owned(),
+                    (Lang::Fr, n) => format!("{n} réponses sont à corriger"),
+                    (Lang::En, 1) => "One answer needs correcting".to_owned(),
+                    (Lang::En, n) => format!("{n} answers need correcting"),
+                }
+            }}</h2>
+            <ul>
+                {move || errors.get().into_iter().map(|(name, code)| {
+                    let label = fields::spec_of(&name).label;
+                    view! { <li><a href=format!("#f-{name}")>{move || format!("{} : {}", lang.get().pick(label), code.message(lang.get()))}</a></li> }
+                }).collect_view()}
+            </ul>
+        </div>
     }
 }
 
