@@ -2,6 +2,7 @@
 # make bench: the release front end's size, then requests per second and p99 latency of the
 # eligibility API and page under wrk on loopback, beside a plain axum route (the ceiling).
 # Bounded: each load runs DURATION seconds (default 10). Not part of make test.
+# BENCH=front make bench: only the front end's figures (sizes, load, phone, Lighthouse).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh bench
@@ -37,17 +38,24 @@ wrk.headers["Content-Type"] = "application/json"
 wrk.body = '{"nationality":"DZ","permit":"algerian_student_certificate","contract":"employment","annual_hours":500}'
 LUA
 
-load() { # name, url, [lua]
+load() { # name, url, [lua]; the requests per second are left in $rps
   local out
   out=$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency ${3:+-s "$3"} "$2")
-  printf '%-34s %10s req/s   p99 %s\n' "$1" "$(awk '/Requests\/sec/ {print $2}' <<<"$out")" "$(awk '$1=="99%" {print $2}' <<<"$out")"
+  rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
+  printf '%-34s %10s req/s   p99 %s\n' "$1" "$rps" "$(awk '$1=="99%" {print $2}' <<<"$out")"
 }
 echo ""
 echo "== Load on 127.0.0.1 (wrk -t2 -c$CONNECTIONS -d${DURATION}s; server and wrk share the machine's $(nproc) cores)"
 load "plain axum route (ceiling)" "http://127.0.0.1:$port/healthz/live"
+ceiling=$rps
 load "POST /api/v1/eligibility" "http://127.0.0.1:$port/api/v1/eligibility" "$data/post.lua"
 load "GET /eligibilite (SSR, answered)" "http://127.0.0.1:$port/eligibilite?nationality=DZ&permit=algerian_student_certificate&contract=employment&annual_hours=500&verifier=1"
+answered=$rps
 load "GET /eligibilite (SSR, empty)" "http://127.0.0.1:$port/eligibilite"
+awk -v a="$answered" -v c="$ceiling" 'BEGIN { printf "SSR of an answered /eligibilite: %.1f %% of the plain route (goal 25 %%)\n", 100 * a / c }'
+
+# BENCH=front: the front end's figures only (sizes, load, phone, Lighthouse), a few minutes.
+if [ "${BENCH:-}" != front ]; then
 
 echo ""
 echo "== Request starts: 600 from 600 client addresses, 100 at once (release server; SQLite, then PostgreSQL 15)"
@@ -56,6 +64,8 @@ scripts/bench/start-load.sh
 echo ""
 echo "== Memory of one upload (scripts/bench/upload-rss.sh, on a SeaweedFS server of its own)"
 scripts/with-seaweedfs.sh scripts/bench/upload-rss.sh
+
+fi
 
 echo ""
 echo "== First visit on an emulated phone (CPU 4x slower, Slow 4G: 562.5 ms, 180 KB/s; cache disabled)"
@@ -75,6 +85,7 @@ for route in /eligibilite /demande /suivi; do
   ' "$data/lighthouse.json" "$route"
 done
 
+[ "${BENCH:-}" = front ] && exit 0
 echo ""
 # The instructor's queue at national scale, on both databases (PostgreSQL: a throwaway cluster).
 # Each run prints its table on stderr and one JSON line per measure on stdout, kept in
