@@ -84,14 +84,24 @@ fn Header() -> impl IntoView {
             </div>
             <div class="wif-nav">
                 <div class="fr-container">
-                    <nav class="fr-nav" role="navigation" aria-label=tr(Msg::MainMenu)>
-                        <ul class="fr-nav__list">
-                            <NavLink href="/" label=Msg::NavHome />
-                            <NavLink href="/eligibilite" label=Msg::NavEligibility />
-                            <NavLink href="/demande" label=Msg::NavRequest />
-                            <NavLink href="/acces" label=Msg::NavFollow />
-                        </ul>
-                    </nav>
+                    // On a phone the links wait behind a "Menu" button (DSFR's mobile header), so
+                    // the page's heading is on the first screen. A disclosure the browser opens
+                    // itself: it works before, and without, any JavaScript, by keyboard too, and
+                    // says whether it is open; no page fetches WASM for it. From 62em it is
+                    // always open and the button hidden (style/main.css).
+                    <details class="wif-menu">
+                        <summary class="fr-btn fr-btn--tertiary-no-outline fr-icon-menu-fill fr-btn--icon-left">
+                            {tr(Msg::MenuButton)}
+                        </summary>
+                        <nav class="fr-nav" role="navigation" aria-label=tr(Msg::MainMenu)>
+                            <ul class="fr-nav__list">
+                                <NavLink href="/" label=Msg::NavHome />
+                                <NavLink href="/eligibilite" label=Msg::NavEligibility />
+                                <NavLink href="/demande" label=Msg::NavRequest />
+                                <NavLink href="/acces" label=Msg::NavFollow />
+                            </ul>
+                        </nav>
+                    </details>
                 </div>
             </div>
         </header>

@@ -29,6 +29,7 @@ messages! {
     SkipToContent => "Contenu", "Content";
     SkipToFooter => "Pied de page", "Footer";
     MainMenu => "Menu principal", "Main menu";
+    MenuButton => "Menu", "Menu";
     NavHome => "Accueil", "Home";
     NavEligibility => "Ai-je besoin d'une autorisation ?", "Do I need an authorisation?";
     NavRequest => "Faire une demande", "Make a request";
@@ -125,9 +126,11 @@ mod tests {
             let (fr, en) = (msg.text(Lang::Fr), msg.text(Lang::En));
             assert!(!fr.trim().is_empty() && !en.trim().is_empty(), "{msg:?}");
         }
+        // Words that are the same in both languages, checked one by one.
+        let same_in_both = [Msg::MenuButton];
         let untranslated: Vec<_> = Msg::ALL
             .iter()
-            .filter(|m| m.text(Lang::Fr) == m.text(Lang::En))
+            .filter(|m| m.text(Lang::Fr) == m.text(Lang::En) && !same_in_both.contains(m))
             .collect();
         assert!(
             untranslated.is_empty(),
