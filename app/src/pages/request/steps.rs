@@ -299,7 +299,7 @@ fn StepFields(
     view! {
         <form method="post" action=action node_ref=form_ref novalidate on:submit=on_submit>
             <Show when=move || (attempted.get() || refused) && errors.with(|e| !e.is_empty())>
-                <ErrorSummary errors=errors autofocus=refused />
+                <ErrorSummary errors=errors order=step.fields() autofocus=refused />
             </Show>
             <div on:input=on_input on:change=on_input on:focusout=on_blur>
                 <input type="hidden" name="step" value=step.code() />
@@ -332,7 +332,12 @@ const SUMMARY_ID: &str = "resume-erreurs";
 /// The list of a refused form's errors, each a link to its field (RGAA 11.10, DSFR's error
 /// summary): focused when the form is refused, so a screen reader reads it first.
 #[component]
-fn ErrorSummary(errors: Memo<BTreeMap<String, ErrorCode>>, autofocus: bool) -> impl IntoView {
+fn ErrorSummary(
+    errors: Memo<BTreeMap<String, ErrorCode>>,
+    /// The step's fields in the order the form shows them: the summary follows it.
+    order: &'static [&'static str],
+    autofocus: bool,
+) -> impl IntoView {
     let lang = use_lang();
     view! {
         <div class="fr-alert fr-alert--error fr-mb-3w" id=SUMMARY_ID tabindex="-1" autofocus=autofocus role="group" aria-labelledby="resume-erreurs-titre" data-testid="error-summary">
@@ -346,9 +351,26 @@ fn ErrorSummary(errors: Memo<BTreeMap<String, ErrorCode>>, autofocus: bool) -> i
                 }
             }}</h2>
             <ul>
-                {move || errors.get().into_iter().map(|(name, code)| {
+                {move || {
+                    let mut listed: Vec<(String, ErrorCode)> = errors.get().into_iter().collect();
+                    listed.sort_by_key(|(name, _)| order.iter().position(|f| f == name).unwrap_or(usize::MAX));
+                    listed
+                }.into_iter().map(|(name, code)| {
                     let label = fields::spec_of(&name).label;
-                    view! { <li><a href=format!("#f-{name}")>{move || format!("{} : {}", lang.get().pick(label), code.message(lang.get()))}</a></li> }
+                    let id = format!("f-{name}");
+                    // Following a link to a field scrolls to it but leaves the focus where it
+                    // was (browsers only move where the next Tab starts): the field takes it, so
+                    // what is typed next goes there. Without JavaScript the next Tab reaches it.
+                    let take_focus = {
+                        let id = id.clone();
+                        move |_: leptos::ev::MouseEvent| {
+                            #[cfg(feature = "hydrate")]
+                            crate::env::browser::focus(&id);
+                            #[cfg(not(feature = "hydrate"))]
+                            let _ = &id;
+                        }
+                    };
+                    view! { <li><a href=format!("#{id}") on:click=take_focus>{move || format!("{} : {}", lang.get().pick(label), code.message(lang.get()))}</a></li> }
                 }).collect_view()}
             </ul>
         </div>
