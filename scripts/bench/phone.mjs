@@ -48,6 +48,13 @@ async function signInApplicant(page) {
   await page.getByLabel("Code d'accès").fill(await codeFor(email));
   await page.getByRole("button", { name: "Accéder", exact: true }).click();
   await page.waitForURL(/\/demande\/salarie/);
+  await settled(page);
+}
+
+/** The sign-in's own page done loading: its fetches would otherwise count in the measured visit. */
+async function settled(page) {
+  await page.locator("body[data-hydrated='true']").waitFor({ state: "attached" });
+  await page.waitForLoadState("networkidle");
 }
 
 async function signInAgent(page) {
@@ -56,6 +63,7 @@ async function signInAgent(page) {
   await page.getByLabel("Mot de passe").fill("demo-instruction-2026");
   await page.getByTestId("log-in").click();
   await page.waitForURL(/\/instruction$/);
+  await settled(page);
 }
 
 /** /eligibilite opened with three answers given: the hours typed make the answer appear. */
