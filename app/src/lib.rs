@@ -26,6 +26,8 @@ use crate::i18n::Msg;
 
 /// The HTML document around the app, rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    // For `PreloadFrontEnd`, on the pages that have an island.
+    provide_context(options.clone());
     view! {
         <!DOCTYPE html>
         <html>
@@ -51,6 +53,17 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 /// for. A page without islands sets it at once and fetches no WASM.
 #[component]
 fn IslandScripts(options: LeptosOptions) -> impl IntoView {
+    let (js, wasm) = front_end_urls(&options);
+    let nonce = leptos::nonce::use_nonce();
+    view! {
+        <script type="module" nonce=nonce>
+            {format!("({ISLAND_LOADER})({js:?}, {wasm:?});")}
+        </script>
+    }
+}
+
+/// The addresses of the front end's JavaScript and WASM, as cargo-leptos names them.
+fn front_end_urls(options: &LeptosOptions) -> (String, String) {
     let pkg = format!("/{}", options.site_pkg_dir);
     let js = options.output_name.to_string();
     let wasm = if std::option_env!("LEPTOS_OUTPUT_NAME").is_some() {
@@ -58,19 +71,30 @@ fn IslandScripts(options: LeptosOptions) -> impl IntoView {
     } else {
         format!("{js}_bg")
     };
-    let nonce = leptos::nonce::use_nonce();
-    view! {
-        <script type="module" nonce=nonce>
-            {format!("({ISLAND_LOADER})({pkg:?}, {js:?}, {wasm:?});")}
-        </script>
-    }
+    (format!("{pkg}/{js}.js"), format!("{pkg}/{wasm}.wasm"))
 }
 
-const ISLAND_LOADER: &str = r#"async (pkg, js, wasm) => {
+/// Put on a page that has an island, once: the browser fetches the front end's JavaScript and
+/// WASM while it reads the page, instead of when the loader runs, after the whole document
+/// (a module script waits for it). Without these links the WASM's first byte was asked for
+/// only once the page had been parsed. `crossorigin` as the loader's `fetch` asks (same-origin
+/// credentials), or the browser would fetch the WASM twice.
+#[component]
+pub fn PreloadFrontEnd() -> impl IntoView {
+    use_context::<LeptosOptions>().map(|options| {
+        let (js, wasm) = front_end_urls(&options);
+        view! {
+            <Link rel="modulepreload" href=js />
+            <Link rel="preload" href=wasm as_="fetch" type_="application/wasm" crossorigin="anonymous" />
+        }
+    })
+}
+
+const ISLAND_LOADER: &str = r#"async (js, wasm) => {
   const done = () => document.body.setAttribute("data-hydrated", "true");
   if (!document.querySelector("leptos-island")) return done();
-  const mod = await import(`${pkg}/${js}.js`);
-  await mod.default({ module_or_path: `${pkg}/${wasm}.wasm` });
+  const mod = await import(js);
+  await mod.default({ module_or_path: wasm });
   mod.hydrate();
   const children = [];
   const visit = async (node) => {

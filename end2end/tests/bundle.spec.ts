@@ -4,6 +4,16 @@ import { codeFor, hydrated, signIn, start, unique } from "./journey";
 // Islands: the pages render on the server and only their interactive parts (`#[island]`) run in
 // the browser. The page's loader fetches the front end where there is an island, and only there.
 
+/** How each fetch of the WASM began: "link" when the page's head asked for it (a preload). */
+async function wasmInitiators(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    performance
+      .getEntriesByType("resource")
+      .filter((e) => new URL(e.name).pathname.endsWith(".wasm"))
+      .map((e) => (e as PerformanceResourceTiming).initiatorType),
+  );
+}
+
 function codeFetched(page: Page): string[] {
   const urls: string[] = [];
   page.on("request", (r) => {
@@ -19,6 +29,7 @@ test("a page without an island fetches no front end and is marked ready", async 
     await page.goto(path);
     await hydrated(page);
     await expect(page.locator("leptos-island")).toHaveCount(0);
+    await expect(page.locator("link[rel='preload'], link[rel='modulepreload']")).toHaveCount(0);
   }
   expect(fetched).toEqual([]);
 });
@@ -30,12 +41,16 @@ test("the eligibility check and a wizard step hydrate their islands", async ({ p
   await hydrated(page);
   await expect(page.locator("leptos-island")).toHaveCount(1);
   expect(fetched.filter((u) => u.endsWith(".wasm"))).toHaveLength(1);
+  // The page's head asks for the front end as the page arrives (the loader runs only once the
+  // whole document is read), and the loader uses that one fetch.
+  expect(await wasmInitiators(page)).toEqual(["link"]);
   const email = unique("bundle");
   await start(page, email, "student");
   await signIn(page, email, await codeFor(email));
   await expect(page).toHaveURL(/\/demande\/salarie/);
   await hydrated(page);
   await expect(page.locator("leptos-island")).toHaveCount(1);
+  expect(await wasmInitiators(page)).toEqual(["link"]);
   await expect(page.getByLabel("Nom de famille")).toBeVisible();
 });
 

@@ -50,6 +50,7 @@ pub fn EligibilityPage() -> impl IntoView {
         <div class="fr-container fr-my-4w">
             <h1>{tr(Msg::EligibilityTitle)}</h1>
             <p class="fr-text--lead">{tr(Msg::EligibilityLead)}</p>
+            <crate::PreloadFrontEnd />
             <EligibilityForm lang initial submitted today />
         </div>
     }

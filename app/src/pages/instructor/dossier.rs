@@ -260,6 +260,12 @@ fn DossierBody(dossier: DossierView, act: ServerAction<ActOnDossier>) -> impl In
             </div>
         }
     });
+    // The PDF previews are the page's islands.
+    let previews = dossier.documents.iter().any(|slot| {
+        slot.files
+            .iter()
+            .any(|f| f.content_type == "application/pdf")
+    });
     let documents = dossier
         .documents
         .iter()
@@ -350,6 +356,7 @@ fn DossierBody(dossier: DossierView, act: ServerAction<ActOnDossier>) -> impl In
                     view! { <StepSummary step form editable=false /> }
                 }).collect_view()}
                 <h2 class="fr-h5">{t("Justificatifs", "Documents")}</h2>
+                {previews.then(|| view! { <crate::PreloadFrontEnd /> })}
                 {documents}
             </div>
             <div class="fr-col-12 fr-col-lg-5">

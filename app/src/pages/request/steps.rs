@@ -190,6 +190,7 @@ fn StepForm(step: Step, draft: DraftView) -> impl IntoView {
     view! {
         <ErrorBanner error=Signal::stored(banner) />
         {stopped.map(|outcome| view! { <StoppedNotice outcome explanation /> })}
+        <crate::PreloadFrontEnd />
         <StepFields lang step initial=draft.form(step) student=draft.form(Step::Student) server_errors />
     }
 }
@@ -651,11 +652,15 @@ pub(crate) fn DocumentList(
     back: &'static str,
 ) -> impl IntoView {
     let lang = use_lang();
-    slots
+    let full =
+        |slot: &DocumentSlot| slot.files.len() >= crate::rules::documents::MAX_FILES_PER_DOCUMENT;
+    // One upload form (an island) or more on the page.
+    let uploads = slots.iter().any(|slot| !full(slot));
+    let list = slots
         .into_iter()
         .map(|slot| {
             let kind = slot.kind;
-            let full = slot.files.len() >= crate::rules::documents::MAX_FILES_PER_DOCUMENT;
+            let full = full(&slot);
             let files = slot.files.clone();
             view! {
                 <section class="wif-document fr-mb-3w" id=format!("piece-{}", kind.code()) data-testid=format!("doc-{}", kind.code())>
@@ -685,7 +690,11 @@ pub(crate) fn DocumentList(
                 </section>
             }
         })
-        .collect_view()
+        .collect_view();
+    view! {
+        {uploads.then(|| view! { <crate::PreloadFrontEnd /> })}
+        {list}
+    }
 }
 
 /// A plain multipart form (works without JavaScript). As an island it sends the file with a
