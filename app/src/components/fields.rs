@@ -108,8 +108,8 @@ pub fn spec_of(name: &str) -> Spec {
 pub fn options(kind: Kind, lang: Lang) -> Vec<(String, &'static str)> {
     match kind {
         Kind::Country => CountryCode::all_sorted(lang)
-            .into_iter()
-            .map(|(c, name)| (c.to_string(), name))
+            .iter()
+            .map(|(c, name)| (c.to_string(), *name))
             .collect(),
         Kind::Permit => choices(Permit::ALL, Permit::code, Permit::label, lang),
         Kind::Contract => choices(Contract::ALL, Contract::code, Contract::label, lang),

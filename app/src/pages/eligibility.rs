@@ -120,8 +120,8 @@ fn EligibilityForm(
 
     let countries = move || {
         CountryCode::all_sorted(lang.get())
-            .into_iter()
-            .map(|(c, name)| (c.to_string(), name))
+            .iter()
+            .map(|(c, name)| (c.to_string(), *name))
             .collect::<Vec<_>>()
     };
     let permits = move || choices(Permit::ALL, Permit::code, Permit::label, lang.get());
