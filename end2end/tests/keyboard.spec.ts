@@ -75,6 +75,16 @@ async function saveStep(page: Page, next: RegExp) {
   await hydrated(page);
 }
 
+/** Keeps Playwright catching the page's file choosers for the whole test. Its client turns the
+ * catching on when a "filechooser" listener is added and off when the last one goes, without
+ * waiting for the browser: a `waitForEvent` per upload raced the Space press that opens the
+ * chooser, and once in a few runs the browser opened its own (unseen) one first and the test
+ * waited until its timeout (CI, 2026-12-07, the second upload on the phone). One listener from
+ * the start, long before the first upload, leaves nothing to race. */
+function catchFileChoosers(page: Page) {
+  page.on("filechooser", () => {});
+}
+
 /** The file chooser opened with Space on the upload control, then "Envoyer" with Enter. */
 async function upload(page: Page, kind: RegExp, f: { name: string; mimeType: string; buffer: Buffer }) {
   const input = page.getByLabel(new RegExp(`^Ajouter un fichier : ${kind.source}`));
@@ -110,6 +120,7 @@ test("by keyboard alone: the eligibility check answers as the answers are given"
 
 test("by keyboard alone: an applicant signs in, is led to each error, and files the six steps", async ({ page }) => {
   test.setTimeout(180_000);
+  catchFileChoosers(page);
   const email = unique("clavier");
   await page.goto("/demande");
   await hydrated(page);
