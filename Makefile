@@ -60,7 +60,7 @@ build-release bench: export RUSTC_WORKSPACE_WRAPPER := $(RELEASE_WRAPPER)
 build-release: style
 	@scripts/prune-target.sh
 	@scripts/setup.sh wasm-opt
-	LEPTOS_SITE_ROOT=$(RELEASE_SITE_ROOT) cargo leptos build --release
+	LEPTOS_SITE_ROOT=$(RELEASE_SITE_ROOT) cargo leptos build --release $(RELEASE_ONLY)
 
 # The access codes' HMAC key of this machine's make run, kept outside the database (data/ is
 # not in git): codes e-mailed before a restart still work after it.
@@ -72,9 +72,9 @@ run: build
 	@echo "Work in France: http://$(ADDR)   (database: $(DATABASE_URL); stop with Ctrl+C)"
 	@WIF_DEMO=1 DATABASE_URL='$(DATABASE_URL)' ADDR='$(ADDR)' ACCESS_CODE_KEY="$$(cat $(ACCESS_CODE_KEY_FILE))" "$(CARGO_TARGET_DIR)/debug/server"
 
-# The journeys run on the release build only: one front end built for make test, not two.
-# scripts/test.sh makes build-release itself, after the unit and integration tests: their build
-# (profile bench) also writes target/release/server, and the release build puts it back.
+# The journeys run on the release front end only: one front end built for make test, not two.
+# scripts/test.sh makes it itself (build-release RELEASE_ONLY=--frontend-only), after the unit and
+# integration tests, whose build of the server serves it.
 test: style setup-browser
 	@scripts/test.sh
 

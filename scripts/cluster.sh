@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Two instances of the release server behind HAProxy, on the PostgreSQL and the S3 bucket the
+# Two instances of the server (the release build, or SERVER_BIN) behind HAProxy, on the PostgreSQL and the S3 bucket the
 # enclosing scripts started:
 #   scripts/with-postgres.sh scripts/with-seaweedfs.sh scripts/cluster.sh PORT FOLDER [-- CMD…]
 # HAProxy listens on 127.0.0.1:PORT (round robin, no stickiness, health checks, forwardfor; the
@@ -16,7 +16,7 @@ shift 2
 : "${TEST_DATABASE_URL:?run inside scripts/with-postgres.sh}"
 : "${TEST_STORAGE_URL:?run inside scripts/with-seaweedfs.sh}"
 scripts/setup.sh cluster
-bin="${CARGO_TARGET_DIR:-target}/release/server"
+bin="${SERVER_BIN:-${CARGO_TARGET_DIR:-target}/release/server}"
 [ -x "$bin" ] || { echo "[cluster] $bin missing: make build-release" >&2; exit 1; }
 
 rm -rf "$dir"

@@ -13,8 +13,9 @@ export MAIL_OUTBOX="$outbox" STORAGE_DIR="$data/files" WIF_DEMO=1
 # Every journey comes from 127.0.0.1: the per-client limits (tested by server/tests/it/security.rs)
 # would stop the suite itself. The per-address ones stay (each journey has its own address).
 export LIMIT_SIGN_IN_PER_CLIENT=100000 LIMIT_CODE_REQUESTS_PER_CLIENT=100000
-# E2E_PROFILE=release serves the release build (its server and its front end).
-"${CARGO_TARGET_DIR:-target}/${E2E_PROFILE:-debug}/server" &
+# The server binary: SERVER_BIN, or the build of E2E_PROFILE (debug, or release with
+# E2E_PROFILE=release). make test serves the release front end from the server its tests built.
+"${SERVER_BIN:-${CARGO_TARGET_DIR:-target}/${E2E_PROFILE:-debug}/server}" &
 pid=$!
 trap 'kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -rf "$data"' EXIT INT TERM
 wait "$pid"
