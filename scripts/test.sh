@@ -50,8 +50,8 @@ else
 fi
 
 step "unit and integration tests (rules, API, pages) on SQLite, linted as they are built"
-# The dev profile, as make run's: compiling the 535 dependencies unoptimised takes 8 min 48 s from
-# nothing here, optimised (profile bench, as before) 16 min 13 s; the tests ran 25 s longer.
+# The dev profile, as make run's: compiling the 535 dependencies unoptimised took 8 min 23 s from
+# nothing on a fresh machine, optimised (profile bench, as before) 16 min 13 s; the tests ran 30 s longer.
 cargo test -p app -p server --lib --bins --tests 2>&1 | tee -a "$log"
 # That build's server (debug assertions on) serves the cluster, schemathesis and the journeys:
 # the release server is not built by make test (make build-release, make cluster and make bench
