@@ -33,6 +33,55 @@ fn ErrorText(id: &'static str, error: FieldErrorSignal) -> impl IntoView {
     }
 }
 
+/// A select's options as HTML, set as the `<select>`'s `inner_html`: the placeholder (value "")
+/// then each `(value, label)`, the one equal to `selected` (spaces around and ASCII case
+/// ignored) marked selected, the placeholder when none is empty.
+///
+/// The nationality list has 249 options. As 249 views they were most of the eligibility page's
+/// rendering on the server (each an element, attributes and escaping), and in the browser the
+/// island hydrated each one; as one string the server writes them at once and the island does
+/// not walk them (hydrating `inner_html` from the server leaves the children as they are).
+pub fn options_html(placeholder: &str, options: &[(String, &str)], selected: &str) -> String {
+    let selected = selected.trim();
+    let mut html = String::with_capacity(
+        64 + options
+            .iter()
+            .map(|(v, l)| v.len() + l.len() + 32)
+            .sum::<usize>(),
+    );
+    let option = |html: &mut String, value: &str, label: &str, on: bool| {
+        html.push_str("<option value=\"");
+        escape_html(html, value);
+        html.push_str(if on { "\" selected>" } else { "\">" });
+        escape_html(html, label);
+        html.push_str("</option>");
+    };
+    option(&mut html, "", placeholder, selected.is_empty());
+    for (value, label) in options {
+        option(
+            &mut html,
+            value,
+            label,
+            !selected.is_empty() && value.eq_ignore_ascii_case(selected),
+        );
+    }
+    html
+}
+
+/// Writes `text` escaped for an HTML text node or a quoted attribute value.
+fn escape_html(out: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+}
+
 /// A `<select>` whose options are `(value, label)` pairs computed in the current language.
 #[component]
 pub fn SelectField<O>(
@@ -63,18 +112,8 @@ where
                 aria-invalid=move || error.get().is_some().then_some("true")
                 aria-describedby=move || describedby(id, has_hint, error.get())
                 on:change=move |ev| on_change(event_target_value(&ev))
-            >
-                <option value="" selected=move || value.get().is_empty()>{placeholder}</option>
-                {move || {
-                    options()
-                        .into_iter()
-                        .map(|(code, text)| {
-                            let selected = value.get_untracked().trim().eq_ignore_ascii_case(&code);
-                            view! { <option value=code selected=selected>{text}</option> }
-                        })
-                        .collect_view()
-                }}
-            </select>
+                inner_html=move || options_html(placeholder(), &options(), &value.get_untracked())
+            ></select>
             <ErrorText id error />
         </div>
     }
@@ -196,5 +235,65 @@ pub fn TextField(
             />
             <ErrorText id error />
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::options_html;
+
+    fn list() -> Vec<(String, &'static str)> {
+        vec![
+            ("DZ".into(), "Algérie"),
+            ("CI".into(), "Côte d'Ivoire"),
+            ("X&Y".into(), "<b>\"x\"</b>"),
+        ]
+    }
+
+    #[test]
+    fn the_value_given_is_the_one_option_selected() {
+        // (value given, the option expected selected: "" is the placeholder)
+        let cases = [
+            ("", ""),
+            ("   ", ""),
+            ("DZ", "DZ"),
+            ("dz", "DZ"),
+            (" ci ", "CI"),
+            ("FR", "none"),
+            ("X&Y", "X&amp;Y"),
+        ];
+        for (given, expected) in cases {
+            let html = options_html("Choisir", &list(), given);
+            let selected: Vec<&str> = html
+                .split("<option value=\"")
+                .skip(1)
+                .filter(|o| o.contains("\" selected>"))
+                .map(|o| &o[..o.find('"').unwrap()])
+                .collect();
+            let want: Vec<&str> = if expected == "none" {
+                vec![]
+            } else {
+                vec![expected]
+            };
+            assert_eq!(selected, want, "value {given:?}");
+            assert_eq!(html.matches("<option").count(), 4, "value {given:?}");
+        }
+    }
+
+    #[test]
+    fn values_and_labels_are_escaped() {
+        let html = options_html("A & B", &list(), "");
+        assert!(
+            html.starts_with("<option value=\"\" selected>A &amp; B</option>"),
+            "{html}"
+        );
+        assert!(
+            html.contains("<option value=\"CI\">Côte d&#39;Ivoire</option>"),
+            "{html}"
+        );
+        assert!(
+            html.contains("<option value=\"X&amp;Y\">&lt;b&gt;&quot;x&quot;&lt;/b&gt;</option>"),
+            "{html}"
+        );
     }
 }

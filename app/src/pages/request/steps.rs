@@ -10,6 +10,7 @@ use super::{SignOutButton, Stepper};
 use crate::api::{load_draft, load_follow_up, RemoveFile, SaveStep, SendReply, SubmitRequest};
 use crate::components::feedback::{action_error, error_from_url, ErrorBanner};
 use crate::components::fields::{self, Kind};
+use crate::components::form::options_html;
 use crate::components::layout::t;
 use crate::components::layout::{provide_island_lang, use_lang};
 use crate::components::summary::step_title;
@@ -514,13 +515,17 @@ fn Field(name: &'static str, initial: String, error: Signal<Option<ErrorCode>>) 
             view! {
                 <div class="fr-select-group" class:fr-select-group--error=move || error.get().is_some()>
                     <label class="fr-label" for=id.clone()>{label}{hint}</label>
-                    <select class="fr-select" id=id.clone() name=input_name aria-invalid=invalid aria-describedby=describedby>
-                        <option value="" selected=initial.is_empty()>{move || lang.get().pick(("Sélectionnez une réponse", "Select an answer"))}</option>
-                        {move || options().into_iter().map(|(code, text)| {
-                            let selected = initial.eq_ignore_ascii_case(&code);
-                            view! { <option value=code selected=selected>{text}</option> }
-                        }).collect_view()}
-                    </select>
+                    <select
+                        class="fr-select"
+                        id=id.clone()
+                        name=input_name
+                        aria-invalid=invalid
+                        aria-describedby=describedby
+                        inner_html=move || {
+                            let placeholder = lang.get().pick(("Sélectionnez une réponse", "Select an answer"));
+                            options_html(placeholder, &options(), &initial)
+                        }
+                    ></select>
                     {error_view}
                 </div>
             }
