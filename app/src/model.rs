@@ -74,6 +74,13 @@ pub struct StoredFile {
     pub size: u64,
 }
 
+impl StoredFile {
+    /// Shown in place by a PDF viewer (the dossier's island), an image otherwise.
+    pub fn is_pdf(&self) -> bool {
+        self.content_type == crate::rules::documents::FileType::Pdf.code()
+    }
+}
+
 /// The follow-up page: where the file stands and what comes next.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct FollowUp {

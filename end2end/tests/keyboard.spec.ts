@@ -81,12 +81,15 @@ async function saveStep(page: Page, next: RegExp) {
  * chooser, and once in a few runs the browser opened its own (unseen) one first and the test
  * waited until its timeout (CI, 2026-12-07, the second upload on the phone). One listener from
  * the start, long before the first upload, leaves nothing to race. */
+const catching = new WeakSet<Page>();
 function catchFileChoosers(page: Page) {
   page.on("filechooser", () => {});
+  catching.add(page);
 }
 
 /** The file chooser opened with Space on the upload control, then "Envoyer" with Enter. */
 async function upload(page: Page, kind: RegExp, f: { name: string; mimeType: string; buffer: Buffer }) {
+  if (!catching.has(page)) throw new Error("call catchFileChoosers(page) at the start of the test");
   const input = page.getByLabel(new RegExp(`^Ajouter un fichier : ${kind.source}`));
   await tabTo(page, input);
   const chooser = page.waitForEvent("filechooser");

@@ -6,13 +6,12 @@ use crate::components::layout::PageTitle;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
+use crate::components::fields::{options, Kind};
 use crate::components::form::{FieldErrorSignal, RadioGroup, SelectField, TextField};
 use crate::components::layout::{provide_island_lang, tr, use_lang};
 use crate::i18n::{Lang, Msg};
-use crate::rules::eligibility::{
-    self, Contract, EligibilityAnswers, FiledBy, Outcome, Permit, RegulatedProfession,
-};
-use crate::rules::{decide, CountryCode, Eligibility, ErrorCode, FieldError, RulesConfig};
+use crate::rules::eligibility::{self, Contract, EligibilityAnswers, FiledBy, Outcome};
+use crate::rules::{decide, Eligibility, ErrorCode, FieldError, RulesConfig};
 
 /// Hidden field that tells a submitted form from a first visit.
 const SUBMITTED: &str = "verifier";
@@ -118,31 +117,13 @@ fn EligibilityForm(
         }
     };
 
-    let countries = move || {
-        CountryCode::all_sorted(lang.get())
-            .iter()
-            .map(|(c, name)| (c.to_string(), *name))
-            .collect::<Vec<_>>()
-    };
-    let permits = move || choices(Permit::ALL, Permit::code, Permit::label, lang.get());
-    let contracts = move || choices(Contract::ALL, Contract::code, Contract::label, lang.get());
-    let professions = move || {
-        let mut list = vec![("none".to_owned(), lang.get().t(Msg::NoRegulatedProfession))];
-        list.extend(choices(
-            RegulatedProfession::ALL,
-            RegulatedProfession::code,
-            RegulatedProfession::label,
-            lang.get(),
-        ));
-        list
-    };
+    // The same lists as the request's fields (`fields::options`).
+    let countries = move || options(Kind::Country, lang.get());
+    let permits = move || options(Kind::Permit, lang.get());
+    let contracts = move || options(Kind::Contract, lang.get());
+    let professions = move || options(Kind::Profession, lang.get());
     let filers = move || choices(FiledBy::ALL, FiledBy::code, FiledBy::label, lang.get());
-    let yes_no = move || {
-        vec![
-            ("true".to_owned(), lang.get().t(Msg::Yes)),
-            ("false".to_owned(), lang.get().t(Msg::No)),
-        ]
-    };
+    let yes_no = move || options(Kind::YesNo, lang.get());
     let curricular_by_nature = move || {
         answers.with(|a| {
             a.contract

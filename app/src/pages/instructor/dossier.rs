@@ -14,7 +14,7 @@ use crate::components::summary::StepSummary;
 use crate::i18n::action_label;
 use crate::i18n::Lang;
 use crate::instruction::DossierView;
-use crate::model::AppError;
+use crate::model::{AppError, StoredFile};
 use crate::rules::decision::Act;
 use crate::rules::dossier::{Action, Actor, DossierState};
 use crate::rules::request::Step;
@@ -261,11 +261,10 @@ fn DossierBody(dossier: DossierView, act: ServerAction<ActOnDossier>) -> impl In
         }
     });
     // The PDF previews are the page's islands.
-    let previews = dossier.documents.iter().any(|slot| {
-        slot.files
-            .iter()
-            .any(|f| f.content_type == "application/pdf")
-    });
+    let previews = dossier
+        .documents
+        .iter()
+        .any(|slot| slot.files.iter().any(StoredFile::is_pdf));
     let documents = dossier
         .documents
         .iter()
@@ -277,7 +276,7 @@ fn DossierBody(dossier: DossierView, act: ServerAction<ActOnDossier>) -> impl In
                 .map(|f| {
                     let href = format!("/instruction/fichier/{}", f.id);
                     let name = f.file_name.clone();
-                    let preview = if f.content_type == "application/pdf" {
+                    let preview = if f.is_pdf() {
                         view! { <PdfPreview lang=lang.get_untracked() href=href.clone() name=name.clone() /> }.into_any()
                     } else {
                         view! { <img class="wif-preview" src=href.clone() alt=name.clone() loading="lazy" /> }.into_any()
