@@ -44,7 +44,7 @@ style: setup
 
 build: style
 	@scripts/prune-target.sh
-	cargo leptos build
+	cargo leptos build --split
 
 # The release site has its own root, so a debug build (make run, the journeys) and a release
 # build (the release journey, make bench) never overwrite each other's front end.
@@ -60,7 +60,7 @@ build-release bench: export RUSTC_WORKSPACE_WRAPPER := $(RELEASE_WRAPPER)
 build-release: style
 	@scripts/prune-target.sh
 	@scripts/setup.sh wasm-opt
-	LEPTOS_SITE_ROOT=$(RELEASE_SITE_ROOT) cargo leptos build --release $(RELEASE_ONLY)
+	LEPTOS_SITE_ROOT=$(RELEASE_SITE_ROOT) cargo leptos build --release --split $(RELEASE_ONLY)
 
 # The access codes' HMAC key of this machine's make run, kept outside the database (data/ is
 # not in git): codes e-mailed before a restart still work after it.

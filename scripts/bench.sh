@@ -19,7 +19,13 @@ sizes() { # name, files...
   done
   printf '%-44s %10d %10d %10d\n' "$name" "$raw" "$gz" "$br"
 }
-sizes "islands: wasm + js" "$pkg"/work-in-france.wasm "$pkg"/work-in-france.js
+# The main module (the runtime: every island page fetches it), then each lazy island's module and
+# the chunks islands share (cargo leptos build --split), and the script that loads them.
+sizes "main: wasm + js" "$pkg"/work-in-france.wasm "$pkg"/work-in-france.js
+for f in "$pkg"/*.wasm; do
+  [ "$f" = "$pkg/work-in-france.wasm" ] || sizes "$(basename "$f")" "$f"
+done
+for f in "$pkg"/__wasm_split*.js; do [ -f "$f" ] && sizes "split loader: $(basename "$f")" "$f"; done
 sizes "CSS" "$pkg"/*.css
 echo "(what a first visit actually transfers, per page, is measured on the emulated phone below)"
 

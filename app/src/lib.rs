@@ -74,20 +74,89 @@ fn front_end_urls(options: &LeptosOptions) -> (String, String) {
     (format!("{pkg}/{js}.js"), format!("{pkg}/{wasm}.wasm"))
 }
 
-/// Put on a page that has an island, once: the browser fetches the front end's JavaScript and
-/// WASM while it reads the page, instead of when the loader runs, after the whole document
-/// (a module script waits for it). Without these links the WASM's first byte was asked for
-/// only once the page had been parsed. `crossorigin` as the loader's `fetch` asks (same-origin
-/// credentials), or the browser would fetch the WASM twice.
+/// Put beside each island of a page: the browser fetches the front end's JavaScript and WASM
+/// while it reads the page, instead of when the loader runs, after the whole document (a module
+/// script waits for it). Without these links the WASM's first byte was asked for only once the
+/// page had been parsed. `crossorigin` as the loader's `fetch` asks (same-origin credentials),
+/// or the browser would fetch the WASM twice.
+///
+/// Every island is lazy (`#[island(lazy)]`, built with `cargo leptos build --split`): the main
+/// module holds the runtime, and each island's code is a module of its own, with chunks for
+/// what several islands share, fetched when the island hydrates. `island` is the island's
+/// component name; its modules are preloaded too, from the split's manifest.
 #[component]
-pub fn PreloadFrontEnd() -> impl IntoView {
+pub fn PreloadFrontEnd(island: &'static str) -> impl IntoView {
     use_context::<LeptosOptions>().map(|options| {
         let (js, wasm) = front_end_urls(&options);
+        let pkg = format!("/{}", options.site_pkg_dir);
+        let split = split_modules(&options, island);
+        let loader = (!split.is_empty()).then(|| format!("{pkg}/{SPLIT_LOADER}"));
         view! {
             <Link rel="modulepreload" href=js />
+            {loader.map(|href| view! { <Link rel="modulepreload" href /> })}
             <Link rel="preload" href=wasm as_="fetch" type_="application/wasm" crossorigin="anonymous" />
+            {split
+                .into_iter()
+                .map(|module| {
+                    let href = format!("{pkg}/{module}.wasm");
+                    view! { <Link rel="preload" href as_="fetch" type_="application/wasm" crossorigin="anonymous" /> }
+                })
+                .collect_view()}
         }
     })
+}
+
+/// The JavaScript that loads the split modules, as cargo-leptos names it without file hashes.
+const SPLIT_LOADER: &str = "__wasm_split.______________________.js";
+
+/// The modules (file names without `.wasm`) an island's code needs besides the main one, from
+/// the manifest `cargo leptos build --split` writes: split names are the island's loader
+/// (`{island in snake case}_loader_{hash}`). None without a split build.
+#[cfg(feature = "ssr")]
+fn split_modules(options: &LeptosOptions, island: &str) -> Vec<String> {
+    use std::collections::HashMap;
+    use std::sync::OnceLock;
+    static MANIFEST: OnceLock<HashMap<String, Vec<String>>> = OnceLock::new();
+    let manifest = MANIFEST.get_or_init(|| {
+        let path = std::path::Path::new(options.site_root.as_ref())
+            .join(options.site_pkg_dir.as_ref())
+            .join("__wasm_split_manifest.json");
+        std::fs::read_to_string(path)
+            .ok()
+            .and_then(|text| serde_json::from_str(&text).ok())
+            .unwrap_or_default()
+    });
+    let prefix = format!("{}_loader_", snake_case(island));
+    let mut modules: Vec<String> = manifest
+        .iter()
+        .filter(|(split, _)| split.starts_with(&prefix))
+        .flat_map(|(_, files)| files.iter().cloned())
+        .collect();
+    modules.sort();
+    modules.dedup();
+    modules
+}
+
+#[cfg(not(feature = "ssr"))]
+fn split_modules(_: &LeptosOptions, _: &str) -> Vec<String> {
+    Vec::new()
+}
+
+/// `EligibilityForm` → `eligibility_form`, as Leptos's `#[lazy]` names an island's split.
+#[cfg(feature = "ssr")]
+fn snake_case(name: &str) -> String {
+    let mut out = String::with_capacity(name.len() + 4);
+    for (i, c) in name.chars().enumerate() {
+        if c.is_ascii_uppercase() {
+            if i > 0 {
+                out.push('_');
+            }
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 const ISLAND_LOADER: &str = r#"async (js, wasm) => {

@@ -3,15 +3,29 @@ import { codeFor, hydrated, signIn, start, unique } from "./journey";
 
 // Islands: the pages render on the server and only their interactive parts (`#[island]`) run in
 // the browser. The page's loader fetches the front end where there is an island, and only there.
+// Each island is lazy (`cargo leptos build --split`): its code is a WASM module of its own beside
+// the main one (the runtime), with shared chunks.
 
-/** How each fetch of the WASM began: "link" when the page's head asked for it (a preload). */
-async function wasmInitiators(page: Page): Promise<string[]> {
+/** Each WASM module the page fetched and how its fetch began: "link" when the page's head asked
+ * for it (a preload), so that it did not wait for the main module to run first. */
+async function wasmFetches(page: Page): Promise<{ path: string; initiator: string }[]> {
   return page.evaluate(() =>
     performance
       .getEntriesByType("resource")
       .filter((e) => new URL(e.name).pathname.endsWith(".wasm"))
-      .map((e) => (e as PerformanceResourceTiming).initiatorType),
+      .map((e) => ({ path: new URL(e.name).pathname, initiator: (e as PerformanceResourceTiming).initiatorType })),
   );
+}
+
+/** The page fetched the main module and its island's own, each once, each as the page arrived. */
+async function expectIslandModules(page: Page): Promise<string[]> {
+  const fetches = await wasmFetches(page);
+  const paths = fetches.map((f) => f.path);
+  expect(paths).toContain("/pkg/work-in-france.wasm");
+  expect(paths.length).toBeGreaterThan(1);
+  expect(new Set(paths).size).toBe(paths.length);
+  expect(fetches.filter((f) => f.initiator !== "link")).toEqual([]);
+  return paths;
 }
 
 function codeFetched(page: Page): string[] {
@@ -40,17 +54,19 @@ test("the eligibility check and a wizard step hydrate their islands", async ({ p
   await page.goto("/eligibilite");
   await hydrated(page);
   await expect(page.locator("leptos-island")).toHaveCount(1);
-  expect(fetched.filter((u) => u.endsWith(".wasm"))).toHaveLength(1);
   // The page's head asks for the front end as the page arrives (the loader runs only once the
-  // whole document is read), and the loader uses that one fetch.
-  expect(await wasmInitiators(page)).toEqual(["link"]);
+  // whole document is read), and the loader uses those fetches.
+  const eligibility = await expectIslandModules(page);
+  expect(fetched.filter((u) => u.endsWith(".wasm")).sort()).toEqual([...eligibility].sort());
   const email = unique("bundle");
   await start(page, email, "student");
   await signIn(page, email, await codeFor(email));
   await expect(page).toHaveURL(/\/demande\/salarie/);
   await hydrated(page);
   await expect(page.locator("leptos-island")).toHaveCount(1);
-  expect(await wasmInitiators(page)).toEqual(["link"]);
+  // The wizard's island is not the eligibility form's: a module of its own.
+  const step = await expectIslandModules(page);
+  expect(step.filter((p) => !eligibility.includes(p))).not.toEqual([]);
   await expect(page.getByLabel("Nom de famille")).toBeVisible();
 });
 

@@ -49,7 +49,7 @@ pub fn EligibilityPage() -> impl IntoView {
         <div class="fr-container fr-my-4w">
             <h1>{tr(Msg::EligibilityTitle)}</h1>
             <p class="fr-text--lead">{tr(Msg::EligibilityLead)}</p>
-            <crate::PreloadFrontEnd />
+            <crate::PreloadFrontEnd island="EligibilityForm" />
             <EligibilityForm lang initial submitted today />
         </div>
     }
@@ -57,7 +57,7 @@ pub fn EligibilityPage() -> impl IntoView {
 
 /// The form and its answer, which follows the answers as they are given: the rules run in the
 /// browser, the same code the server runs for the plain form and the API.
-#[island]
+#[island(lazy)]
 fn EligibilityForm(
     lang: Lang,
     initial: EligibilityAnswers,

@@ -355,7 +355,7 @@ fn DossierBody(dossier: DossierView, act: ServerAction<ActOnDossier>) -> impl In
                     view! { <StepSummary step form editable=false /> }
                 }).collect_view()}
                 <h2 class="fr-h5">{t("Justificatifs", "Documents")}</h2>
-                {previews.then(|| view! { <crate::PreloadFrontEnd /> })}
+                {previews.then(|| view! { <crate::PreloadFrontEnd island="PdfPreview" /> })}
                 {documents}
             </div>
             <div class="fr-col-12 fr-col-lg-5">
@@ -384,7 +384,7 @@ fn DossierBody(dossier: DossierView, act: ServerAction<ActOnDossier>) -> impl In
 /// browser does not show them inline at all. Closed, it takes no room and loads nothing; open,
 /// it has the same fixed box as an image. Before the page is interactive, opening it offers the
 /// file in a new tab.
-#[island]
+#[island(lazy)]
 fn PdfPreview(lang: Lang, href: String, name: String) -> impl IntoView {
     provide_island_lang(lang);
     let details = NodeRef::<leptos::html::Details>::new();

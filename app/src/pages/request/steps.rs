@@ -191,7 +191,7 @@ fn StepForm(step: Step, draft: DraftView) -> impl IntoView {
     view! {
         <ErrorBanner error=Signal::stored(banner) />
         {stopped.map(|outcome| view! { <StoppedNotice outcome explanation /> })}
-        <crate::PreloadFrontEnd />
+        <crate::PreloadFrontEnd island="StepFields" />
         <StepFields lang step initial=draft.form(step) student=draft.form(Step::Student) server_errors />
     }
 }
@@ -199,7 +199,7 @@ fn StepForm(step: Step, draft: DraftView) -> impl IntoView {
 /// The step's form, checked as it is typed by the rules the server runs: a field's error shows
 /// once the field is left, every error at the first press on "save". A form with errors is not
 /// sent; a valid one is posted as it would be without JavaScript, once.
-#[island]
+#[island(lazy)]
 fn StepFields(
     lang: Lang,
     step: Step,
@@ -697,7 +697,7 @@ pub(crate) fn DocumentList(
         })
         .collect_view();
     view! {
-        {uploads.then(|| view! { <crate::PreloadFrontEnd /> })}
+        {uploads.then(|| view! { <crate::PreloadFrontEnd island="UploadForm" /> })}
         {list}
     }
 }
@@ -705,7 +705,7 @@ pub(crate) fn DocumentList(
 /// A plain multipart form (works without JavaScript). As an island it sends the file with a
 /// progress bar, says at once when a file is too large, and then loads the page again with the
 /// file in its list.
-#[island]
+#[island(lazy)]
 fn UploadForm(lang: Lang, kind: DocumentKind) -> impl IntoView {
     let lang = provide_island_lang(lang);
     let progress = RwSignal::new(None::<f64>);
