@@ -51,9 +51,9 @@ pub fn options_html(placeholder: &str, options: &[(String, &str)], selected: &st
     );
     let option = |html: &mut String, value: &str, label: &str, on: bool| {
         html.push_str("<option value=\"");
-        escape_html(html, value);
+        html_escape::encode_double_quoted_attribute_to_string(value, html);
         html.push_str(if on { "\" selected>" } else { "\">" });
-        escape_html(html, label);
+        html_escape::encode_text_to_string(label, html);
         html.push_str("</option>");
     };
     option(&mut html, "", placeholder, selected.is_empty());
@@ -66,20 +66,6 @@ pub fn options_html(placeholder: &str, options: &[(String, &str)], selected: &st
         );
     }
     html
-}
-
-/// Writes `text` escaped for an HTML text node or a quoted attribute value.
-fn escape_html(out: &mut String, text: &str) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
 }
 
 /// A `<select>` whose options are `(value, label)` pairs computed in the current language.
@@ -288,11 +274,11 @@ mod tests {
             "{html}"
         );
         assert!(
-            html.contains("<option value=\"CI\">Côte d&#39;Ivoire</option>"),
+            html.contains("<option value=\"CI\">Côte d'Ivoire</option>"),
             "{html}"
         );
         assert!(
-            html.contains("<option value=\"X&amp;Y\">&lt;b&gt;&quot;x&quot;&lt;/b&gt;</option>"),
+            html.contains("<option value=\"X&amp;Y\">&lt;b&gt;\"x\"&lt;/b&gt;</option>"),
             "{html}"
         );
     }
