@@ -1,5 +1,10 @@
 use server::{router, state, Config};
 
+/// mimalloc, not glibc's malloc: server-side rendering allocates many short-lived strings, and
+/// `make bench` measures the difference (README, "Speed").
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
     let filter =
