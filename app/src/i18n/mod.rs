@@ -1,11 +1,16 @@
 //! Languages. Every user-facing sentence exists in French and English by construction: texts are
-//! `(french, english)` pairs chosen with [`Lang::pick`], or entries of the [`Msg`] table, whose
-//! macro refuses an entry without both languages. No Leptos here, so `rules` can use it too.
+//! `(french, english)` pairs chosen with [`Lang::pick`], or messages of the catalogue
+//! (`app/locales/<lang>.ftl`, turned into [`Msg`] by the build script, which refuses a message
+//! missing from a language). No Leptos here, so `rules` can use it too.
 
 use serde::{Deserialize, Serialize};
 
 mod domain;
 pub use domain::action_label;
+#[cfg(test)]
+mod catalogue;
+#[cfg(test)]
+mod catalogue_tests;
 mod ui;
 pub use ui::Msg;
 
