@@ -169,3 +169,29 @@ test("answers given before the page is interactive are kept and counted once it 
   await expect(result).toHaveAttribute("data-outcome", "required");
   await expect(page.getByTestId("eligibility-cap")).toContainText("803,5");
 });
+
+test("what a step holds unsaved goes through the language switch, even before the page is interactive", async ({ page }) => {
+  test.setTimeout(90_000);
+  const email = unique("switch");
+  await start(page, email, "employer");
+  await signIn(page, email, await codeFor(email));
+  await studentStep(page, unique("student"));
+  await expect(page).toHaveURL(/\/demande\/employeur$/);
+  // The WASM held back, as on a slow phone: the switch is still a plain link when it is pressed.
+  let release = () => {};
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\.wasm$/, async (route) => {
+    await gate;
+    await route.continue();
+  });
+  await page.reload();
+  const name = page.getByLabel("Raison sociale");
+  await expect(name).toHaveValue("");
+  await name.fill("Boulangerie pas encore enregistrée");
+  await expect(page.locator("body[data-hydrated='true']")).toHaveCount(0);
+  await page.getByRole("link", { name: "English" }).click();
+  await expect(page).toHaveURL(/lang=en/);
+  release();
+  await hydrated(page);
+  await expect(page.getByLabel("Company name")).toHaveValue("Boulangerie pas encore enregistrée");
+});
