@@ -45,6 +45,18 @@ async function onStep(page: Page, title: StepTitle) {
   await expect(page.locator(".fr-stepper__title")).toContainText(title);
 }
 
+/** Holds every WASM fetch back until the function returned is called: the page as a slow phone
+ * has it before its islands are live. */
+async function holdBackWasm(page: Page): Promise<() => void> {
+  let release = () => {};
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\.wasm$/, async (route) => {
+    await gate;
+    await route.continue();
+  });
+  return release;
+}
+
 async function previous(page: Page, title: StepTitle) {
   await page.getByRole("link", { name: "Étape précédente" }).click();
   await onStep(page, title);
@@ -149,12 +161,7 @@ test("the employer step says which service will handle the file as the postcode 
 test("answers given before the page is interactive are kept and counted once it is", async ({ page }) => {
   test.setTimeout(60_000);
   // The WASM is held back until the form has been answered, as on a slow phone.
-  let release = () => {};
-  const gate = new Promise<void>((resolve) => (release = resolve));
-  await page.route(/\.wasm$/, async (route) => {
-    await gate;
-    await route.continue();
-  });
+  const release = await holdBackWasm(page);
   await page.goto("/eligibilite");
   await page.getByLabel("Nationalité de l'étudiant").selectOption("DZ");
   await page.locator("label", { hasText: "Certificat de résidence algérien « étudiant »" }).click();
@@ -178,12 +185,7 @@ test("what a step holds unsaved goes through the language switch, even before th
   await studentStep(page, unique("student"));
   await expect(page).toHaveURL(/\/demande\/employeur$/);
   // The WASM held back, as on a slow phone: the switch is still a plain link when it is pressed.
-  let release = () => {};
-  const gate = new Promise<void>((resolve) => (release = resolve));
-  await page.route(/\.wasm$/, async (route) => {
-    await gate;
-    await route.continue();
-  });
+  const release = await holdBackWasm(page);
   await page.reload();
   const name = page.getByLabel("Raison sociale");
   await expect(name).toHaveValue("");
