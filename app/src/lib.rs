@@ -96,7 +96,7 @@ pub fn PreloadFrontEnd(island: &'static str) -> impl IntoView {
             {loader.map(|href| view! { <Link rel="modulepreload" href /> })}
             <Link rel="preload" href=wasm as_="fetch" type_="application/wasm" crossorigin="anonymous" />
             {split
-                .into_iter()
+                .iter()
                 .map(|module| {
                     let href = format!("{pkg}/{module}.wasm");
                     view! { <Link rel="preload" href as_="fetch" type_="application/wasm" crossorigin="anonymous" /> }
@@ -111,35 +111,45 @@ const SPLIT_LOADER: &str = "__wasm_split.______________________.js";
 
 /// The modules (file names without `.wasm`) an island's code needs besides the main one, from
 /// the manifest `cargo leptos build --split` writes: split names are the island's loader
-/// (`{island in snake case}_loader_{hash}`). None without a split build.
+/// (`{island in snake case}_loader_{hash}`). Read once, grouped by island; none without a split
+/// build.
 #[cfg(feature = "ssr")]
-fn split_modules(options: &LeptosOptions, island: &str) -> Vec<String> {
+fn split_modules(options: &LeptosOptions, island: &str) -> &'static [String] {
     use std::collections::HashMap;
     use std::sync::OnceLock;
-    static MANIFEST: OnceLock<HashMap<String, Vec<String>>> = OnceLock::new();
-    let manifest = MANIFEST.get_or_init(|| {
+    static BY_ISLAND: OnceLock<HashMap<String, Vec<String>>> = OnceLock::new();
+    let by_island = BY_ISLAND.get_or_init(|| {
         let path = std::path::Path::new(options.site_root.as_ref())
             .join(options.site_pkg_dir.as_ref())
             .join("__wasm_split_manifest.json");
-        std::fs::read_to_string(path)
+        let manifest: HashMap<String, Vec<String>> = std::fs::read_to_string(path)
             .ok()
             .and_then(|text| serde_json::from_str(&text).ok())
-            .unwrap_or_default()
+            .unwrap_or_default();
+        let mut by_island: HashMap<String, Vec<String>> = HashMap::new();
+        for (split, files) in manifest {
+            if let Some((island, _hash)) = split.rsplit_once("_loader_") {
+                by_island
+                    .entry(island.to_owned())
+                    .or_default()
+                    .extend(files);
+            }
+        }
+        for modules in by_island.values_mut() {
+            modules.sort();
+            modules.dedup();
+        }
+        by_island
     });
-    let prefix = format!("{}_loader_", snake_case(island));
-    let mut modules: Vec<String> = manifest
-        .iter()
-        .filter(|(split, _)| split.starts_with(&prefix))
-        .flat_map(|(_, files)| files.iter().cloned())
-        .collect();
-    modules.sort();
-    modules.dedup();
-    modules
+    by_island
+        .get(&snake_case(island))
+        .map(Vec::as_slice)
+        .unwrap_or_default()
 }
 
 #[cfg(not(feature = "ssr"))]
-fn split_modules(_: &LeptosOptions, _: &str) -> Vec<String> {
-    Vec::new()
+fn split_modules(_: &LeptosOptions, _: &str) -> &'static [String] {
+    &[]
 }
 
 /// `EligibilityForm` → `eligibility_form`, as Leptos's `#[lazy]` names an island's split.
