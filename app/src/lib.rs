@@ -169,15 +169,18 @@ fn snake_case(name: &str) -> String {
     out
 }
 
-/// `IslandScripts`'s script. Until the islands are live, the language switch is a plain link and
-/// what a wizard step holds unsaved would be lost with the page: the click listener keeps it as
-/// the live step does (steps.rs, `keep_typed`), and the next page's step island puts it back.
+/// `IslandScripts`'s script. Until the step's island is live, the language switch is a plain link
+/// and what a wizard step holds unsaved would be lost with the page: the click listener keeps it
+/// as the live step does (steps.rs, `keep_typed`), and the next page's step island puts it back.
+/// It listens in the capture phase, before the island's own listener, which overwrites it once
+/// registered (by an effect, which may run after `data-hydrated` is set): no moment between
+/// the two loses what was typed.
 const ISLAND_LOADER: &str = r#"async (js, wasm) => {
   const done = () => document.body.setAttribute("data-hydrated", "true");
   if (!document.querySelector("leptos-island")) return done();
   document.addEventListener("click", (event) => {
     const form = document.querySelector('form input[name="step"]')?.form;
-    if (document.body.hasAttribute("data-hydrated") || !form || !event.target.closest?.("a.wif-lang")) return;
+    if (!form || !event.target.closest?.("a.wif-lang")) return;
     const typed = {};
     for (const [name, value] of new FormData(form)) {
       const field = /^form\[(.+)\]$/.exec(name);
