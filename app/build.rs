@@ -27,74 +27,104 @@ fn main() {
     if problems.is_empty() {
         problems = catalogue::check(&languages);
     }
-    for (lang, messages) in &languages {
-        for (key, parts) in messages {
-            if !catalogue::variables(parts).is_empty() {
-                problems.push(format!(
-                    "app/locales/{lang}.ftl: {key}: Msg's texts are fixed; a message with \
-                     variables needs a formatter, not written yet"
-                ));
-            }
-        }
-    }
     if !problems.is_empty() {
         panic!("the message catalogue disagrees:\n{}", problems.join("\n"));
     }
 
     let (_, reference) = &languages[0];
+    let n = languages.len();
     let mut out = String::new();
-    out.push_str(
-        "/// One interface sentence, in every language (app/locales/<lang>.ftl, by app/build.rs).\n\
-         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]\npub enum Msg {\n",
+    let _ = writeln!(
+        out,
+        "/// One interface sentence in every language, in `Lang::ALL`'s order (app/locales/<lang>.ftl,\n\
+         /// by app/build.rs). Each message is its own constant: the browser's WASM carries only the\n\
+         /// messages its islands name.\n\
+         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]\n\
+         pub struct Msg(&'static [&'static str; {n}]);\n\n\
+         #[allow(non_upper_case_globals)]\nimpl Msg {{"
     );
+    let parts_of = |lang_messages: &catalogue::Messages, key: &str| -> Vec<catalogue::Part> {
+        lang_messages
+            .iter()
+            .find(|(k, _)| k == key)
+            .expect("checked: every language has every key")
+            .1
+            .clone()
+    };
+    let flat = |parts: &[catalogue::Part]| -> String {
+        parts
+            .iter()
+            .map(|p| match p {
+                catalogue::Part::Text(t) => t.clone(),
+                catalogue::Part::Variable(v) => format!("{{${v}}}"),
+                catalogue::Part::Plural { .. } => unreachable!("a plural is a whole message"),
+            })
+            .collect()
+    };
+    let mut plurals = Vec::new();
     for (key, _) in reference {
-        let _ = writeln!(out, "    {},", catalogue::rust_name(key));
-    }
-    out.push_str("}\n\nimpl Msg {\n    pub const ALL: &'static [Msg] = &[\n");
-    for (key, _) in reference {
-        let _ = writeln!(out, "        Msg::{},", catalogue::rust_name(key));
-    }
-    out.push_str("    ];\n\n    /// The message's key in the catalogue.\n");
-    out.push_str(
-        "    pub const fn key(self) -> &'static str {\n        KEYS[self as usize]\n    }\n\n",
-    );
-    out.push_str(
-        "    pub const fn text(self, lang: Lang) -> &'static str {\n        match lang {\n",
-    );
-    for (lang, _) in &languages {
-        let _ = writeln!(
-            out,
-            "            Lang::{} => {}[self as usize],",
-            catalogue::rust_name(lang),
-            lang.to_uppercase()
-        );
-    }
-    out.push_str("        }\n    }\n}\n\n");
-    let n = reference.len();
-    let _ = writeln!(out, "const KEYS: [&str; {n}] = [");
-    for (key, _) in reference {
-        let _ = writeln!(out, "    {key:?},");
-    }
-    out.push_str("];\n");
-    for (lang, messages) in &languages {
-        let _ = writeln!(out, "\nconst {}: [&str; {n}] = [", lang.to_uppercase());
-        for (key, _) in reference {
-            let parts = &messages
+        let name = catalogue::rust_name(key);
+        let all: Vec<Vec<catalogue::Part>> =
+            languages.iter().map(|(_, m)| parts_of(m, key)).collect();
+        let selector = all
+            .iter()
+            .find_map(|p| catalogue::plural(p).map(|(v, _)| v.to_owned()));
+        if let Some(selector) = selector {
+            // A plural in one language is a plural in all: a text is its `other`.
+            let texts: Vec<String> = all
                 .iter()
-                .find(|(k, _)| k == key)
-                .expect("checked: every language has every key")
-                .1;
-            let text: String = parts
-                .iter()
-                .map(|p| match p {
-                    catalogue::Part::Text(t) => t.as_str(),
-                    catalogue::Part::Variable(_) => unreachable!("refused above"),
+                .map(|parts| {
+                    let variants: Vec<String> = match catalogue::plural(parts) {
+                        Some((_, variants)) => variants
+                            .iter()
+                            .map(|(cat, p)| format!("({cat:?}, {:?})", flat(p)))
+                            .collect(),
+                        None => vec![format!("(\"other\", {:?})", flat(parts))],
+                    };
+                    format!("&[{}]", variants.join(", "))
                 })
                 .collect();
-            let _ = writeln!(out, "    {text:?},");
+            let _ = writeln!(
+                out,
+                "    pub const {name}: Plural = Plural {{ variable: {selector:?}, texts: &[{}] }};",
+                texts.join(", ")
+            );
+            plurals.push((key, name));
+        } else {
+            let texts: Vec<String> = all.iter().map(|p| format!("{:?}", flat(p))).collect();
+            let _ = writeln!(
+                out,
+                "    pub const {name}: Msg = Msg(&[{}]);",
+                texts.join(", ")
+            );
         }
-        out.push_str("];\n");
     }
+    out.push_str(
+        "\n    /// Every message but the plurals, with its key, in the catalogue's order.\n",
+    );
+    out.push_str("    pub const ALL: &'static [(&'static str, Msg)] = &[\n");
+    for (key, _) in reference {
+        if !plurals.iter().any(|(k, _)| *k == key) {
+            let _ = writeln!(
+                out,
+                "        ({key:?}, Msg::{}),",
+                catalogue::rust_name(key)
+            );
+        }
+    }
+    out.push_str("    ];\n\n    /// Every plural, with its key.\n");
+    out.push_str("    pub const PLURALS: &'static [(&'static str, Plural)] = &[\n");
+    for (key, name) in &plurals {
+        let _ = writeln!(out, "        ({key:?}, Msg::{name}),");
+    }
+    out.push_str("    ];\n}\n");
+    let _ = writeln!(
+        out,
+        "\n/// A message that depends on a number (CLDR's plural categories, app/locales/<lang>.ftl).\n\
+         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]\n\
+         pub struct Plural {{\n    variable: &'static str,\n    \
+         texts: &'static [&'static [(&'static str, &'static str)]; {n}],\n}}"
+    );
     let dest = std::path::Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"))
         .join("messages.rs");
     std::fs::write(&dest, out).unwrap_or_else(|e| panic!("{}: {e}", dest.display()));

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::Msg;
 use crate::model::{DocumentSlot, EligibilitySummary, TimelineEntry};
 use crate::rules::decision::{Act, Role, Tab, Validity, VerifyStatus};
 use crate::rules::dossier::DossierState;
@@ -264,11 +265,11 @@ impl MailState {
     pub const ALL: [MailState; 4] = [Self::Queued, Self::Sent, Self::Failing, Self::Failed];
 
     pub fn label(self, lang: crate::i18n::Lang) -> &'static str {
-        lang.pick(match self {
-            Self::Queued => ("En attente d'envoi", "Queued"),
-            Self::Sent => ("Envoyé", "Sent"),
-            Self::Failing => ("En échec, nouvel essai prévu", "Failing, will retry"),
-            Self::Failed => ("Abandonné", "Given up"),
+        lang.t(match self {
+            Self::Queued => Msg::InstructionQueued,
+            Self::Sent => Msg::InstructionSent,
+            Self::Failing => Msg::InstructionFailingWillRetry,
+            Self::Failed => Msg::InstructionGivenUp,
         })
     }
 }

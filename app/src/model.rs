@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Msg};
 use crate::rules::dossier::{Action, Actor, DossierState};
 use crate::rules::eligibility::{FiledBy, Outcome, Reason};
 use crate::rules::request::{RawForm, Step};
@@ -167,40 +167,19 @@ impl UploadError {
     }
 
     pub fn message(self, lang: Lang) -> &'static str {
-        lang.pick(match self {
-            UploadError::TooLarge => ("Fichier trop lourd : 10 Mo au plus.", "File too large: 10 MB at most."),
-            UploadError::WrongType => (
-                "Ce fichier n'est ni un PDF, ni une image JPEG ou PNG (son contenu a été vérifié, pas seulement son nom).",
-                "This file is not a PDF, JPEG or PNG (its content was checked, not just its name).",
-            ),
-            UploadError::TooMany => ("3 fichiers au plus par pièce : retirez-en un d'abord.", "3 files at most per document: remove one first."),
-            UploadError::Empty => ("Le fichier est vide.", "The file is empty."),
-            UploadError::NotExpected => ("Cette pièce n'est pas attendue pour ce dossier.", "This document is not expected for this file."),
-            UploadError::Malformed => ("L'envoi a échoué : réessayez.", "The upload failed: try again."),
-            UploadError::Quota => (
-                "Les pièces de ce dossier atteignent 60 Mo : retirez un fichier, ou réduisez-le (un scan en 150 dpi suffit), avant d'en ajouter un autre.",
-                "This file's documents reach 60 MB: remove a file, or make it smaller (a 150 dpi scan is enough), before adding another.",
-            ),
-            UploadError::TimedOut => (
-                "L'envoi a pris trop de temps et a été interrompu : réessayez, si possible avec une meilleure connexion.",
-                "The upload took too long and was stopped: try again, on a better connection if you can.",
-            ),
-            UploadError::Busy => (
-                "Le service reçoit beaucoup de fichiers en ce moment : réessayez dans une minute.",
-                "The service is receiving many files right now: try again in a minute.",
-            ),
-            UploadError::BusyHere => (
-                "Plusieurs fichiers sont déjà en cours d'envoi depuis votre connexion : attendez qu'ils arrivent, puis envoyez celui-ci.",
-                "Several files are already being sent from your connection: wait for them to arrive, then send this one.",
-            ),
-            UploadError::ClientQuota => (
-                "Les fichiers envoyés depuis votre connexion à des demandes pas encore déposées atteignent la limite : déposez une demande terminée, ou retirez des fichiers, avant d'en envoyer d'autres.",
-                "The files sent from your connection to requests not yet filed reach the limit: file a finished request, or remove files, before sending more.",
-            ),
-            UploadError::StorageFull => (
-                "Le service ne peut pas recevoir de fichiers pour le moment. Vos fichiers déjà envoyés sont conservés : réessayez plus tard.",
-                "The service cannot receive files right now. The files you already sent are kept: try again later.",
-            ),
+        lang.t(match self {
+            UploadError::TooLarge => Msg::ModelFileTooLarge10,
+            UploadError::WrongType => Msg::ModelFileNotPdfJpeg,
+            UploadError::TooMany => Msg::Model3FilesMostPer,
+            UploadError::Empty => Msg::ModelFileEmpty,
+            UploadError::NotExpected => Msg::ModelDocumentNotExpectedFile,
+            UploadError::Malformed => Msg::ModelUploadFailedTryAgain,
+            UploadError::Quota => Msg::ModelFileSDocumentsReach,
+            UploadError::TimedOut => Msg::ModelUploadTookTooLong,
+            UploadError::Busy => Msg::ModelServiceReceivingManyFiles,
+            UploadError::BusyHere => Msg::ModelSeveralFilesAlreadyBeing,
+            UploadError::ClientQuota => Msg::ModelFilesSentFromConnection,
+            UploadError::StorageFull => Msg::ModelServiceCannotReceiveFiles,
         })
     }
 }
@@ -261,148 +240,49 @@ impl AppError {
     pub fn message(&self, lang: Lang) -> String {
         use AppError::*;
         match self {
-            Invalid(errors) => {
-                let n = errors.len();
-                match lang {
-                    Lang::Fr if n == 1 => "Un champ est à corriger.".to_owned(),
-                    Lang::Fr => format!("{n} champs sont à corriger."),
-                    Lang::En if n == 1 => "One field needs correcting.".to_owned(),
-                    Lang::En => format!("{n} fields need correcting."),
-                }
+            Invalid(errors) => Msg::ModelFieldsToCorrect.count(lang, errors.len() as u64, &[]),
+            NotSignedIn => lang.t(Msg::ModelSessionHasExpiredEnter).to_owned(),
+            WrongCode => lang.t(Msg::ModelWrongAddressAccessCode).to_owned(),
+            CodeVoid => lang.t(Msg::ModelTooManyAttemptsCode).to_owned(),
+            LinkInvalid => lang.t(Msg::ModelSignLinkNoLonger).to_owned(),
+            Locked { minutes } => Msg::ModelAccessLocked.count(lang, u64::from(*minutes), &[]),
+            StepNotReached(step) => {
+                Msg::ModelStepNotReached.with(lang, &[("step", &step.number().to_string())])
             }
-            NotSignedIn => lang
-                .pick((
-                    "Votre session a expiré : saisissez à nouveau votre adresse et votre code d'accès.",
-                    "Your session has expired: enter your address and access code again.",
-                ))
-                .to_owned(),
-            WrongCode => lang
-                .pick((
-                    "Adresse ou code d'accès incorrect. Après 5 essais, l'accès est bloqué 15 minutes.",
-                    "Wrong address or access code. After 5 attempts, access is locked for 15 minutes.",
-                ))
-                .to_owned(),
-            CodeVoid => lang
-                .pick((
-                    "Trop d'essais : ce code n'est plus valable. Demandez un nouveau code ci-dessous.",
-                    "Too many attempts: this code is no longer valid. Ask for a new code below.",
-                ))
-                .to_owned(),
-            LinkInvalid => lang
-                .pick((
-                    "Ce lien de connexion n'est plus valable (déjà utilisé ou expiré). Saisissez votre adresse et le code reçu, ou demandez un nouveau code.",
-                    "This sign-in link is no longer valid (already used or expired). Enter your address and the code you received, or ask for a new code.",
-                ))
-                .to_owned(),
-            Locked { minutes } => match lang {
-                Lang::Fr => format!(
-                    "Trop d'essais : l'accès est bloqué pendant {minutes} minute{}. Réessayez ensuite, ou demandez un nouveau code.",
-                    if *minutes > 1 { "s" } else { "" }
-                ),
-                Lang::En => format!(
-                    "Too many attempts: access is locked for {minutes} minute{}. Try again then, or ask for a new code.",
-                    if *minutes > 1 { "s" } else { "" }
-                ),
-            },
-            StepNotReached(step) => match lang {
-                Lang::Fr => format!("Complétez d'abord l'étape {} : les étapes se remplissent dans l'ordre.", step.number()),
-                Lang::En => format!("Complete step {} first: the steps are filled in order.", step.number()),
-            },
-            NotEditable(_) => lang
-                .pick((
-                    "Ce dossier est déposé : il ne peut plus être modifié. Suivez-le depuis la page de suivi.",
-                    "This file is filed: it can no longer be changed. Follow it from the follow-up page.",
-                ))
-                .to_owned(),
-            Stopped(Outcome::NotRequired) => lang
-                .pick((
-                    "Aucune autorisation n'est nécessaire dans ce cas : la demande s'arrête ici.",
-                    "No authorisation is needed in this case: the request stops here.",
-                ))
-                .to_owned(),
-            Stopped(_) => lang
-                .pick((
-                    "Une autorisation ne peut pas être accordée dans ce cas : la demande s'arrête ici.",
-                    "An authorisation cannot be granted in this case: the request stops here.",
-                ))
-                .to_owned(),
-            DepartementClosed { departement } => match lang {
-                Lang::Fr => format!(
-                    "Le département {departement} n'est pas encore ouvert sur ce service : déposez la demande sur le portail ANEF (administration-etrangers-en-france.interieur.gouv.fr)."
-                ),
-                Lang::En => format!(
-                    "Département {departement} is not open on this service yet: file the request on the ANEF portal (administration-etrangers-en-france.interieur.gouv.fr)."
-                ),
-            },
-            DocumentsMissing(kinds) => match lang {
-                Lang::Fr => format!("Il manque {} pièce(s) obligatoire(s).", kinds.len()),
-                Lang::En => format!("{} required document(s) missing.", kinds.len()),
-            },
-            NotFound => lang.pick(("Élément introuvable.", "Not found.")).to_owned(),
-            Conflict => lang
-                .pick((
-                    "Le dossier a changé entre-temps : la page a été rechargée, vérifiez et recommencez.",
-                    "The file changed in the meantime: the page was reloaded, check and try again.",
-                ))
-                .to_owned(),
-            BadCredentials => lang
-                .pick((
-                    "Adresse ou mot de passe incorrect. Après 5 essais, le compte est bloqué 15 minutes.",
-                    "Wrong address or password. After 5 attempts, the account is locked for 15 minutes.",
-                ))
-                .to_owned(),
-            Forbidden => lang
-                .pick((
-                    "Votre compte ne permet pas cette action.",
-                    "Your account does not allow this action.",
-                ))
-                .to_owned(),
-            IllegalTransition { from, action } => match lang {
-                Lang::Fr => format!(
-                    "Action impossible : « {} » ne s'applique pas à un dossier « {} ».",
-                    crate::i18n::action_label(*action, lang),
-                    from.label(lang)
-                ),
-                Lang::En => format!(
-                    "Not possible: \"{}\" does not apply to a file that is \"{}\".",
-                    crate::i18n::action_label(*action, lang),
-                    from.label(lang)
-                ),
-            },
-            RateLimited { minutes } => match lang {
-                Lang::Fr => format!("Trop d'essais : réessayez dans {minutes} minute{}.", if *minutes > 1 { "s" } else { "" }),
-                Lang::En => format!("Too many attempts: try again in {minutes} minute{}.", if *minutes > 1 { "s" } else { "" }),
-            },
-            TooManyRows { rows } => match lang {
-                Lang::Fr => format!(
-                    "Cette liste compte {} dossiers : une feuille Excel n'en contient que {}. Exportez-la en CSV, sans limite de lignes, ou resserrez les filtres.",
-                    lang.number(*rows as f64),
-                    lang.number(crate::instruction::XLSX_MAX_ROWS as f64)
-                ),
-                Lang::En => format!(
-                    "This list holds {} files: an Excel sheet holds only {}. Export it as CSV, which has no row limit, or narrow the filters.",
-                    lang.number(*rows as f64),
-                    lang.number(crate::instruction::XLSX_MAX_ROWS as f64)
-                ),
-            },
-            NoMatch => lang
-                .pick((
-                    "Aucune autorisation ne correspond à ce code et à cette date de naissance.",
-                    "No authorisation matches this code and birth date.",
-                ))
-                .to_owned(),
-            BadRequest(_) => lang
-                .pick((
-                    "La demande envoyée est incomplète : rechargez la page et recommencez.",
-                    "The request sent was incomplete: reload the page and try again.",
-                ))
-                .to_owned(),
-            Server(_) => lang
-                .pick((
-                    "Le service rencontre un problème : rien n'a été perdu, réessayez dans un instant.",
-                    "The service has a problem: nothing was lost, try again in a moment.",
-                ))
-                .to_owned(),
+            NotEditable(_) => lang.t(Msg::ModelFileFiledCanNo).to_owned(),
+            Stopped(Outcome::NotRequired) => lang.t(Msg::ModelNoAuthorisationNeededCase).to_owned(),
+            Stopped(_) => lang.t(Msg::ModelAuthorisationCannotGrantedCase).to_owned(),
+            DepartementClosed { departement } => {
+                Msg::ModelDepartementClosed.with(lang, &[("departement", departement)])
+            }
+            DocumentsMissing(kinds) => {
+                Msg::ModelDocumentsMissing.count(lang, kinds.len() as u64, &[])
+            }
+            NotFound => lang.t(Msg::ModelNotFound).to_owned(),
+            Conflict => lang.t(Msg::ModelFileChangedMeantimePage).to_owned(),
+            BadCredentials => lang.t(Msg::ModelWrongAddressPasswordAfter).to_owned(),
+            Forbidden => lang.t(Msg::ModelAccountDoesNotAllow).to_owned(),
+            IllegalTransition { from, action } => Msg::ModelIllegalTransition.with(
+                lang,
+                &[
+                    ("action", crate::i18n::action_label(*action, lang)),
+                    ("state", from.label(lang)),
+                ],
+            ),
+            RateLimited { minutes } => Msg::ModelRateLimited.count(lang, u64::from(*minutes), &[]),
+            TooManyRows { rows } => Msg::ModelTooManyRows.with(
+                lang,
+                &[
+                    ("rows", &lang.number(*rows as f64)),
+                    (
+                        "max",
+                        &lang.number(crate::instruction::XLSX_MAX_ROWS as f64),
+                    ),
+                ],
+            ),
+            NoMatch => lang.t(Msg::ModelNoAuthorisationMatchesCode).to_owned(),
+            BadRequest(_) => lang.t(Msg::ModelRequestSentWasIncomplete).to_owned(),
+            Server(_) => lang.t(Msg::ModelServiceHasProblemNothing).to_owned(),
         }
     }
 

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use crate::components::layout::use_lang;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Msg};
 use crate::model::AppError;
 
 /// The error a server function returned to a plain form (no JavaScript): in the page's query.
@@ -64,19 +64,19 @@ pub fn ErrorBanner(error: Signal<Option<AppError>>) -> impl IntoView {
             {move || error.get().map(|e| {
                 let signed_out = matches!(e, AppError::NotSignedIn);
                 let text = if signed_out && agent {
-                    lang.get().pick(("Votre session a expiré : reconnectez-vous.", "Your session has expired: sign in again.")).to_owned()
+                    lang.get().t(Msg::FeedbackSessionHasExpiredSign).to_owned()
                 } else {
                     e.message(lang.get())
                 };
                 let (href, link) = if agent {
-                    ("/instruction/connexion", ("Se connecter", "Sign in"))
+                    ("/instruction/connexion", Msg::FeedbackSign)
                 } else {
-                    ("/acces", ("Saisir mon code d'accès", "Enter my access code"))
+                    ("/acces", Msg::FeedbackEnterMyAccessCode)
                 };
                 view! {
                     <div class="fr-alert fr-alert--error fr-alert--sm fr-mb-3w" data-testid="form-error">
                         <p>{text}</p>
-                        {signed_out.then(|| view! { <p><a class="fr-link" href=href>{move || lang.get().pick(link)}</a></p> })}
+                        {signed_out.then(|| view! { <p><a class="fr-link" href=href>{move || lang.get().t(link)}</a></p> })}
                     </div>
                 }
             })}

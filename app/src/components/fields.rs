@@ -20,13 +20,13 @@ pub enum Kind {
 }
 
 pub struct Spec {
-    pub label: (&'static str, &'static str),
-    pub hint: Option<(&'static str, &'static str)>,
+    pub label: Msg,
+    pub hint: Option<Msg>,
     pub kind: Kind,
     pub autocomplete: &'static str,
 }
 
-const fn spec(label: (&'static str, &'static str), kind: Kind) -> Spec {
+const fn spec(label: Msg, kind: Kind) -> Spec {
     Spec {
         label,
         hint: None,
@@ -35,11 +35,7 @@ const fn spec(label: (&'static str, &'static str), kind: Kind) -> Spec {
     }
 }
 
-const fn hinted(
-    label: (&'static str, &'static str),
-    hint: (&'static str, &'static str),
-    kind: Kind,
-) -> Spec {
+const fn hinted(label: Msg, hint: Msg, kind: Kind) -> Spec {
     Spec {
         label,
         hint: Some(hint),
@@ -48,46 +44,86 @@ const fn hinted(
     }
 }
 
-const DATE_HINT: (&str, &str) = ("Format : jj/mm/aaaa.", "Format: dd/mm/yyyy.");
+const DATE_HINT: Msg = Msg::FieldsFormatDdMmYyyy;
 
 pub fn spec_of(name: &str) -> Spec {
     use Kind::*;
     let mut s = match name {
-        "family_name" => spec(("Nom de famille", "Family name"), Text),
-        "given_names" => spec(("Prénoms", "Given names"), Text),
-        "birth_date" => hinted(("Date de naissance", "Date of birth"), DATE_HINT, Date),
-        "nationality" => spec(("Nationalité", "Nationality"), Country),
-        "permit" => hinted(("Titre de séjour", "Residence permit"), ("Tel qu'il figure sur le titre ou le visa.", "As written on the permit or visa."), Permit),
-        "permit_number" => hinted(("Numéro du titre", "Permit number"), ("6 à 20 lettres et chiffres, au recto du titre.", "6 to 20 letters and digits, on the front of the permit."), Text),
-        "permit_issued" => hinted(("Date de délivrance du titre", "Permit issue date"), DATE_HINT, Date),
-        "permit_expires" => hinted(("Date d'expiration du titre", "Permit expiry date"), DATE_HINT, Date),
-        "school" => spec(("Établissement d'enseignement", "School or university"), Text),
-        "diploma" => spec(("Diplôme préparé", "Degree studied for"), Text),
-        "study_year" => hinted(("Année d'études", "Year of study"), ("Par exemple : L3, M1, 2e année de doctorat.", "For example: L3, M1, 2nd year of PhD."), Text),
-        "address" => spec(("Adresse en France", "Address in France"), Text),
-        "postcode" => spec(("Code postal", "Postcode"), Text),
-        "city" => spec(("Commune", "Town"), Text),
-        "email" => hinted(("Adresse électronique de l'étudiant", "Student's e-mail address"), ("Elle recevra chaque étape du dossier.", "It will receive each step of the file."), Email),
-        "phone" => hinted(("Téléphone de l'étudiant", "Student's phone"), ("06 12 34 56 78 ou +33 6 12 34 56 78.", "06 12 34 56 78 or +33 6 12 34 56 78."), Tel),
-        "siret" => hinted(("SIRET de l'établissement qui emploie", "SIRET of the employing establishment"), ("14 chiffres, sur l'avis de situation Insee ou une fiche de paie.", "14 digits, on the Insee notice or a payslip."), Text),
-        "employer_name" => spec(("Raison sociale", "Company name"), Text),
-        "establishment_address" => spec(("Adresse de l'établissement", "Establishment's address"), Text),
-        "establishment_postcode" => hinted(("Code postal de l'établissement", "Establishment's postcode"), ("Son département désigne le service compétent (Code du travail, art. R.5221-15).", "Its département decides the competent service (Labour Code, art. R.5221-15)."), Text),
-        "establishment_city" => spec(("Commune de l'établissement", "Establishment's town"), Text),
-        "contact_name" => spec(("Personne à contacter", "Contact person"), Text),
-        "contact_email" => hinted(("Adresse électronique de l'employeur", "Employer's e-mail address"), ("Elle recevra chaque étape du dossier.", "It will receive each step of the file."), Email),
-        "contact_phone" => spec(("Téléphone de l'employeur", "Employer's phone"), Tel),
-        "contract" => spec(("Type de contrat", "Type of contract"), Contract),
-        "contract_start" => hinted(("Début du contrat", "Contract start"), DATE_HINT, Date),
-        "contract_end" => hinted(("Fin du contrat", "Contract end"), ("Vide pour un CDI. Format : jj/mm/aaaa.", "Empty for an open-ended contract. Format: dd/mm/yyyy."), Date),
-        "weekly_hours" => hinted(("Durée hebdomadaire (heures)", "Weekly hours"), ("48 heures au plus.", "48 hours at most."), Decimal),
-        "hourly_wage" => hinted(("Salaire horaire brut (€)", "Gross hourly wage (€)"), ("Au moins le SMIC en vigueur au début du contrat.", "At least the minimum wage in force when the contract starts."), Decimal),
-        "job_title" => spec(("Intitulé du poste", "Job title"), Text),
-        "within_curriculum" => hinted(("L'emploi fait-il partie du cursus d'études ?", "Is the job part of the course of study?"), ("Par exemple un emploi exigé par la formation ou lié au diplôme préparé.", "For example a job the course requires or one tied to the degree."), YesNo),
-        "regulated_profession" => spec(("Profession réglementée", "Regulated profession"), Profession),
-        "annual_hours" => hinted(("Heures travaillées sur 12 mois", "Hours worked over 12 months"), ("Tous emplois confondus, y compris celui-ci, sur les 12 mois qui suivent la délivrance du titre.", "All jobs together, this one included, over the 12 months from the permit's issue date."), Decimal),
-        "renewal" => hinted(("Renouvellement", "Renewal"), ("Une autorisation a déjà été délivrée pour ce même emploi.", "An authorisation was already issued for this same job."), YesNo),
-        _ => spec(("", ""), Text),
+        "family_name" => spec(Msg::FieldsFamilyName, Text),
+        "given_names" => spec(Msg::FieldsGivenNames, Text),
+        "birth_date" => hinted(Msg::FieldsDateBirth, DATE_HINT, Date),
+        "nationality" => spec(Msg::FieldsNationality, Country),
+        "permit" => hinted(
+            Msg::FieldsResidencePermit,
+            Msg::FieldsWrittenPermitVisa,
+            Permit,
+        ),
+        "permit_number" => hinted(Msg::FieldsPermitNumber, Msg::Fields620LettersDigits, Text),
+        "permit_issued" => hinted(Msg::FieldsPermitIssueDate, DATE_HINT, Date),
+        "permit_expires" => hinted(Msg::FieldsPermitExpiryDate, DATE_HINT, Date),
+        "school" => spec(Msg::FieldsSchoolUniversity, Text),
+        "diploma" => spec(Msg::FieldsDegreeStudied, Text),
+        "study_year" => hinted(Msg::FieldsYearStudy, Msg::FieldsExampleL3M12nd, Text),
+        "address" => spec(Msg::FieldsAddressFrance, Text),
+        "postcode" => spec(Msg::FieldsPostcode, Text),
+        "city" => spec(Msg::FieldsTown, Text),
+        "email" => hinted(
+            Msg::FieldsStudentSEMail,
+            Msg::FieldsWillReceiveEachStep,
+            Email,
+        ),
+        "phone" => hinted(Msg::FieldsStudentSPhone, Msg::Fields06123456, Tel),
+        "siret" => hinted(
+            Msg::FieldsSiretEmployingEstablishment,
+            Msg::Fields14DigitsInseeNotice,
+            Text,
+        ),
+        "employer_name" => spec(Msg::FieldsCompanyName, Text),
+        "establishment_address" => spec(Msg::FieldsEstablishmentSAddress, Text),
+        "establishment_postcode" => hinted(
+            Msg::FieldsEstablishmentSPostcode,
+            Msg::FieldsDepartementDecidesCompetentService,
+            Text,
+        ),
+        "establishment_city" => spec(Msg::FieldsEstablishmentSTown, Text),
+        "contact_name" => spec(Msg::FieldsContactPerson, Text),
+        "contact_email" => hinted(
+            Msg::FieldsEmployerSEMail,
+            Msg::FieldsWillReceiveEachStep,
+            Email,
+        ),
+        "contact_phone" => spec(Msg::FieldsEmployerSPhone, Tel),
+        "contract" => spec(Msg::FieldsTypeContract, Contract),
+        "contract_start" => hinted(Msg::FieldsContractStart, DATE_HINT, Date),
+        "contract_end" => hinted(
+            Msg::FieldsContractEnd,
+            Msg::FieldsEmptyOpenEndedContract,
+            Date,
+        ),
+        "weekly_hours" => hinted(Msg::FieldsWeeklyHours, Msg::Fields48HoursMost, Decimal),
+        "hourly_wage" => hinted(
+            Msg::FieldsGrossHourlyWage,
+            Msg::FieldsLeastMinimumWageForce,
+            Decimal,
+        ),
+        "job_title" => spec(Msg::FieldsJobTitle, Text),
+        "within_curriculum" => hinted(
+            Msg::FieldsJobPartCourseStudy,
+            Msg::FieldsExampleJobCourseRequires,
+            YesNo,
+        ),
+        "regulated_profession" => spec(Msg::FieldsRegulatedProfession, Profession),
+        "annual_hours" => hinted(
+            Msg::FieldsHoursWorkedOver12,
+            Msg::FieldsAllJobsTogetherOne,
+            Decimal,
+        ),
+        "renewal" => hinted(
+            Msg::FieldsRenewal,
+            Msg::FieldsAuthorisationWasAlreadyIssued,
+            YesNo,
+        ),
+        _ => spec(Msg::FieldsUnknown, Text),
     };
     s.autocomplete = match name {
         "family_name" => "family-name",
@@ -158,12 +194,11 @@ mod tests {
     use crate::rules::request::Step;
 
     #[test]
-    fn every_field_has_a_label_in_both_languages() {
+    fn every_field_has_its_own_label() {
         for step in Step::FORMS {
             for name in step.fields() {
                 let s = spec_of(name);
-                assert!(!s.label.0.is_empty() && !s.label.1.is_empty(), "{name}");
-                assert_ne!(s.label.0, s.label.1, "{name}");
+                assert_ne!(s.label, Msg::FieldsUnknown, "{name}");
             }
         }
     }

@@ -215,12 +215,9 @@ where
 }
 
 /// A sentence in both languages that follows the switch.
-pub fn t(
-    fr: &'static str,
-    en: &'static str,
-) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+pub fn t(msg: Msg) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
     let lang = use_lang();
-    move || lang.get().pick((fr, en))
+    move || lang.get().t(msg)
 }
 
 /// DSFR's table frame. On a narrow screen the table scrolls sideways inside it: the scrolling

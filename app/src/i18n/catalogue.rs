@@ -6,7 +6,9 @@
 //! islands show, not a Fluent engine. This module is that reading and that check, shared by
 //! the build script (`#[path]`) and the tests; it depends on nothing but `fluent-syntax`.
 
-use fluent_syntax::ast::{Entry, Expression, InlineExpression, PatternElement};
+use fluent_syntax::ast::{
+    Entry, Expression, InlineExpression, Pattern, PatternElement, VariantKey,
+};
 
 /// A piece of a message's text.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -14,7 +16,20 @@ pub enum Part {
     Text(String),
     /// `{ $name }`: a value given when the message is shown.
     Variable(String),
+    /// `{ $n -> [one] … *[other] … }`: a text per plural category of the number `$n` (CLDR's
+    /// `zero`, `one`, `two`, `few`, `many`, `other`), `other` the default. A message is either
+    /// one such choice and nothing else, or has none.
+    Plural {
+        variable: String,
+        variants: Variants,
+    },
 }
+
+/// A plural's texts: `(category, text)`.
+pub type Variants = Vec<(String, Vec<Part>)>;
+
+/// CLDR's plural categories, the only keys a plural's variants may have.
+pub const CATEGORIES: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
 
 /// A language's messages, in the file's order: `(key, text)`.
 pub type Messages = Vec<(String, Vec<Part>)>;
@@ -60,28 +75,13 @@ pub fn parse(source: &str) -> Result<Messages, Vec<String>> {
             problems.push(format!("{key}: no text"));
             continue;
         };
-        let mut parts: Vec<Part> = Vec::new();
-        for element in pattern.elements {
-            let part = match element {
-                PatternElement::TextElement { value } => Part::Text(value.to_owned()),
-                PatternElement::Placeable {
-                    expression: Expression::Inline(InlineExpression::VariableReference { id }),
-                } => Part::Variable(id.name.to_owned()),
-                PatternElement::Placeable {
-                    expression: Expression::Inline(InlineExpression::StringLiteral { value }),
-                } if !value.contains('\\') => Part::Text(value.to_owned()),
-                PatternElement::Placeable { .. } => {
-                    problems.push(format!(
-                        "{key}: only text and {{ $variable }} are supported in a message"
-                    ));
-                    continue;
-                }
-            };
-            match (parts.last_mut(), part) {
-                (Some(Part::Text(before)), Part::Text(more)) => before.push_str(&more),
-                (_, part) => parts.push(part),
+        let parts = match parts_of(pattern, &key, true) {
+            Ok(parts) => parts,
+            Err(found) => {
+                problems.extend(found);
+                continue;
             }
-        }
+        };
         if parts
             .iter()
             .all(|p| matches!(p, Part::Text(t) if t.trim().is_empty()))
@@ -97,15 +97,111 @@ pub fn parse(source: &str) -> Result<Messages, Vec<String>> {
     }
 }
 
+/// A pattern's parts; `top` when it is a message's whole text, where a plural may stand alone.
+fn parts_of(pattern: Pattern<&str>, key: &str, top: bool) -> Result<Vec<Part>, Vec<String>> {
+    let mut parts: Vec<Part> = Vec::new();
+    let mut problems = Vec::new();
+    for element in pattern.elements {
+        let part = match element {
+            PatternElement::TextElement { value } => Part::Text(value.to_owned()),
+            PatternElement::Placeable {
+                expression: Expression::Inline(InlineExpression::VariableReference { id }),
+            } => Part::Variable(id.name.to_owned()),
+            PatternElement::Placeable {
+                expression: Expression::Inline(InlineExpression::StringLiteral { value }),
+            } if !value.contains('\\') => Part::Text(value.to_owned()),
+            PatternElement::Placeable {
+                expression:
+                    Expression::Select {
+                        selector: InlineExpression::VariableReference { id },
+                        variants,
+                    },
+            } if top => {
+                let mut list = Vec::new();
+                for variant in variants {
+                    let name = match variant.key {
+                        VariantKey::Identifier { name } if CATEGORIES.contains(&name) => name,
+                        _ => {
+                            problems.push(format!(
+                                "{key}: a plural's variants are named by CLDR's categories {CATEGORIES:?}"
+                            ));
+                            continue;
+                        }
+                    };
+                    if variant.default != (name == "other") {
+                        problems.push(format!(
+                            "{key}: the default variant is *[other], and only it"
+                        ));
+                    }
+                    if list.iter().any(|(n, _)| n == name) {
+                        problems.push(format!("{key}: [{name}] written twice"));
+                    }
+                    match parts_of(variant.value, key, false) {
+                        Ok(p) => list.push((name.to_owned(), p)),
+                        Err(found) => problems.extend(found),
+                    }
+                }
+                if !list.iter().any(|(n, _)| n == "other") {
+                    problems.push(format!("{key}: a plural needs *[other]"));
+                }
+                Part::Plural {
+                    variable: id.name.to_owned(),
+                    variants: list,
+                }
+            }
+            PatternElement::Placeable { .. } => {
+                problems.push(format!(
+                    "{key}: only text, {{ $variable }} and one plural choice are supported in a message"
+                ));
+                continue;
+            }
+        };
+        match (parts.last_mut(), part) {
+            (Some(Part::Text(before)), Part::Text(more)) => before.push_str(&more),
+            (_, part) => parts.push(part),
+        }
+    }
+    if parts.iter().any(|p| matches!(p, Part::Plural { .. }))
+        && !parts.iter().all(|p| match p {
+            Part::Plural { .. } => true,
+            Part::Text(t) => t.trim().is_empty(),
+            Part::Variable(_) => false,
+        })
+    {
+        problems.push(format!(
+            "{key}: a plural choice is the whole message; put the words in its variants"
+        ));
+    }
+    if problems.is_empty() {
+        Ok(parts)
+    } else {
+        Err(problems)
+    }
+}
+
+/// A plural message's choice: its number's variable and its variants, or `None`.
+pub fn plural(parts: &[Part]) -> Option<(&str, &Variants)> {
+    parts.iter().find_map(|p| match p {
+        Part::Plural { variable, variants } => Some((variable.as_str(), variants)),
+        _ => None,
+    })
+}
+
 /// The variables a message's text names, sorted, each once.
 pub fn variables(parts: &[Part]) -> Vec<&str> {
-    let mut names: Vec<&str> = parts
-        .iter()
-        .filter_map(|p| match p {
-            Part::Variable(name) => Some(name.as_str()),
-            Part::Text(_) => None,
-        })
-        .collect();
+    let mut names: Vec<&str> = Vec::new();
+    for part in parts {
+        match part {
+            Part::Variable(name) => names.push(name),
+            Part::Text(_) => {}
+            Part::Plural { variable, variants } => {
+                names.push(variable);
+                for (_, inner) in variants {
+                    names.extend(variables(inner));
+                }
+            }
+        }
+    }
     names.sort_unstable();
     names.dedup();
     names

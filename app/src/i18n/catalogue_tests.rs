@@ -1,6 +1,6 @@
 //! The catalogue's files agree, `Msg` says what they say, and the check refuses what it must.
 
-use super::catalogue::{check, parse, rust_name, variables, Messages, Part};
+use super::catalogue::{check, parse, plural, rust_name, variables, Messages, Part};
 use super::{Lang, Msg};
 
 /// The files as the build script reads them, in `Lang::ALL`'s order.
@@ -25,25 +25,64 @@ fn every_language_has_every_message_with_the_same_variables() {
     assert_eq!(check(&refs), Vec::<String>::new());
 }
 
+/// A text as `Msg` holds it: each `{ $name }` as `{$name}`.
+fn written(parts: &[Part]) -> String {
+    parts
+        .iter()
+        .map(|p| match p {
+            Part::Text(t) => t.clone(),
+            Part::Variable(v) => format!("{{${v}}}"),
+            Part::Plural { .. } => panic!("a plural inside a text"),
+        })
+        .collect()
+}
+
 #[test]
 fn msg_shows_each_file_text_under_its_key() {
     for ((code, source), lang) in FILES.iter().zip(Lang::ALL) {
         assert_eq!(*code, lang.code());
         let (_, messages) = read(code, source);
-        assert_eq!(messages.len(), Msg::ALL.len(), "{code}");
-        for (msg, (key, parts)) in Msg::ALL.iter().zip(&messages) {
-            assert_eq!(msg.key(), key);
-            assert_eq!(format!("{msg:?}"), rust_name(key));
-            assert_eq!(
-                parts,
-                &vec![Part::Text(msg.text(lang).to_owned())],
-                "{code} {key}"
-            );
+        assert_eq!(
+            messages.len(),
+            Msg::ALL.len() + Msg::PLURALS.len(),
+            "{code}"
+        );
+        let mut texts = Msg::ALL.iter();
+        let mut plurals = Msg::PLURALS.iter();
+        for (file_key, parts) in &messages {
+            match plural(parts) {
+                None if Msg::PLURALS.iter().all(|(k, _)| k != file_key) => {
+                    let (key, msg) = texts.next().expect("as many texts");
+                    assert_eq!(key, file_key);
+                    assert_eq!(msg.text(lang), written(parts), "{code} {key}");
+                }
+                found => {
+                    let (key, msg) = plurals.next().expect("as many plurals");
+                    assert_eq!(key, file_key);
+                    let expected: Vec<(String, String)> = match found {
+                        Some((_, variants)) => variants
+                            .iter()
+                            .map(|(c, p)| (c.clone(), written(p)))
+                            .collect(),
+                        None => vec![("other".to_owned(), written(parts))],
+                    };
+                    let actual: Vec<(String, String)> = msg
+                        .variants(lang)
+                        .iter()
+                        .map(|(c, t)| ((*c).to_owned(), (*t).to_owned()))
+                        .collect();
+                    assert_eq!(actual, expected, "{code} {key}");
+                }
+            }
         }
     }
-    assert_eq!(Msg::HomeStep1Title.key(), "home-step1-title");
+    assert_eq!(Msg::HomeStep1Title.text(Lang::Fr), "1. Vérifier");
     assert_eq!(Msg::Yes.text(Lang::Fr), "Oui");
     assert_eq!(Msg::Yes.text(Lang::En), "Yes");
+    assert_eq!(
+        Msg::ModelFieldsToCorrect.count(Lang::Fr, 2, &[]),
+        "2 champs sont à corriger."
+    );
 }
 
 #[test]
@@ -87,11 +126,23 @@ fn parse_refuses_what_the_generator_cannot_write() {
             "-brand = Work in France\n",
             "-brand: terms are not supported",
         ),
-        ("a = { -brand }\n", "a: only text and { $variable }"),
-        ("a = { NUMBER($n) }\n", "a: only text and { $variable }"),
+        ("a = { -brand }\n", "a: only text, { $variable }"),
+        ("a = { NUMBER($n) }\n", "a: only text, { $variable }"),
         (
-            "a = { $n ->\n   *[other] x\n}\n",
-            "a: only text and { $variable }",
+            "a = { $n ->\n   *[lots] x\n}\n",
+            "a: a plural's variants are named by CLDR's categories",
+        ),
+        (
+            "a = { $n ->\n    [one] x\n   *[few] y\n}\n",
+            "a: the default variant is *[other], and only it",
+        ),
+        (
+            "a = Voici { $n ->\n    [one] x\n   *[other] y\n}\n",
+            "a: a plural choice is the whole message",
+        ),
+        (
+            "a = { $n ->\n    [one] { $m ->\n        *[other] x\n    }\n   *[other] y\n}\n",
+            "a: only text, { $variable }",
         ),
         ("a = A\nb = {}\n", "line 2"),
         ("= A\n", "line 1"),
@@ -121,4 +172,42 @@ fn text_is_read_as_written() {
     );
     assert_eq!(variables(&messages[0].1), vec!["n"]);
     assert_eq!(rust_name("not-found-title"), "NotFoundTitle");
+
+    // A blank line inside a text stays (an e-mail's paragraphs); the indentation goes.
+    let mail = parse("b =\n    Bonjour,\n\n    Code : { $code }\n").expect("parses");
+    assert_eq!(
+        mail[0].1,
+        vec![
+            Part::Text("Bonjour,\n\nCode : ".to_owned()),
+            Part::Variable("code".to_owned())
+        ]
+    );
+
+    // A plural: its number's variable, and a text per category.
+    let counted = parse(
+        "c =\n    { $n ->\n        [one] { $n } dossier\n       *[other] { $n } dossiers\n    }\n",
+    )
+    .expect("parses");
+    let (variable, variants) = plural(&counted[0].1).expect("a plural");
+    assert_eq!(variable, "n");
+    assert_eq!(
+        variants,
+        &[
+            (
+                "one".to_owned(),
+                vec![
+                    Part::Variable("n".to_owned()),
+                    Part::Text(" dossier".to_owned())
+                ]
+            ),
+            (
+                "other".to_owned(),
+                vec![
+                    Part::Variable("n".to_owned()),
+                    Part::Text(" dossiers".to_owned())
+                ]
+            ),
+        ]
+    );
+    assert_eq!(variables(&counted[0].1), vec!["n"]);
 }

@@ -12,7 +12,7 @@ mod catalogue;
 #[cfg(test)]
 mod catalogue_tests;
 mod ui;
-pub use ui::Msg;
+pub use ui::{Msg, Plural};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]

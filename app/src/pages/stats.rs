@@ -8,21 +8,18 @@ use leptos::prelude::*;
 use crate::api::instruction::load_stats;
 use crate::components::layout::t;
 use crate::components::layout::use_lang;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Msg};
 use crate::instruction::{Stats, StatsRow};
 
 #[component]
 pub fn StatsPage() -> impl IntoView {
     let stats = Resource::new(|| (), |_| load_stats());
     view! {
-        <PageTitle text=t("Statistiques", "Statistics") />
+        <PageTitle text=t(Msg::StatsStatistics) />
         <div class="fr-container fr-my-6w">
-            <h1>{t("Statistiques publiques", "Public statistics")}</h1>
-            <p>{t(
-                "Demandes d'autorisation de travail déposées sur ce service, et délai de décision. Mises à jour en continu.",
-                "Work authorisation requests filed on this service, and time to a decision. Updated continuously.",
-            )}</p>
-            <Suspense fallback=move || view! { <p>{t("Chargement…", "Loading…")}</p> }>
+            <h1>{t(Msg::StatsPublicStatistics)}</h1>
+            <p>{t(Msg::StatsWorkAuthorisationRequestsFiled)}</p>
+            <Suspense fallback=move || view! { <p>{t(Msg::StatsLoading)}</p> }>
                 {move || Suspend::new(async move {
                     match stats.await {
                         Ok(stats) => view! { <StatsBody stats /> }.into_any(),
@@ -42,7 +39,7 @@ fn days(lang: Lang, d: Option<f64>) -> String {
         Some(d) => format!(
             "{} {}",
             lang.number((d * 10.0).round() / 10.0),
-            lang.pick(("j", "d"))
+            lang.t(Msg::StatsD)
         ),
         None => "—".to_owned(),
     }
@@ -84,12 +81,7 @@ fn Chart(rows: Vec<StatsRow>) -> impl IntoView {
             }
         })
         .collect_view();
-    let summary = move || {
-        lang.get().pick((
-        "Graphique : demandes déposées, accordées et refusées par mois. Les mêmes chiffres figurent dans le tableau ci-dessous.",
-        "Chart: requests filed, granted and refused per month. The same figures are in the table below.",
-    ))
-    };
+    let summary = move || lang.get().t(Msg::StatsChartRequestsFiledGranted);
     view! {
         <figure class="wif-chart fr-mb-4w" data-testid="stats-chart">
             <svg viewBox=format!("0 0 {width} {height}") role="img" aria-label=summary>
@@ -99,9 +91,9 @@ fn Chart(rows: Vec<StatsRow>) -> impl IntoView {
                 {bars}
             </svg>
             <figcaption class="wif-legend fr-text--sm">
-                <span class="wif-key wif-bar--submitted"></span>{t("déposées", "filed")}" "
-                <span class="wif-key wif-bar--accepted"></span>{t("accordées", "granted")}" "
-                <span class="wif-key wif-bar--refused"></span>{t("refusées", "refused")}
+                <span class="wif-key wif-bar--submitted"></span>{t(Msg::StatsFiled)}" "
+                <span class="wif-key wif-bar--accepted"></span>{t(Msg::StatsGranted)}" "
+                <span class="wif-key wif-bar--refused"></span>{t(Msg::StatsRefused)}
             </figcaption>
         </figure>
     }
@@ -110,21 +102,21 @@ fn Chart(rows: Vec<StatsRow>) -> impl IntoView {
 #[component]
 fn StatsTable(
     rows: Vec<StatsRow>,
-    first: (&'static str, &'static str),
+    first: Msg,
     by_month: bool,
     testid: &'static str,
 ) -> impl IntoView {
     let lang = use_lang();
     view! {
-        <TableFrame label=t(first.0, first.1) class="fr-table--no-caption">
+        <TableFrame label=t(first) class="fr-table--no-caption">
             <table data-testid=testid>
-                <caption>{t(first.0, first.1)}</caption>
+                <caption>{t(first)}</caption>
                 <thead><tr>
-                    <th scope="col">{move || if by_month { lang.get().pick(("Mois", "Month")) } else { lang.get().pick(("Département", "Département")) }}</th>
-                    <th scope="col">{t("Déposées", "Filed")}</th>
-                    <th scope="col">{t("Accordées", "Granted")}</th>
-                    <th scope="col">{t("Refusées", "Refused")}</th>
-                    <th scope="col">{t("Délai médian de décision", "Median time to decision")}</th>
+                    <th scope="col">{move || if by_month { lang.get().t(Msg::StatsMonth) } else { lang.get().t(Msg::StatsDepartement) }}</th>
+                    <th scope="col">{t(Msg::StatsFiled2)}</th>
+                    <th scope="col">{t(Msg::StatsGranted2)}</th>
+                    <th scope="col">{t(Msg::StatsRefused2)}</th>
+                    <th scope="col">{t(Msg::StatsMedianTimeDecision)}</th>
                 </tr></thead>
                 <tbody>
                     {rows.into_iter().map(|r| {
@@ -151,19 +143,19 @@ fn StatsBody(stats: Stats) -> impl IntoView {
     let median = total.median_days;
     view! {
         <div class="fr-grid-row fr-grid-row--gutters fr-mb-4w" data-testid="stats-total">
-            <div class="fr-col-6 fr-col-md-3"><p class="wif-figure">{total.submitted}</p><p class="fr-text--sm">{t("demandes déposées", "requests filed")}</p></div>
-            <div class="fr-col-6 fr-col-md-3"><p class="wif-figure">{total.accepted}</p><p class="fr-text--sm">{t("autorisations accordées", "authorisations granted")}</p></div>
-            <div class="fr-col-6 fr-col-md-3"><p class="wif-figure">{total.refused}</p><p class="fr-text--sm">{t("refus", "refusals")}</p></div>
-            <div class="fr-col-6 fr-col-md-3"><p class="wif-figure">{move || days(lang.get(), median)}</p><p class="fr-text--sm">{t("délai médian de décision", "median time to decision")}</p></div>
+            <div class="fr-col-6 fr-col-md-3"><p class="wif-figure">{total.submitted}</p><p class="fr-text--sm">{t(Msg::StatsRequestsFiled)}</p></div>
+            <div class="fr-col-6 fr-col-md-3"><p class="wif-figure">{total.accepted}</p><p class="fr-text--sm">{t(Msg::StatsAuthorisationsGranted)}</p></div>
+            <div class="fr-col-6 fr-col-md-3"><p class="wif-figure">{total.refused}</p><p class="fr-text--sm">{t(Msg::StatsRefusals)}</p></div>
+            <div class="fr-col-6 fr-col-md-3"><p class="wif-figure">{move || days(lang.get(), median)}</p><p class="fr-text--sm">{t(Msg::StatsMedianTimeDecision2)}</p></div>
         </div>
-        <h2 class="fr-h4">{t("Par mois", "By month")}</h2>
+        <h2 class="fr-h4">{t(Msg::StatsMonth2)}</h2>
         {if stats.by_month.is_empty() {
-            view! { <p data-testid="stats-empty">{t("Aucune demande déposée pour l'instant.", "No request filed yet.")}</p> }.into_any()
+            view! { <p data-testid="stats-empty">{t(Msg::StatsNoRequestFiledYet)}</p> }.into_any()
         } else {
             view! { <Chart rows=stats.by_month.clone() /> }.into_any()
         }}
-        <StatsTable rows=stats.by_month.clone() first=("Par mois (mois de dépôt)", "By month (month filed)") by_month=true testid="stats-months" />
-        <h2 class="fr-h4 fr-mt-4w">{t("Par département", "By département")}</h2>
-        <StatsTable rows=stats.by_departement.clone() first=("Par département de l'établissement", "By the establishment's département") by_month=false testid="stats-departements" />
+        <StatsTable rows=stats.by_month.clone() first=Msg::StatsMonthMonthFiled by_month=true testid="stats-months" />
+        <h2 class="fr-h4 fr-mt-4w">{t(Msg::StatsDepartement2)}</h2>
+        <StatsTable rows=stats.by_departement.clone() first=Msg::StatsEstablishmentSDepartement by_month=false testid="stats-departements" />
     }
 }

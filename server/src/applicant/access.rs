@@ -4,7 +4,7 @@
 //! burst of parallel requests gets no more than one at a time would, and a new code gives no new
 //! guesses. Known and unknown addresses get the same answers after the same work.
 
-use app::i18n::Lang;
+use app::i18n::{Lang, Msg};
 use app::model::AppError;
 use app::rules::dossier::{Actor, DossierState};
 use app::rules::eligibility::FiledBy;
@@ -325,14 +325,12 @@ impl Services {
                 continue;
             }
             let grant = self.new_grant(&txn, &d.id, email.as_str()).await?;
-            let what = match (&d.number, lang) {
-                (Some(n), _) => n.clone(),
-                (None, Lang::Fr) => {
-                    format!("demande commencée le {}", d.created_at.format("%d/%m/%Y"))
-                }
-                (None, Lang::En) => {
-                    format!("request started on {}", d.created_at.format("%d/%m/%Y"))
-                }
+            let what = match &d.number {
+                Some(n) => n.clone(),
+                None => Msg::MailRequestStartedOn.with(
+                    lang,
+                    &[("date", &d.created_at.format("%d/%m/%Y").to_string())],
+                ),
             };
             codes.push((what, grant));
         }

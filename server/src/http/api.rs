@@ -2,7 +2,7 @@
 
 use std::any::Any;
 
-use app::i18n::Lang;
+use app::i18n::{Lang, Msg};
 use app::rules::eligibility::{self, EligibilityAnswers};
 use app::rules::{decide, Departement, Eligibility, EligibilityInput, ErrorCode, FieldError};
 use axum::body::{Body, Bytes};
@@ -67,10 +67,7 @@ fn errors_response(status: StatusCode, errors: &[FieldError], lang: Lang) -> Res
 }
 
 fn malformed_json(lang: Lang) -> Response {
-    let message = lang.pick((
-        "Le corps de la requête n'est pas un JSON valide.",
-        "The request body is not valid JSON.",
-    ));
+    let message = lang.t(Msg::ApiMalformedJson);
     let body = ApiErrors {
         errors: vec![ApiFieldError {
             field: "body".into(),

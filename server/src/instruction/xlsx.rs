@@ -5,7 +5,7 @@
 
 use std::io::Write;
 
-use app::i18n::Lang;
+use app::i18n::{Lang, Msg};
 use app::instruction::QueueRow;
 use axum::body::Bytes;
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook, XlsxError};
@@ -26,19 +26,16 @@ pub enum XlsxFailure {
 }
 
 /// The columns: their heading and width in characters.
-const COLUMNS: [((&str, &str), f64); 9] = [
-    (("Numéro", "Number"), 18.0),
-    (("État", "State"), 22.0),
-    (("Étudiant·e", "Student"), 30.0),
-    (("SIRET", "SIRET"), 16.0),
-    (("Département", "Département"), 12.0),
-    (("Contrat", "Contract"), 34.0),
-    (("Début du contrat", "Contract start"), 16.0),
-    (("Fin du titre de séjour", "Residence permit ends"), 16.0),
-    (
-        ("Déposé le (heure de Paris)", "Filed on (Paris time)"),
-        20.0,
-    ),
+const COLUMNS: [(Msg, f64); 9] = [
+    (Msg::XlsxNumber, 18.0),
+    (Msg::InstructorState, 22.0),
+    (Msg::XlsxStudent, 30.0),
+    (Msg::InstructorSiret, 16.0),
+    (Msg::StatsDepartement, 12.0),
+    (Msg::InstructorContract, 34.0),
+    (Msg::FieldsContractStart, 16.0),
+    (Msg::XlsxResidencePermitEnds, 16.0),
+    (Msg::XlsxFiledParisTime, 20.0),
 ];
 
 /// Writes the rows of `feed` as one sheet, then the workbook to `out`; the rows written.
@@ -55,10 +52,10 @@ pub fn write(
     let date = Format::new().set_num_format(lang.pick(("dd/mm/yyyy", "yyyy-mm-dd")));
     let instant = Format::new().set_num_format(lang.pick(("dd/mm/yyyy hh:mm", "yyyy-mm-dd hh:mm")));
     let sheet = workbook.add_worksheet_with_constant_memory()?;
-    sheet.set_name(lang.pick(("Dossiers", "Files")))?;
-    for (col, ((fr, en), width)) in (0u16..).zip(COLUMNS) {
+    sheet.set_name(lang.t(Msg::InstructorFiles))?;
+    for (col, (msg, width)) in (0u16..).zip(COLUMNS) {
         sheet.set_column_width(col, width)?;
-        sheet.write_string_with_format(0, col, lang.pick((fr, en)), &heading)?;
+        sheet.write_string_with_format(0, col, lang.t(msg), &heading)?;
     }
     sheet.set_freeze_panes(1, 0)?;
     let mut rows = 0u64;

@@ -10,6 +10,7 @@ use crate::api::instruction::{load_admin, load_me, SaveAgent, SaveDepartement, S
 use crate::components::feedback::{action_error, ErrorBanner};
 use crate::components::layout::t;
 use crate::components::layout::use_lang;
+use crate::i18n::Msg;
 use crate::instruction::{AdminView, MailState};
 use crate::rules::decision::Role;
 
@@ -21,9 +22,9 @@ pub fn AdminPage() -> impl IntoView {
     let me = Resource::new(|| (), |_| load_me());
     let admin = Resource::new(|| (), |_| load_admin());
     view! {
-        <PageTitle text=t("Administration", "Administration") />
+        <PageTitle text=t(Msg::InstructorAdministration) />
         <div class="fr-container fr-my-4w">
-            <Transition fallback=move || view! { <p>{t("Chargement…", "Loading…")}</p> }>
+            <Transition fallback=move || view! { <p>{t(Msg::StatsLoading)}</p> }>
                 {move || Suspend::new(async move {
                     match (me.await, admin.await) {
                         (Ok(me), Ok(data)) => view! {
@@ -72,12 +73,12 @@ fn AdminBody(
     // The tables' rows are built inside their frames' children, which take `view`'s fields.
     let mail_queue = view.clone();
     view! {
-        <h1 class="fr-h3">{t("Administration", "Administration")}</h1>
-        <h2 class="fr-h5" id="services">{t("Services instructeurs et départements", "Instruction services and départements")}</h2>
-        <TableFrame label=t("Services", "Services")>
+        <h1 class="fr-h3">{t(Msg::InstructorAdministration)}</h1>
+        <h2 class="fr-h5" id="services">{t(Msg::AdminInstructionServicesDepartements)}</h2>
+        <TableFrame label=t(Msg::AdminServices)>
             <table data-testid="services">
-                <caption>{t("Services", "Services")}</caption>
-                <thead><tr><th scope="col">{t("Code", "Code")}</th><th scope="col">{t("Nom", "Name")}</th><th scope="col">{t("Courriel", "E-mail")}</th><th scope="col">{t("Départements (ouverts en gras)", "Départements (open in bold)")}</th></tr></thead>
+                <caption>{t(Msg::AdminServices)}</caption>
+                <thead><tr><th scope="col">{t(Msg::AdminCode)}</th><th scope="col">{t(Msg::AdminName)}</th><th scope="col">{t(Msg::AdminEMail)}</th><th scope="col">{t(Msg::AdminDepartementsOpenBold)}</th></tr></thead>
                 <tbody>
                     {view.services.iter().map(|s| view! {
                         <tr>
@@ -94,32 +95,32 @@ fn AdminBody(
         </TableFrame>
         <div class="fr-grid-row fr-grid-row--gutters">
             <div class="fr-col-12 fr-col-md-6">
-                <h3 class="fr-h6">{t("Créer ou renommer un service", "Create or rename a service")}</h3>
+                <h3 class="fr-h6">{t(Msg::AdminCreateRenameService)}</h3>
                 <ErrorBanner error=service_error />
                 <ActionForm action=service>
-                    <div class="fr-input-group"><label class="fr-label" for="service-code">{t("Code (ex. moe-lyon)", "Code (e.g. moe-lyon)")}</label><input class="fr-input" id="service-code" name="code" required=true /></div>
-                    <div class="fr-input-group"><label class="fr-label" for="service-name">{t("Nom", "Name")}</label><input class="fr-input" id="service-name" name="name" required=true /></div>
-                    <div class="fr-input-group"><label class="fr-label" for="service-email">{t("Courriel du service", "Service e-mail")}</label><input class="fr-input" id="service-email" name="email" type="email" required=true /></div>
-                    <button class="fr-btn fr-btn--sm" type="submit">{t("Enregistrer le service", "Save the service")}</button>
+                    <div class="fr-input-group"><label class="fr-label" for="service-code">{t(Msg::AdminCodeEGMoe)}</label><input class="fr-input" id="service-code" name="code" required=true /></div>
+                    <div class="fr-input-group"><label class="fr-label" for="service-name">{t(Msg::AdminName)}</label><input class="fr-input" id="service-name" name="name" required=true /></div>
+                    <div class="fr-input-group"><label class="fr-label" for="service-email">{t(Msg::AdminServiceEMail)}</label><input class="fr-input" id="service-email" name="email" type="email" required=true /></div>
+                    <button class="fr-btn fr-btn--sm" type="submit">{t(Msg::AdminSaveService)}</button>
                 </ActionForm>
             </div>
             <div class="fr-col-12 fr-col-md-6" id="departements">
-                <h3 class="fr-h6">{t("Rattacher et ouvrir un département", "Assign and open a département")}</h3>
+                <h3 class="fr-h6">{t(Msg::AdminAssignOpenDepartement)}</h3>
                 <ErrorBanner error=departement_error />
                 <ActionForm action=departement>
-                    <div class="fr-input-group"><label class="fr-label" for="dep-code">{t("Département (ex. 69, 2A, 974)", "Département (e.g. 69, 2A, 974)")}</label><input class="fr-input" id="dep-code" name="code" required=true maxlength="3" /></div>
-                    <div class="fr-select-group"><label class="fr-label" for="dep-service">{t("Service", "Service")}</label>
-                        <select class="fr-select" id="dep-service" name="service_code"><option value="">{t("Aucun", "None")}</option>{service_options.clone()}</select></div>
-                    <div class="fr-checkbox-group fr-checkbox-group--sm fr-mb-2w"><input type="checkbox" id="dep-open" name="open" value="on" /><label class="fr-label" for="dep-open">{t("Ouvert aux demandes en ligne", "Open to online requests")}</label></div>
-                    <button class="fr-btn fr-btn--sm" type="submit">{t("Enregistrer le département", "Save the département")}</button>
+                    <div class="fr-input-group"><label class="fr-label" for="dep-code">{t(Msg::AdminDepartementEG69)}</label><input class="fr-input" id="dep-code" name="code" required=true maxlength="3" /></div>
+                    <div class="fr-select-group"><label class="fr-label" for="dep-service">{t(Msg::AdminService)}</label>
+                        <select class="fr-select" id="dep-service" name="service_code"><option value="">{t(Msg::AdminNone)}</option>{service_options.clone()}</select></div>
+                    <div class="fr-checkbox-group fr-checkbox-group--sm fr-mb-2w"><input type="checkbox" id="dep-open" name="open" value="on" /><label class="fr-label" for="dep-open">{t(Msg::AdminOpenOnlineRequests)}</label></div>
+                    <button class="fr-btn fr-btn--sm" type="submit">{t(Msg::AdminSaveDepartement)}</button>
                 </ActionForm>
             </div>
         </div>
-        <h2 class="fr-h5 fr-mt-4w" id="agents">{t("Agents", "Staff")}</h2>
-        <TableFrame label=t("Agents", "Staff")>
+        <h2 class="fr-h5 fr-mt-4w" id="agents">{t(Msg::AdminStaff)}</h2>
+        <TableFrame label=t(Msg::AdminStaff)>
             <table data-testid="agents">
-                <caption>{t("Agents", "Staff")}</caption>
-                <thead><tr><th scope="col">{t("Nom", "Name")}</th><th scope="col">{t("Courriel", "E-mail")}</th><th scope="col">{t("Rôle", "Role")}</th><th scope="col">{t("Services", "Services")}</th><th scope="col">{t("Actif", "Active")}</th></tr></thead>
+                <caption>{t(Msg::AdminStaff)}</caption>
+                <thead><tr><th scope="col">{t(Msg::AdminName)}</th><th scope="col">{t(Msg::AdminEMail)}</th><th scope="col">{t(Msg::AdminRole)}</th><th scope="col">{t(Msg::AdminServices)}</th><th scope="col">{t(Msg::AdminActive)}</th></tr></thead>
                 <tbody>
                     {view.agents.iter().map(|a| {
                         let role = a.role;
@@ -129,36 +130,33 @@ fn AdminBody(
                                 <td>{a.name.clone()}</td><td>{a.email.clone()}</td>
                                 <td>{move || role.label(lang.get())}</td>
                                 <td>{a.service_codes.join(", ")}</td>
-                                <td>{move || if active { lang.get().pick(("oui", "yes")) } else { lang.get().pick(("non", "no")) }}</td>
+                                <td>{move || if active { lang.get().t(Msg::AdminYes) } else { lang.get().t(Msg::AdminNo) }}</td>
                             </tr>
                         }
                     }).collect_view()}
                 </tbody>
             </table>
         </TableFrame>
-        <h3 class="fr-h6">{t("Créer ou modifier un agent", "Create or update a staff member")}</h3>
-        <p class="fr-text--sm">{t(
-            "Un agent existant est retrouvé par son adresse ; laissez le mot de passe vide pour le garder.",
-            "An existing staff member is found by address; leave the password empty to keep it.",
-        )}</p>
+        <h3 class="fr-h6">{t(Msg::AdminCreateUpdateStaffMember)}</h3>
+        <p class="fr-text--sm">{t(Msg::AdminExistingStaffMemberFound)}</p>
         <ErrorBanner error=agent_error />
         <ActionForm action=agent>
             <div class="fr-grid-row fr-grid-row--gutters">
                 <div class="fr-col-12 fr-col-md-6">
-                    <div class="fr-input-group"><label class="fr-label" for="agent-new-email">{t("Courriel", "E-mail")}</label><input class="fr-input" id="agent-new-email" name="email" type="email" required=true /></div>
-                    <div class="fr-input-group"><label class="fr-label" for="agent-new-name">{t("Nom", "Name")}</label><input class="fr-input" id="agent-new-name" name="name" required=true /></div>
-                    <div class="fr-select-group"><label class="fr-label" for="agent-new-role">{t("Rôle", "Role")}</label>
+                    <div class="fr-input-group"><label class="fr-label" for="agent-new-email">{t(Msg::AdminEMail)}</label><input class="fr-input" id="agent-new-email" name="email" type="email" required=true /></div>
+                    <div class="fr-input-group"><label class="fr-label" for="agent-new-name">{t(Msg::AdminName)}</label><input class="fr-input" id="agent-new-name" name="name" required=true /></div>
+                    <div class="fr-select-group"><label class="fr-label" for="agent-new-role">{t(Msg::AdminRole)}</label>
                         <select class="fr-select" id="agent-new-role" name="role">
                             {Role::ALL.iter().map(|r| { let r = *r; view! { <option value=r.code()>{move || r.label(lang.get())}</option> } }).collect_view()}
                         </select></div>
-                    <div class="fr-input-group"><label class="fr-label" for="agent-new-password">{t("Mot de passe (12 caractères ou plus)", "Password (12 characters or more)")}</label><input class="fr-input" id="agent-new-password" name="password" type="password" autocomplete="new-password" /></div>
+                    <div class="fr-input-group"><label class="fr-label" for="agent-new-password">{t(Msg::AdminPassword12CharactersMore)}</label><input class="fr-input" id="agent-new-password" name="password" type="password" autocomplete="new-password" /></div>
                 </div>
                 <div class="fr-col-12 fr-col-md-6">
-                    <fieldset class="fr-fieldset"><legend class="fr-fieldset__legend fr-text--regular">{t("Services", "Services")}</legend>{service_boxes}</fieldset>
-                    <div class="fr-checkbox-group fr-checkbox-group--sm fr-mb-2w"><input type="checkbox" id="agent-new-active" name="active" value="on" checked=true /><label class="fr-label" for="agent-new-active">{t("Compte actif", "Active account")}</label></div>
+                    <fieldset class="fr-fieldset"><legend class="fr-fieldset__legend fr-text--regular">{t(Msg::AdminServices)}</legend>{service_boxes}</fieldset>
+                    <div class="fr-checkbox-group fr-checkbox-group--sm fr-mb-2w"><input type="checkbox" id="agent-new-active" name="active" value="on" checked=true /><label class="fr-label" for="agent-new-active">{t(Msg::AdminActiveAccount)}</label></div>
                 </div>
             </div>
-            <button class="fr-btn fr-btn--sm" type="submit">{t("Enregistrer l'agent", "Save the staff member")}</button>
+            <button class="fr-btn fr-btn--sm" type="submit">{t(Msg::AdminSaveStaffMember)}</button>
         </ActionForm>
         <MailQueue view=mail_queue />
     }
@@ -177,23 +175,23 @@ fn MailQueue(view: AdminView) -> impl IntoView {
         MailState::Failed => "fr-badge fr-badge--sm fr-badge--error",
     };
     view! {
-        <h2 class="fr-h5 fr-mt-4w" id="courriels">{t("Courriels", "E-mails")}</h2>
+        <h2 class="fr-h5 fr-mt-4w" id="courriels">{t(Msg::AdminEMails)}</h2>
         <p data-testid="mail-counts">
             {view.mail_counts.iter().map(|(state, n)| {
                 let (state, n) = (*state, *n);
                 view! { <span class="fr-mr-2w">{move || format!("{} : {n}", state.label(lang.get()))}</span> }
             }).collect_view()}
         </p>
-        <TableFrame label=t("Derniers courriels (heure UTC)", "Latest e-mails (UTC)")>
+        <TableFrame label=t(Msg::AdminLatestEMailsUtc)>
             <table data-testid="mails">
-                <caption>{t("Derniers courriels (heure UTC)", "Latest e-mails (UTC)")}</caption>
+                <caption>{t(Msg::AdminLatestEMailsUtc)}</caption>
                 <thead><tr>
-                    <th scope="col">{t("Créé le", "Queued")}</th>
-                    <th scope="col">{t("Destinataires", "To")}</th>
-                    <th scope="col">{t("Objet", "Subject")}</th>
-                    <th scope="col">{t("État", "State")}</th>
-                    <th scope="col">{t("Essais", "Tries")}</th>
-                    <th scope="col">{t("Envoyé le, ou prochain essai et dernière erreur", "Sent, or next try and last error")}</th>
+                    <th scope="col">{t(Msg::AdminQueued)}</th>
+                    <th scope="col">{t(Msg::AdminTo)}</th>
+                    <th scope="col">{t(Msg::AdminSubject)}</th>
+                    <th scope="col">{t(Msg::InstructorState)}</th>
+                    <th scope="col">{t(Msg::AdminTries)}</th>
+                    <th scope="col">{t(Msg::AdminSentNextTryLast)}</th>
                 </tr></thead>
                 <tbody>
                     {view.mails.iter().map(|m| {

@@ -12,7 +12,7 @@ use crate::components::layout::t;
 use crate::components::layout::{provide_island_lang, use_lang};
 use crate::components::summary::StepSummary;
 use crate::i18n::action_label;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Msg};
 use crate::instruction::DossierView;
 use crate::model::{AppError, StoredFile};
 use crate::rules::decision::Act;
@@ -29,7 +29,7 @@ pub fn DossierPage() -> impl IntoView {
     let dossier = Resource::new(move || number.get(), load_dossier);
     view! {
         <div class="fr-container fr-my-4w">
-            <Suspense fallback=move || view! { <p>{t("Chargement…", "Loading…")}</p> }>
+            <Suspense fallback=move || view! { <p>{t(Msg::StatsLoading)}</p> }>
                 {move || Suspend::new(async move {
                     match (me.await, dossier.await) {
                         (Ok(agent), Ok(dossier)) => {
@@ -41,13 +41,10 @@ pub fn DossierPage() -> impl IntoView {
                         }
                         (Ok(agent), Err(AppError::NotFound)) => view! {
                             <AgentBar agent />
-                            <PageTitle text=t("Dossier introuvable", "File not found") />
-                            <h1 class="fr-h3">{t("Dossier introuvable", "File not found")}</h1>
-                            <div class="fr-alert fr-alert--warning" data-testid="dossier-not-found"><p>{t(
-                                "Aucun dossier de vos services ne porte ce numéro.",
-                                "No file of your services has this number.",
-                            )}</p></div>
-                            <p class="fr-mt-2w"><a class="fr-link" href="/instruction">{t("Retour à la file", "Back to the queue")}</a></p>
+                            <PageTitle text=t(Msg::DossierFileNotFound) />
+                            <h1 class="fr-h3">{t(Msg::DossierFileNotFound)}</h1>
+                            <div class="fr-alert fr-alert--warning" data-testid="dossier-not-found"><p>{t(Msg::DossierNoFileServicesHas)}</p></div>
+                            <p class="fr-mt-2w"><a class="fr-link" href="/instruction">{t(Msg::DossierBackQueue)}</a></p>
                         }.into_any(),
                         (Err(error), _) | (_, Err(error)) => view! { <AgentSignedOut error /> }.into_any(),
                     }
@@ -66,7 +63,7 @@ fn ActDone(state: DossierState) -> impl IntoView {
     view! {
         <p class="fr-sr-only" role="status" data-testid="act-done">{move || done.then(|| format!(
             "{} {}",
-            lang.get().pick(("Enregistré. État du dossier :", "Recorded. The file is now:")),
+            lang.get().t(Msg::DossierRecordedFileNow),
             state.label(lang.get()),
         ))}</p>
     }
@@ -83,14 +80,10 @@ fn ActFields(number: String, version: i32, act: Act) -> impl IntoView {
 }
 
 #[component]
-fn MessageField(
-    id: &'static str,
-    label: (&'static str, &'static str),
-    required: bool,
-) -> impl IntoView {
+fn MessageField(id: &'static str, label: Msg, required: bool) -> impl IntoView {
     view! {
         <div class="fr-input-group">
-            <label class="fr-label" for=id>{t(label.0, label.1)}</label>
+            <label class="fr-label" for=id>{t(label)}</label>
             <textarea class="fr-input" id=id name="message" rows="3" maxlength="2000" required=required></textarea>
         </div>
     }
@@ -126,25 +119,22 @@ fn DossierBody(dossier: DossierView, act: ServerAction<ActOnDossier>) -> impl In
                 <summary class="fr-h6">{move || action_label(Action::Accept, lang.get())}</summary>
                 <ActionForm action=act>
                     <ActFields number version act=a />
-                    <p class="fr-text--sm">{t(
-                        "La validité doit rester dans les dates du contrat et dans la validité du titre de séjour.",
-                        "The validity must stay within the contract's dates and the residence permit's validity.",
-                    )}</p>
+                    <p class="fr-text--sm">{t(Msg::DossierValidityMustStayWithin)}</p>
                     <div class="wif-dates">
                         <div class="fr-input-group">
-                            <label class="fr-label" for="valid-from">{t("Valable du", "Valid from")}</label>
+                            <label class="fr-label" for="valid-from">{t(Msg::DossierValidFrom)}</label>
                             <input class="fr-input" id="valid-from" name="valid_from" type="date" required=true value=proposed.map(|p| p.from.to_string()).unwrap_or_default() />
                             <p class="fr-error-text" id="valid-from-error">{field_message(error, "valid_from", lang)}</p>
                         </div>
                         <div class="fr-input-group">
-                            <label class="fr-label" for="valid-until">{t("au", "to")}</label>
+                            <label class="fr-label" for="valid-until">{t(Msg::InstructorTo)}</label>
                             <input class="fr-input" id="valid-until" name="valid_until" type="date" required=true value=proposed.map(|p| p.until.to_string()).unwrap_or_default() />
                             <p class="fr-error-text" id="valid-until-error">{field_message(error, "valid_until", lang)}</p>
                         </div>
                     </div>
                     <p class="fr-text--sm" data-testid="hour-cap">{move || match (cap, lang.get()) {
-                        (Some(h), l) => format!("{}{}", l.pick(("Plafond d'heures par an porté sur l'autorisation : ", "Yearly hour cap printed on the authorisation: ")), l.number(h)),
-                        (None, l) => l.pick(("Pas de plafond annuel : emploi dans le cadre du cursus.", "No yearly cap: the job is part of the course of study.")).to_owned(),
+                        (Some(h), l) => format!("{}{}", l.t(Msg::DossierYearlyHourCapPrinted), l.number(h)),
+                        (None, l) => l.t(Msg::DossierNoYearlyCapJob).to_owned(),
                     }}</p>
                     <button class="fr-btn" type="submit" data-testid="act-accept" disabled=pending>{move || action_label(Action::Accept, lang.get())}</button>
                 </ActionForm>
@@ -158,9 +148,9 @@ fn DossierBody(dossier: DossierView, act: ServerAction<ActOnDossier>) -> impl In
                 <summary class="fr-h6" data-testid="open-request_changes">{move || action_label(Action::RequestChanges, lang.get())}</summary>
                 <ActionForm action=act>
                     <ActFields number version act=a />
-                    <MessageField id="changes-message" label=("Ce qui manque ou est à corriger (envoyé au demandeur)", "What is missing or to correct (sent to the applicant)") required=true />
+                    <MessageField id="changes-message" label=Msg::DossierWhatMissingCorrectSent required=true />
                     <fieldset class="fr-fieldset">
-                        <legend class="fr-fieldset__legend fr-text--regular">{t("Pièces à fournir à nouveau", "Documents to provide again")}</legend>
+                        <legend class="fr-fieldset__legend fr-text--regular">{t(Msg::DossierDocumentsProvideAgain)}</legend>
                         {DocumentKind::ALL.iter().map(|k| {
                             let k = *k;
                             let id = format!("doc-{}", k.code());
@@ -184,7 +174,7 @@ fn DossierBody(dossier: DossierView, act: ServerAction<ActOnDossier>) -> impl In
                 <summary class="fr-h6" data-testid="open-refuse">{move || action_label(Action::Refuse, lang.get())}</summary>
                 <ActionForm action=act>
                     <ActFields number version act=a />
-                    <MessageField id="refuse-message" label=("Motif du refus (envoyé au demandeur)", "Reason for refusal (sent to the applicant)") required=true />
+                    <MessageField id="refuse-message" label=Msg::DossierReasonRefusalSentApplicant required=true />
                     <button class="fr-btn fr-btn--secondary" type="submit" data-testid="act-refuse" disabled=pending>{move || action_label(Action::Refuse, lang.get())}</button>
                 </ActionForm>
             </details>
@@ -197,7 +187,7 @@ fn DossierBody(dossier: DossierView, act: ServerAction<ActOnDossier>) -> impl In
                 <summary class="fr-h6" data-testid="open-close">{move || action_label(Action::Close, lang.get())}</summary>
                 <ActionForm action=act>
                     <ActFields number version act=a />
-                    <MessageField id="close-message" label=("Message au demandeur (facultatif)", "Message to the applicant (optional)") required=false />
+                    <MessageField id="close-message" label=Msg::DossierMessageApplicantOptional required=false />
                     <button class="fr-btn fr-btn--tertiary" type="submit" data-testid="act-close" disabled=pending>{move || action_label(Action::Close, lang.get())}</button>
                 </ActionForm>
             </details>
@@ -208,11 +198,11 @@ fn DossierBody(dossier: DossierView, act: ServerAction<ActOnDossier>) -> impl In
             let (number, version, act_code) = form(Act::Revoke);
             view! {
                 <details class="wif-act">
-                    <summary class="fr-h6">{t("Retirer l'autorisation", "Revoke the authorisation")}</summary>
+                    <summary class="fr-h6">{t(Msg::DossierRevokeAuthorisation)}</summary>
                     <ActionForm action=act>
                         <ActFields number version act=act_code />
-                        <MessageField id="revoke-message" label=("Motif du retrait (envoyé au demandeur)", "Reason for revoking (sent to the applicant)") required=true />
-                        <button class="fr-btn fr-btn--tertiary" type="submit" data-testid="act-revoke" disabled=pending>{t("Retirer l'autorisation", "Revoke the authorisation")}</button>
+                        <MessageField id="revoke-message" label=Msg::DossierReasonRevokingSentApplicant required=true />
+                        <button class="fr-btn fr-btn--tertiary" type="submit" data-testid="act-revoke" disabled=pending>{t(Msg::DossierRevokeAuthorisation)}</button>
                     </ActionForm>
                 </details>
             }
@@ -220,13 +210,13 @@ fn DossierBody(dossier: DossierView, act: ServerAction<ActOnDossier>) -> impl In
         let pdf = format!("/instruction/autorisation/{}", crate::url::encode(&dossier.number));
         view! {
             <div class="fr-callout fr-mb-3w" data-testid="issued">
-                <h2 class="fr-callout__title fr-h6">{t("Autorisation délivrée", "Authorisation issued")}</h2>
+                <h2 class="fr-callout__title fr-h6">{t(Msg::DossierAuthorisationIssued)}</h2>
                 <p class="fr-callout__text fr-text--sm">
-                    {t("Code de vérification : ", "Verification code: ")}<strong data-testid="verification-code">{a.code.clone()}</strong><br />
-                    {t("Valable du ", "Valid from ")}{date_text(Some(a.validity.from))}{t(" au ", " to ")}{date_text(Some(a.validity.until))}
-                    {a.revoked.then(|| view! { <br /><strong class="fr-badge fr-badge--error fr-badge--sm">{t("retirée", "revoked")}</strong> })}
+                    {t(Msg::DossierVerificationCode)}<strong data-testid="verification-code">{a.code.clone()}</strong><br />
+                    {t(Msg::VerifyValidFrom)}{date_text(Some(a.validity.from))}{t(Msg::VerifyTo)}{date_text(Some(a.validity.until))}
+                    {a.revoked.then(|| view! { <br /><strong class="fr-badge fr-badge--error fr-badge--sm">{t(Msg::DossierRevoked)}</strong> })}
                 </p>
-                <a class="fr-link fr-icon-download-line fr-link--icon-left" href=pdf rel="external">{t("Autorisation (PDF)", "Authorisation (PDF)")}</a>
+                <a class="fr-link fr-icon-download-line fr-link--icon-left" href=pdf rel="external">{t(Msg::DossierAuthorisationPdf)}</a>
                 {revoke}
             </div>
         }
@@ -235,11 +225,11 @@ fn DossierBody(dossier: DossierView, act: ServerAction<ActOnDossier>) -> impl In
         let (number, version, a) = form(Act::Message);
         view! {
             <details class="wif-act">
-                <summary class="fr-h6" data-testid="open-message">{t("Écrire au demandeur", "Write to the applicant")}</summary>
+                <summary class="fr-h6" data-testid="open-message">{t(Msg::DossierWriteApplicant)}</summary>
                 <ActionForm action=act>
                     <ActFields number version act=a />
-                    <MessageField id="thread-message" label=("Message (envoyé à l'étudiant et à l'employeur)", "Message (sent to the student and the employer)") required=true />
-                    <button class="fr-btn fr-btn--tertiary" type="submit" data-testid="act-message" disabled=pending>{t("Envoyer", "Send")}</button>
+                    <MessageField id="thread-message" label=Msg::DossierMessageSentStudentEmployer required=true />
+                    <button class="fr-btn fr-btn--tertiary" type="submit" data-testid="act-message" disabled=pending>{t(Msg::DossierSend)}</button>
                 </ActionForm>
             </details>
         }
@@ -250,7 +240,7 @@ fn DossierBody(dossier: DossierView, act: ServerAction<ActOnDossier>) -> impl In
         let cap = e.max_annual_hours;
         view! {
             <div class="fr-callout fr-mb-3w" data-testid="eligibility">
-                <h2 class="fr-callout__title fr-h6">{t("Éligibilité recalculée", "Eligibility recomputed")}" : "{move || outcome.title(lang.get())}</h2>
+                <h2 class="fr-callout__title fr-h6">{t(Msg::DossierEligibilityRecomputed)}" : "{move || outcome.title(lang.get())}</h2>
                 <ul class="fr-text--sm">
                     {e.reasons.iter().map(|r| {
                         let r = *r;
@@ -292,8 +282,8 @@ fn DossierBody(dossier: DossierView, act: ServerAction<ActOnDossier>) -> impl In
             let empty = slot.files.is_empty();
             view! {
                 <section class="fr-mb-3w">
-                    <h3 class="fr-h6">{move || kind.label(lang.get())}{(!slot.required).then(|| view! { " " <span class="fr-text--xs">{t("(facultatif)", "(optional)")}</span> })}</h3>
-                    {empty.then(|| view! { <p class="fr-text--sm">{t("Aucun fichier.", "No file.")}</p> })}
+                    <h3 class="fr-h6">{move || kind.label(lang.get())}{(!slot.required).then(|| view! { " " <span class="fr-text--xs">{t(Msg::DossierOptional)}</span> })}</h3>
+                    {empty.then(|| view! { <p class="fr-text--sm">{t(Msg::DossierNoFile)}</p> })}
                     <ul class="wif-previews">{files}</ul>
                 </section>
             }
@@ -305,7 +295,7 @@ fn DossierBody(dossier: DossierView, act: ServerAction<ActOnDossier>) -> impl In
         .map(|h| {
             let when = instant_text(&h.entry.at);
             let who = match h.entry.actor {
-                Actor::Applicant => format!("{} ({})", h.who, lang.get_untracked().pick(("demandeur", "applicant"))),
+                Actor::Applicant => format!("{} ({})", h.who, lang.get_untracked().t(Msg::DossierApplicant)),
                 Actor::Instructor => h.who.clone(),
             };
             let action = Action::from_code(&h.action);
@@ -317,8 +307,8 @@ fn DossierBody(dossier: DossierView, act: ServerAction<ActOnDossier>) -> impl In
                     <p class="fr-text--xs fr-mb-0">{when}" — "{who}</p>
                     <p class="fr-mb-0"><strong>{move || match (action, act, to) {
                         (Some(a), _, _) => action_label(a, lang.get()).to_owned(),
-                        (_, Some(Act::Message), _) => lang.get().pick(("message", "message")).to_owned(),
-                        (_, Some(Act::Revoke), _) => lang.get().pick(("autorisation retirée", "authorisation revoked")).to_owned(),
+                        (_, Some(Act::Message), _) => lang.get().t(Msg::DossierMessage).to_owned(),
+                        (_, Some(Act::Revoke), _) => lang.get().t(Msg::DossierAuthorisationRevoked).to_owned(),
                         _ => String::new(),
                     }}</strong>{to.map(|s| view! { " → " <span class=state_badge(s)>{move || s.label(lang.get())}</span> })}</p>
                     {message.map(|m| view! { <blockquote class="wif-message">{m}</blockquote> })}
@@ -338,13 +328,13 @@ fn DossierBody(dossier: DossierView, act: ServerAction<ActOnDossier>) -> impl In
     );
     view! {
         <PageTitle text=move || title.clone() />
-        <p class="fr-mb-1w"><a class="fr-link fr-icon-arrow-left-line fr-link--icon-left fr-text--sm" href="/instruction">{t("Retour à la file", "Back to the queue")}</a></p>
-        <h1 class="fr-h3">{t("Dossier ", "File ")}<span data-testid="dossier-number">{dossier.number.clone()}</span>" "
+        <p class="fr-mb-1w"><a class="fr-link fr-icon-arrow-left-line fr-link--icon-left fr-text--sm" href="/instruction">{t(Msg::DossierBackQueue)}</a></p>
+        <h1 class="fr-h3">{t(Msg::StepsFile)}<span data-testid="dossier-number">{dossier.number.clone()}</span>" "
             <span class=state_badge(state) data-testid="dossier-state" data-state=state.code()>{move || state.label(lang.get())}</span></h1>
         <p class="fr-text--sm">
-            {dossier.service_name.clone()}" — "{t("département ", "département ")}{dossier.departement.clone()}" — "
-            {t("déposé le ", "filed on ")}{instant_text(&dossier.submitted_at)}<br />
-            {t("Étudiant : ", "Student: ")}{dossier.student_email.clone()}" — "{t("employeur : ", "employer: ")}{dossier.employer_email.clone()}
+            {dossier.service_name.clone()}" — "{t(Msg::DossierDepartement)}{dossier.departement.clone()}" — "
+            {t(Msg::DossierFiled)}{instant_text(&dossier.submitted_at)}<br />
+            {t(Msg::VerifyStudent)}{dossier.student_email.clone()}" — "{t(Msg::DossierEmployer)}{dossier.employer_email.clone()}
         </p>
         <div class="fr-grid-row fr-grid-row--gutters">
             <div class="fr-col-12 fr-col-lg-7">
@@ -354,13 +344,13 @@ fn DossierBody(dossier: DossierView, act: ServerAction<ActOnDossier>) -> impl In
                     let form = dossier.forms.get(key).cloned().unwrap_or_default();
                     view! { <StepSummary step form editable=false /> }
                 }).collect_view()}
-                <h2 class="fr-h5">{t("Justificatifs", "Documents")}</h2>
+                <h2 class="fr-h5">{t(Msg::SummaryDocuments)}</h2>
                 {previews.then(|| view! { <crate::PreloadFrontEnd island="PdfPreview" /> })}
                 {documents}
             </div>
             <div class="fr-col-12 fr-col-lg-5">
                 <div class="wif-actions" data-testid="actions">
-                    <h2 class="fr-h5">{t("Décision", "Decision")}</h2>
+                    <h2 class="fr-h5">{t(Msg::DossierDecision)}</h2>
                     <ErrorBanner error />
                     {authorisation}
                     {take}
@@ -369,9 +359,9 @@ fn DossierBody(dossier: DossierView, act: ServerAction<ActOnDossier>) -> impl In
                     {refuse}
                     {close}
                     {message}
-                    {(state.is_final() && dossier.authorisation.is_none()).then(|| view! { <p class="fr-text--sm">{t("Dossier clos : aucune action possible.", "Closed file: no action possible.")}</p> })}
+                    {(state.is_final() && dossier.authorisation.is_none()).then(|| view! { <p class="fr-text--sm">{t(Msg::DossierClosedFileNoAction)}</p> })}
                 </div>
-                <h2 class="fr-h5 fr-mt-4w" id="historique">{t("Historique", "History")}</h2>
+                <h2 class="fr-h5 fr-mt-4w" id="historique">{t(Msg::DossierHistory)}</h2>
                 <ol class="wif-timeline" data-testid="history">{history}</ol>
             </div>
         </div>
@@ -397,7 +387,7 @@ fn PdfPreview(lang: Lang, href: String, name: String) -> impl IntoView {
         } else {
             view! {
                 <p class="fr-text--xs fr-mb-0">
-                    <a class="fr-link fr-text--xs" href=href rel="external" target="_blank">{t("Ouvrir le PDF dans un nouvel onglet", "Open the PDF in a new tab")}</a>
+                    <a class="fr-link fr-text--xs" href=href rel="external" target="_blank">{t(Msg::DossierOpenPdfNewTab)}</a>
                 </p>
             }
             .into_any()
@@ -409,7 +399,7 @@ fn PdfPreview(lang: Lang, href: String, name: String) -> impl IntoView {
                 open.set(d.open());
             }
         }>
-            <summary class="fr-text--sm">{t("Aperçu du PDF : ", "PDF preview: ")}{summary}</summary>
+            <summary class="fr-text--sm">{t(Msg::DossierPdfPreview)}{summary}</summary>
             {shown}
         </details>
     }

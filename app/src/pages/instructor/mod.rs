@@ -15,6 +15,7 @@ use crate::api::instruction::{load_me, load_queue, LogIn, LogOut};
 use crate::components::feedback::{action_error, ErrorBanner};
 use crate::components::layout::t;
 use crate::components::layout::use_lang;
+use crate::i18n::Msg;
 use crate::instruction::{AgentView, QueuePage as Queue, QueueQuery};
 use crate::model::AppError;
 use crate::rules::decision::Role;
@@ -52,15 +53,15 @@ pub(crate) fn state_badge(state: DossierState) -> &'static str {
 pub(crate) fn AgentSignedOut(error: AppError) -> impl IntoView {
     let lang = use_lang();
     view! {
-        <PageTitle text=t("Espace instructeur", "Instructor area") />
-        <h1>{t("Espace instructeur", "Instructor area")}</h1>
+        <PageTitle text=t(Msg::InstructorInstructorArea) />
+        <h1>{t(Msg::InstructorInstructorArea)}</h1>
         <div class="fr-alert fr-alert--warning fr-mb-3w" data-testid="signed-out">
             <p>{move || match &error {
-                AppError::NotSignedIn => lang.get().pick(("Connectez-vous pour accéder à l'espace instructeur.", "Sign in to reach the instructor area.")).to_owned(),
+                AppError::NotSignedIn => lang.get().t(Msg::InstructorSignReachInstructorArea).to_owned(),
                 other => other.message(lang.get()),
             }}</p>
         </div>
-        <a class="fr-btn" href="/instruction/connexion">{t("Se connecter", "Sign in")}</a>
+        <a class="fr-btn" href="/instruction/connexion">{t(Msg::FeedbackSign)}</a>
     }
 }
 
@@ -84,11 +85,11 @@ pub(crate) fn AgentBar(agent: AgentView) -> impl IntoView {
                 " (" {move || role.label(lang.get())} ")"
                 {(!services.is_empty()).then(|| view! { " — " {services.clone()} })}
             </p>
-            <nav class="wif-agent-links" aria-label=t("Espace instructeur", "Instructor area")>
-                <a class="fr-link fr-text--sm" href="/instruction">{t("File des dossiers", "File queue")}</a>
-                {(role == Role::Admin).then(|| view! { <a class="fr-link fr-text--sm" href="/instruction/admin">{t("Administration", "Administration")}</a> })}
+            <nav class="wif-agent-links" aria-label=t(Msg::InstructorInstructorArea)>
+                <a class="fr-link fr-text--sm" href="/instruction">{t(Msg::InstructorFileQueue)}</a>
+                {(role == Role::Admin).then(|| view! { <a class="fr-link fr-text--sm" href="/instruction/admin">{t(Msg::InstructorAdministration)}</a> })}
                 <ActionForm action=log_out>
-                    <button class="fr-btn fr-btn--tertiary fr-btn--sm fr-icon-logout-box-r-line fr-btn--icon-left" type="submit" data-testid="log-out">{t("Se déconnecter", "Sign out")}</button>
+                    <button class="fr-btn fr-btn--tertiary fr-btn--sm fr-icon-logout-box-r-line fr-btn--icon-left" type="submit" data-testid="log-out">{t(Msg::RequestSignOut)}</button>
                 </ActionForm>
             </nav>
         </div>
@@ -101,32 +102,29 @@ pub fn LoginPage() -> impl IntoView {
     let log_in = ServerAction::<LogIn>::new();
     let error = action_error(log_in);
     view! {
-        <PageTitle text=t("Connexion instructeur", "Instructor sign-in") />
+        <PageTitle text=t(Msg::InstructorInstructorSign) />
         <div class="fr-container fr-my-6w">
             <div class="fr-grid-row fr-grid-row--center">
                 <div class="fr-col-12 fr-col-md-6">
-                    <h1>{t("Espace instructeur", "Instructor area")}</h1>
-                    <p>{t(
-                        "Réservé aux agents des services de la main-d'œuvre étrangère. Les étudiants et les employeurs suivent leur dossier avec leur code d'accès.",
-                        "For the staff of the foreign-labour services. Students and employers follow their file with their access code.",
-                    )}</p>
+                    <h1>{t(Msg::InstructorInstructorArea)}</h1>
+                    <p>{t(Msg::InstructorStaffForeignLabourServices)}</p>
                     <ErrorBanner error />
                     <ActionForm action=log_in>
                         <fieldset class="fr-fieldset">
                             <div class="fr-fieldset__element">
                                 <div class="fr-input-group">
-                                    <label class="fr-label" for="agent-email">{t("Adresse électronique professionnelle", "Work e-mail address")}</label>
+                                    <label class="fr-label" for="agent-email">{t(Msg::InstructorWorkEMailAddress)}</label>
                                     <input class="fr-input" id="agent-email" name="email" type="email" autocomplete="username" required=true />
                                 </div>
                             </div>
                             <div class="fr-fieldset__element">
                                 <div class="fr-input-group">
-                                    <label class="fr-label" for="agent-password">{t("Mot de passe", "Password")}</label>
+                                    <label class="fr-label" for="agent-password">{t(Msg::InstructorPassword)}</label>
                                     <input class="fr-input" id="agent-password" name="password" type="password" autocomplete="current-password" required=true />
                                 </div>
                             </div>
                         </fieldset>
-                        <button class="fr-btn" type="submit" data-testid="log-in" disabled=move || log_in.pending().get()>{t("Se connecter", "Sign in")}</button>
+                        <button class="fr-btn" type="submit" data-testid="log-in" disabled=move || log_in.pending().get()>{t(Msg::FeedbackSign)}</button>
                     </ActionForm>
                 </div>
             </div>
@@ -142,9 +140,9 @@ pub fn QueuePage() -> impl IntoView {
     let me = Resource::new(|| (), |_| load_me());
     let queue = Resource::new(move || queue_query.get(), |q| load_queue(Some(q)));
     view! {
-        <PageTitle text=t("File des dossiers", "File queue") />
+        <PageTitle text=t(Msg::InstructorFileQueue) />
         <div class="fr-container fr-my-4w">
-            <Suspense fallback=move || view! { <p>{t("Chargement…", "Loading…")}</p> }>
+            <Suspense fallback=move || view! { <p>{t(Msg::StatsLoading)}</p> }>
                 {move || Suspend::new(async move {
                     match (me.await, queue.await) {
                         (Ok(agent), Ok(page)) => {
@@ -187,9 +185,9 @@ fn QueueBody(query: QueueQuery, page: Queue) -> impl IntoView {
         let selected = filters.state;
         view! {
             <div class="fr-select-group">
-                <label class="fr-label" for="f-etat">{t("État", "State")}</label>
+                <label class="fr-label" for="f-etat">{t(Msg::InstructorState)}</label>
                 <select class="fr-select" id="f-etat" name="etat">
-                    <option value="">{t("Tous", "All")}</option>
+                    <option value="">{t(Msg::InstructorAll)}</option>
                     {states.iter().map(|s| {
                         let s = *s;
                         view! { <option value=s.code() selected=selected == Some(s)>{move || s.label(lang.get())}</option> }
@@ -210,15 +208,15 @@ fn QueueBody(query: QueueQuery, page: Queue) -> impl IntoView {
         };
         let (previous, next) = (link(&page.previous), link(&page.next));
         view! {
-            <nav role="navigation" class="fr-pagination fr-mt-3w" aria-label=t("Pagination", "Pagination")>
+            <nav role="navigation" class="fr-pagination fr-mt-3w" aria-label=t(Msg::InstructorPagination)>
                 <ul class="fr-pagination__list">
                     <li>{match previous {
-                        Some(href) => view! { <a class="fr-pagination__link fr-pagination__link--prev fr-pagination__link--lg-label" href=href data-testid="page-prev">{t("Précédente", "Previous")}</a> }.into_any(),
-                        None => view! { <span class="fr-pagination__link fr-pagination__link--prev fr-pagination__link--lg-label" aria-disabled="true">{t("Précédente", "Previous")}</span> }.into_any(),
+                        Some(href) => view! { <a class="fr-pagination__link fr-pagination__link--prev fr-pagination__link--lg-label" href=href data-testid="page-prev">{t(Msg::InstructorPrevious)}</a> }.into_any(),
+                        None => view! { <span class="fr-pagination__link fr-pagination__link--prev fr-pagination__link--lg-label" aria-disabled="true">{t(Msg::InstructorPrevious)}</span> }.into_any(),
                     }}</li>
                     <li>{match next {
-                        Some(href) => view! { <a class="fr-pagination__link fr-pagination__link--next fr-pagination__link--lg-label" href=href data-testid="page-next">{t("Suivante", "Next")}</a> }.into_any(),
-                        None => view! { <span class="fr-pagination__link fr-pagination__link--next fr-pagination__link--lg-label" aria-disabled="true">{t("Suivante", "Next")}</span> }.into_any(),
+                        Some(href) => view! { <a class="fr-pagination__link fr-pagination__link--next fr-pagination__link--lg-label" href=href data-testid="page-next">{t(Msg::InstructorNext)}</a> }.into_any(),
+                        None => view! { <span class="fr-pagination__link fr-pagination__link--next fr-pagination__link--lg-label" aria-disabled="true">{t(Msg::InstructorNext)}</span> }.into_any(),
                     }}</li>
                 </ul>
             </nav>
@@ -226,19 +224,19 @@ fn QueueBody(query: QueueQuery, page: Queue) -> impl IntoView {
     });
     let total = page.total;
     view! {
-        <h1 class="fr-h3">{t("File des dossiers", "File queue")}</h1>
+        <h1 class="fr-h3">{t(Msg::InstructorFileQueue)}</h1>
         <ul class="wif-tabs" data-testid="tabs">{tabs}</ul>
         <form method="get" action="/instruction" class="wif-filters fr-mb-3w" role="search">
             <input type="hidden" name="onglet" value=filters.tab.code() />
             <div class="fr-input-group">
-                <label class="fr-label" for="f-q">{t("N° de dossier, nom ou SIRET", "File number, name or SIRET")}</label>
+                <label class="fr-label" for="f-q">{t(Msg::InstructorFileNumberNameSiret)}</label>
                 <input class="fr-input" id="f-q" name="q" type="search" value=filters.search.clone().unwrap_or_default() data-testid="search" />
             </div>
             {state_options}
             <div class="fr-select-group">
-                <label class="fr-label" for="f-contrat">{t("Contrat", "Contract")}</label>
+                <label class="fr-label" for="f-contrat">{t(Msg::InstructorContract)}</label>
                 <select class="fr-select" id="f-contrat" name="contrat">
-                    <option value="">{t("Tous", "All")}</option>
+                    <option value="">{t(Msg::InstructorAll)}</option>
                     {Contract::ALL.iter().map(|c| {
                         let c = *c;
                         view! { <option value=c.code() selected=contract == Some(c)>{move || c.label(lang.get())}</option> }
@@ -246,47 +244,44 @@ fn QueueBody(query: QueueQuery, page: Queue) -> impl IntoView {
                 </select>
             </div>
             <div class="fr-input-group">
-                <label class="fr-label" for="f-du">{t("Début du contrat, du", "Contract start, from")}</label>
+                <label class="fr-label" for="f-du">{t(Msg::InstructorContractStartFrom)}</label>
                 <input class="fr-input" id="f-du" name="du" type="date" value=filters.from.map(|d| d.to_string()).unwrap_or_default() />
             </div>
             <div class="fr-input-group">
-                <label class="fr-label" for="f-au">{t("au", "to")}</label>
+                <label class="fr-label" for="f-au">{t(Msg::InstructorTo)}</label>
                 <input class="fr-input" id="f-au" name="au" type="date" value=filters.to.map(|d| d.to_string()).unwrap_or_default() />
             </div>
             <div class="wif-filters__actions">
-                <button class="fr-btn fr-btn--sm" type="submit" data-testid="filter">{t("Filtrer", "Filter")}</button>
-                <a class="fr-btn fr-btn--sm fr-btn--tertiary" href=format!("/instruction?onglet={}", filters.tab.code())>{t("Effacer", "Clear")}</a>
+                <button class="fr-btn fr-btn--sm" type="submit" data-testid="filter">{t(Msg::InstructorFilter)}</button>
+                <a class="fr-btn fr-btn--sm fr-btn--tertiary" href=format!("/instruction?onglet={}", filters.tab.code())>{t(Msg::InstructorClear)}</a>
             </div>
         </form>
         <div class="wif-queue-head">
-            <p class="fr-text--sm fr-mb-1w" role="status" data-testid="queue-total">{move || match lang.get() {
-                crate::i18n::Lang::Fr => format!("{total} dossier{} — les plus urgents d'abord (début du contrat, puis fin du titre de séjour)", if total > 1 { "s" } else { "" }),
-                crate::i18n::Lang::En => format!("{total} file{} — most urgent first (contract start, then residence permit expiry)", if total > 1 { "s" } else { "" }),
-            }}</p>
+            <p class="fr-text--sm fr-mb-1w" role="status" data-testid="queue-total">{move || Msg::InstructorQueueTotal.count(lang.get(), total, &[])}</p>
             <p class="wif-exports fr-text--sm fr-mb-1w">
-                <a class="fr-link fr-icon-download-line fr-link--icon-left fr-text--sm" href=export rel="external" data-testid="export">{t("Exporter en CSV", "Export as CSV")}</a>
+                <a class="fr-link fr-icon-download-line fr-link--icon-left fr-text--sm" href=export rel="external" data-testid="export">{t(Msg::InstructorExportCsv)}</a>
                 {if total <= crate::instruction::XLSX_MAX_ROWS {
-                    view! { <a class="fr-link fr-icon-download-line fr-link--icon-left fr-text--sm" href=export_xlsx rel="external">{t("Exporter en XLSX (Excel)", "Export as XLSX (Excel)")}</a> }.into_any()
+                    view! { <a class="fr-link fr-icon-download-line fr-link--icon-left fr-text--sm" href=export_xlsx rel="external">{t(Msg::InstructorExportXlsxExcel)}</a> }.into_any()
                 } else {
                     view! { <span data-testid="xlsx-too-long">{move || crate::model::AppError::TooManyRows { rows: total }.message(lang.get())}</span> }.into_any()
                 }}
             </p>
         </div>
         {if rows.is_empty() {
-            view! { <p class="fr-mt-2w" data-testid="queue-empty">{t("Aucun dossier ne correspond.", "No file matches.")}</p> }.into_any()
+            view! { <p class="fr-mt-2w" data-testid="queue-empty">{t(Msg::InstructorNoFileMatches)}</p> }.into_any()
         } else {
             view! {
-                <TableFrame label=t("Dossiers", "Files") class="fr-table--no-caption wif-queue">
+                <TableFrame label=t(Msg::InstructorFiles) class="fr-table--no-caption wif-queue">
                     <table data-testid="queue">
-                        <caption>{t("Dossiers", "Files")}</caption>
+                        <caption>{t(Msg::InstructorFiles)}</caption>
                         <thead><tr>
-                            <th scope="col">{t("Dossier", "File")}</th>
-                            <th scope="col">{t("Étudiant", "Student")}</th>
-                            <th scope="col">{t("SIRET", "SIRET")}</th>
-                            <th scope="col">{t("Contrat", "Contract")}</th>
-                            <th scope="col">{t("Début", "Start")}</th>
-                            <th scope="col">{t("Fin du titre", "Permit expiry")}</th>
-                            <th scope="col">{t("État", "State")}</th>
+                            <th scope="col">{t(Msg::InstructorFile)}</th>
+                            <th scope="col">{t(Msg::InstructorStudent)}</th>
+                            <th scope="col">{t(Msg::InstructorSiret)}</th>
+                            <th scope="col">{t(Msg::InstructorContract)}</th>
+                            <th scope="col">{t(Msg::InstructorStart)}</th>
+                            <th scope="col">{t(Msg::InstructorPermitExpiry)}</th>
+                            <th scope="col">{t(Msg::InstructorState)}</th>
                         </tr></thead>
                         <tbody>
                             {rows.into_iter().map(|row| {

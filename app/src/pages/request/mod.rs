@@ -12,7 +12,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::api::{ResendCode, SignIn, SignInWithLink, SignOut, StartRequest};
 use crate::components::layout::use_lang;
-use crate::i18n::Lang;
+use crate::i18n::Msg;
 use crate::rules::eligibility::FiledBy;
 use crate::rules::request::Step;
 
@@ -32,20 +32,17 @@ pub fn StartPage() -> impl IntoView {
             .collect::<Vec<_>>()
     };
     view! {
-        <PageTitle text=t("Commencer une demande", "Start a request") />
+        <PageTitle text=t(Msg::RequestStartRequest) />
         <div class="fr-container fr-my-4w">
             <div class="fr-grid-row fr-grid-row--gutters">
                 <div class="fr-col-12 fr-col-md-7">
-                    <h1>{t("Demander une autorisation de travail", "Request a work authorisation")}</h1>
-                    <p class="fr-text--lead">{t(
-                        "Six étapes, une dizaine de minutes. Votre demande est enregistrée à chaque étape : vous pouvez la reprendre pendant 14 jours avec le code reçu par courriel.",
-                        "Six steps, about ten minutes. Your request is saved at each step: you can resume it for 14 days with the code you receive by e-mail.",
-                    )}</p>
-                    <p>{t("Avant de commencer, ", "Before you start, ")}<a class="fr-link" href="/eligibilite">{t("vérifiez qu'une autorisation est nécessaire", "check that an authorisation is needed")}</a>"."</p>
+                    <h1>{t(Msg::RequestRequestWorkAuthorisation)}</h1>
+                    <p class="fr-text--lead">{t(Msg::RequestSixStepsAboutTen)}</p>
+                    <p>{t(Msg::RequestBeforeStart)}<a class="fr-link" href="/eligibilite">{t(Msg::RequestCheckThatAuthorisationNeeded)}</a>"."</p>
                     <ErrorBanner error />
                     <ActionForm action=start>
                         <fieldset class="fr-fieldset" aria-labelledby="role-legend">
-                            <legend class="fr-fieldset__legend" id="role-legend">{t("Vous êtes", "You are")}</legend>
+                            <legend class="fr-fieldset__legend" id="role-legend">{t(Msg::RequestYouAre)}</legend>
                             {move || roles().into_iter().map(|(code, label)| {
                                 let id = format!("role-{code}");
                                 view! {
@@ -61,23 +58,20 @@ pub fn StartPage() -> impl IntoView {
                         </fieldset>
                         <div class="fr-input-group">
                             <label class="fr-label" for="start-email">
-                                {t("Votre adresse électronique", "Your e-mail address")}
-                                <span class="fr-hint-text">{t("Le code d'accès y sera envoyé.", "The access code will be sent there.")}</span>
+                                {t(Msg::RequestEMailAddress)}
+                                <span class="fr-hint-text">{t(Msg::RequestAccessCodeWillSent)}</span>
                             </label>
                             <input class="fr-input" type="email" id="start-email" name="email" autocomplete="email" required=true aria-describedby="start-email-error" />
                             {move || field_error("email")().map(|m| view! { <p class="fr-error-text" id="start-email-error">{m}</p> })}
                         </div>
-                        <button class="fr-btn" type="submit" disabled=move || start.pending().get()>{t("Recevoir mon code d'accès", "Send me an access code")}</button>
+                        <button class="fr-btn" type="submit" disabled=move || start.pending().get()>{t(Msg::RequestSendMeAccessCode)}</button>
                     </ActionForm>
                 </div>
                 <div class="fr-col-12 fr-col-md-5">
                     <div class="fr-callout">
-                        <h2 class="fr-callout__title">{t("Déjà commencé ?", "Already started?")}</h2>
-                        <p class="fr-callout__text">{t(
-                            "Reprenez votre demande ou suivez votre dossier avec votre adresse et votre code d'accès.",
-                            "Resume your request or follow your file with your address and access code.",
-                        )}</p>
-                        <a class="fr-btn fr-btn--secondary" href="/acces">{t("Reprendre ou suivre", "Resume or follow")}</a>
+                        <h2 class="fr-callout__title">{t(Msg::RequestAlreadyStarted)}</h2>
+                        <p class="fr-callout__text">{t(Msg::RequestResumeRequestFollowFile)}</p>
+                        <a class="fr-btn fr-btn--secondary" href="/acces">{t(Msg::RequestResumeFollow)}</a>
                     </div>
                 </div>
             </div>
@@ -104,49 +98,46 @@ pub fn AccessPage() -> impl IntoView {
     let shown_email = email.clone();
     let resend_email = email.clone();
     view! {
-        <PageTitle text=t("Accéder à ma demande", "Access my request") />
+        <PageTitle text=t(Msg::RequestAccessMyRequest) />
         <div class="fr-container fr-my-4w">
             <div class="fr-grid-row">
                 <div class="fr-col-12 fr-col-md-7">
-                    <h1>{t("Accéder à ma demande", "Access my request")}</h1>
+                    <h1>{t(Msg::RequestAccessMyRequest)}</h1>
                     {new.then(|| view! {
                         <div class="fr-alert fr-alert--info fr-alert--sm fr-mb-3w" role="status" data-testid="code-sent">
-                            <p>{move || match lang.get() {
-                                Lang::Fr => format!("Un courriel avec un code à 6 chiffres part vers {shown_email} ; il arrive en général en moins d'une minute. Le code est valable 14 jours."),
-                                Lang::En => format!("An e-mail with a 6-digit code is on its way to {shown_email}; it usually arrives within a minute. The code is valid for 14 days."),
-                            }}</p>
+                            <p>{move || Msg::RequestCodeSent.with(lang.get(), &[("email", &shown_email)])}</p>
                         </div>
                     })}
                     {resent.then(|| view! {
                         <div class="fr-alert fr-alert--info fr-alert--sm fr-mb-3w" role="status">
-                            <p>{t("Si cette adresse a une demande, un courriel avec un nouveau code part vers elle ; il arrive en général en moins d'une minute.", "If this address has a request, an e-mail with a new code is on its way to it; it usually arrives within a minute.")}</p>
+                            <p>{t(Msg::RequestIfAddressHasRequest)}</p>
                         </div>
                     })}
                     <ErrorBanner error />
                     <ActionForm action=sign_in>
                         <div class="fr-input-group">
-                            <label class="fr-label" for="access-email">{t("Adresse électronique", "E-mail address")}</label>
+                            <label class="fr-label" for="access-email">{t(Msg::RequestEMailAddress2)}</label>
                             <input class="fr-input" type="email" id="access-email" name="email" value=email.clone() autocomplete="email" required=true aria-describedby="access-email-error" />
                             {move || field_error("email")().map(|m| view! { <p class="fr-error-text" id="access-email-error">{m}</p> })}
                         </div>
                         <div class="fr-input-group">
                             <label class="fr-label" for="access-code">
-                                {t("Code d'accès", "Access code")}
-                                <span class="fr-hint-text">{t("6 chiffres, reçus par courriel.", "6 digits, received by e-mail.")}</span>
+                                {t(Msg::RequestAccessCode)}
+                                <span class="fr-hint-text">{t(Msg::Request6DigitsReceivedE)}</span>
                             </label>
                             <input class="fr-input" type="text" id="access-code" name="code" inputmode="numeric" autocomplete="one-time-code" maxlength="7" required=true aria-describedby="access-code-error" />
                             {move || field_error("code")().map(|m| view! { <p class="fr-error-text" id="access-code-error">{m}</p> })}
                         </div>
-                        <button class="fr-btn" type="submit" disabled=move || sign_in.pending().get()>{t("Accéder", "Continue")}</button>
+                        <button class="fr-btn" type="submit" disabled=move || sign_in.pending().get()>{t(Msg::RequestContinue)}</button>
                     </ActionForm>
                     <ActionForm action=resend>
                         <input type="hidden" name="email" value=resend_email />
                         <p class="fr-mt-3w">
-                            {t("Code perdu ou expiré ? ", "Lost or expired code? ")}
-                            <button class="fr-btn fr-btn--tertiary-no-outline fr-btn--sm" type="submit">{t("Recevoir un nouveau code", "Get a new code")}</button>
+                            {t(Msg::RequestLostExpiredCode)}
+                            <button class="fr-btn fr-btn--tertiary-no-outline fr-btn--sm" type="submit">{t(Msg::RequestGetNewCode)}</button>
                         </p>
                     </ActionForm>
-                    <p><a class="fr-link" href="/demande">{t("Commencer une nouvelle demande", "Start a new request")}</a></p>
+                    <p><a class="fr-link" href="/demande">{t(Msg::RequestStartNewRequest)}</a></p>
                 </div>
             </div>
         </div>
@@ -162,21 +153,18 @@ pub fn LinkPage() -> impl IntoView {
     let sign_in = ServerAction::<SignInWithLink>::new();
     let error = action_error(sign_in);
     view! {
-        <PageTitle text=t("Ouvrir ma demande", "Open my request") />
+        <PageTitle text=t(Msg::RequestOpenMyRequest) />
         <div class="fr-container fr-my-4w">
             <div class="fr-grid-row">
                 <div class="fr-col-12 fr-col-md-7">
-                    <h1>{t("Ouvrir ma demande", "Open my request")}</h1>
-                    <p>{t(
-                        "Vous avez suivi le lien reçu par courriel. Appuyez sur le bouton pour ouvrir votre demande dans ce navigateur. Le lien ne sert qu'une fois.",
-                        "You followed the link you received by e-mail. Press the button to open your request in this browser. The link works once.",
-                    )}</p>
+                    <h1>{t(Msg::RequestOpenMyRequest)}</h1>
+                    <p>{t(Msg::RequestFollowedLinkReceivedE)}</p>
                     <ErrorBanner error />
                     <ActionForm action=sign_in>
                         <input type="hidden" name="token" value=token />
-                        <button class="fr-btn" type="submit" disabled=move || sign_in.pending().get()>{t("Ouvrir ma demande", "Open my request")}</button>
+                        <button class="fr-btn" type="submit" disabled=move || sign_in.pending().get()>{t(Msg::RequestOpenMyRequest)}</button>
                     </ActionForm>
-                    <p class="fr-mt-3w"><a class="fr-link" href="/acces">{t("Utiliser plutôt mon adresse et mon code", "Use my address and code instead")}</a></p>
+                    <p class="fr-mt-3w"><a class="fr-link" href="/acces">{t(Msg::RequestUseMyAddressCode)}</a></p>
                 </div>
             </div>
         </div>
@@ -193,15 +181,12 @@ pub(crate) fn Stepper(step: Step) -> impl IntoView {
         <div class="fr-stepper">
             <h2 class="fr-stepper__title">
                 {move || title(step)}
-                <span class="fr-stepper__state">{move || match lang.get() {
-                    Lang::Fr => format!("Étape {} sur 6", step.number()),
-                    Lang::En => format!("Step {} of 6", step.number()),
-                }}</span>
+                <span class="fr-stepper__state">{move || Msg::RequestStepOfSix.with(lang.get(), &[("step", &step.number().to_string())])}</span>
             </h2>
             <div class="fr-stepper__steps" data-fr-current-step=step.number() data-fr-steps="6"></div>
             {next.map(|n| view! {
                 <p class="fr-stepper__details">
-                    <span class="fr-text--bold">{t("Étape suivante : ", "Next step: ")}</span>
+                    <span class="fr-text--bold">{t(Msg::RequestNextStep)}</span>
                     {move || title(n)}
                 </p>
             })}
@@ -216,7 +201,7 @@ pub(crate) fn SignOutButton() -> impl IntoView {
     view! {
         <ActionForm action=sign_out>
             <button class="fr-btn fr-btn--tertiary fr-btn--sm fr-icon-logout-box-r-line fr-btn--icon-left" type="submit">
-                {t("Se déconnecter", "Sign out")}
+                {t(Msg::RequestSignOut)}
             </button>
         </ActionForm>
     }

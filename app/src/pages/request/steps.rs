@@ -15,7 +15,7 @@ use crate::components::layout::t;
 use crate::components::layout::{provide_island_lang, use_lang};
 use crate::components::summary::step_title;
 pub(crate) use crate::components::summary::StepSummary;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Msg};
 use crate::model::{AppError, DocumentSlot, DraftView, FollowUp, Routing, UploadError};
 use crate::rules::documents::DocumentKind;
 use crate::rules::dossier::DossierState;
@@ -49,9 +49,9 @@ fn size_text(bytes: u64, lang: Lang) -> String {
             "{} Mo",
             lang.number((bytes as f64 / 104857.6).round() / 10.0)
         )
-        .replace("Mo", lang.pick(("Mo", "MB")))
+        .replace("Mo", lang.t(Msg::StepsMb))
     } else {
-        format!("{} {}", (bytes / 1024).max(1), lang.pick(("ko", "KB")))
+        format!("{} {}", (bytes / 1024).max(1), lang.t(Msg::StepsKb))
     }
 }
 
@@ -65,7 +65,7 @@ pub fn StepPage() -> impl IntoView {
     let draft = Resource::new(move || step.get(), |_| load_draft());
     view! {
         <div class="fr-container fr-my-4w">
-            <Suspense fallback=move || view! { <p>{t("Chargement…", "Loading…")}</p> }>
+            <Suspense fallback=move || view! { <p>{t(Msg::StatsLoading)}</p> }>
                 {move || Suspend::new(async move {
                     let Some(step) = step.get() else {
                         return view! { <crate::pages::not_found::NotFound /> }.into_any();
@@ -90,14 +90,8 @@ fn SignedOut(error: AppError) -> impl IntoView {
     let alert = match error {
         AppError::NotSignedIn => view! {
             <div class="fr-callout fr-mb-3w" data-testid="signed-out">
-                <p class="fr-callout__text">{t(
-                    "Pour reprendre votre demande ou suivre votre dossier, saisissez votre adresse électronique et le code d'accès à six chiffres reçu par courriel.",
-                    "To resume your request or follow your file, enter your e-mail address and the six-digit access code you received by e-mail.",
-                )}</p>
-                <p>{t(
-                    "Code perdu ou trop ancien ? Sur la même page, « Recevoir un nouveau code » en envoie un à l'adresse de la demande.",
-                    "Lost or old code? On the same page, \"Get a new code\" sends one to the request's address.",
-                )}</p>
+                <p class="fr-callout__text">{t(Msg::StepsResumeRequestFollowFile)}</p>
+                <p>{t(Msg::StepsLostOldCodeSame)}</p>
             </div>
         }
         .into_any(),
@@ -107,12 +101,12 @@ fn SignedOut(error: AppError) -> impl IntoView {
         .into_any(),
     };
     view! {
-        <PageTitle text=t("Accéder à ma demande", "Access my request") />
-        <h1>{t("Accéder à ma demande", "Access my request")}</h1>
+        <PageTitle text=t(Msg::RequestAccessMyRequest) />
+        <h1>{t(Msg::RequestAccessMyRequest)}</h1>
         {alert}
         <ul class="fr-btns-group fr-btns-group--inline-md">
-            <li><a class="fr-btn" href="/acces">{t("Saisir mon code d'accès", "Enter my access code")}</a></li>
-            <li><a class="fr-btn fr-btn--secondary" href="/demande">{t("Commencer une demande", "Start a request")}</a></li>
+            <li><a class="fr-btn" href="/acces">{t(Msg::FeedbackEnterMyAccessCode)}</a></li>
+            <li><a class="fr-btn fr-btn--secondary" href="/demande">{t(Msg::RequestStartRequest)}</a></li>
         </ul>
     }
 }
@@ -131,8 +125,8 @@ fn StepBody(
     let locked = !filed && step.number() > draft.reachable.number() && step != Step::Confirmation;
     let body = if filed && step != Step::Confirmation {
         view! {
-            <div class="fr-alert fr-alert--info fr-mb-3w"><p>{t("Ce dossier est déposé : suivez-le depuis la page de suivi.", "This file is filed: follow it from the follow-up page.")}</p></div>
-            <a class="fr-btn" href="/suivi">{t("Suivre mon dossier", "Follow my file")}</a>
+            <div class="fr-alert fr-alert--info fr-mb-3w"><p>{t(Msg::StepsFileFiledFollowFrom)}</p></div>
+            <a class="fr-btn" href="/suivi">{t(Msg::StepsFollowMyFile)}</a>
         }
         .into_any()
     } else if locked || (step == Step::Confirmation && !filed) {
@@ -155,13 +149,10 @@ fn StepBody(
     view! {
         <PageTitle text=move || step_title(step, lang.get()) />
         <div class="wif-request-head">
-            <p class="fr-text--sm fr-mb-1w">{move || match lang.get() {
-                Lang::Fr => format!("Connecté : {email}"),
-                Lang::En => format!("Signed in: {email}"),
-            }}</p>
+            <p class="fr-text--sm fr-mb-1w">{move || Msg::StepsSignedInAs.with(lang.get(), &[("email", &email)])}</p>
             <SignOutButton />
         </div>
-        <h1 class="fr-h3">{t("Demande d'autorisation de travail", "Work authorisation request")}</h1>
+        <h1 class="fr-h3">{t(Msg::StepsWorkAuthorisationRequest)}</h1>
         <Stepper step />
         {body}
     }
@@ -305,7 +296,7 @@ fn StepFields(
             </Show>
             <div on:input=on_input on:change=on_input on:focusout=on_blur>
                 <input type="hidden" name="step" value=step.code() />
-                <p class="fr-hint-text">{t("Tous les champs sont obligatoires, sauf mention contraire.", "All fields are required unless stated otherwise.")}</p>
+                <p class="fr-hint-text">{t(Msg::StepsAllFieldsRequiredUnless)}</p>
                 {step.fields().iter().map(|name| {
                     let name: &'static str = name;
                     let error = Signal::derive(move || errors.with(|m| m.get(name).copied()));
@@ -317,14 +308,14 @@ fn StepFields(
                 }).collect_view()}
             </div>
             <ul class="fr-btns-group fr-btns-group--inline-md fr-mt-3w">
-                {previous.map(|p| view! { <li><a class="fr-btn fr-btn--secondary" href=p.path()>{t("Étape précédente", "Previous step")}</a></li> })}
+                {previous.map(|p| view! { <li><a class="fr-btn fr-btn--secondary" href=p.path()>{t(Msg::StepsPreviousStep)}</a></li> })}
                 <li>
                     <button class="fr-btn" type="submit" data-testid="save-step" aria-disabled=move || sending.get().then_some("true")>
-                        {t("Enregistrer et continuer", "Save and continue")}
+                        {t(Msg::StepsSaveContinue)}
                     </button>
                 </li>
             </ul>
-            <p class="fr-text--xs">{move || lang.get().pick(("Le brouillon est conservé 14 jours après le dernier enregistrement.", "The draft is kept 14 days after the last save."))}</p>
+            <p class="fr-text--xs">{move || lang.get().t(Msg::StepsDraftKept14Days)}</p>
         </form>
     }
 }
@@ -345,12 +336,7 @@ fn ErrorSummary(
         <div class="fr-alert fr-alert--error fr-mb-3w" id=SUMMARY_ID tabindex="-1" autofocus=autofocus role="group" aria-labelledby="resume-erreurs-titre" data-testid="error-summary">
             <h2 class="fr-alert__title" id="resume-erreurs-titre">{move || {
                 let n = errors.with(|e| e.len());
-                match (lang.get(), n) {
-                    (Lang::Fr, 1) => "Une réponse est à corriger".to_owned(),
-                    (Lang::Fr, n) => format!("{n} réponses sont à corriger"),
-                    (Lang::En, 1) => "One answer needs correcting".to_owned(),
-                    (Lang::En, n) => format!("{n} answers need correcting"),
-                }
+                Msg::StepsAnswersToCorrect.count(lang.get(), n as u64, &[])
             }}</h2>
             <ul>
                 {move || {
@@ -372,7 +358,7 @@ fn ErrorSummary(
                             let _ = &id;
                         }
                     };
-                    view! { <li><a href=format!("#{id}") on:click=take_focus>{move || format!("{} : {}", lang.get().pick(label), code.message(lang.get()))}</a></li> }
+                    view! { <li><a href=format!("#{id}") on:click=take_focus>{move || format!("{} : {}", lang.get().t(label), code.message(lang.get()))}</a></li> }
                 }).collect_view()}
             </ul>
         </div>
@@ -417,20 +403,14 @@ fn RoutingHint(postcode: Signal<String>) -> impl IntoView {
             {move || answer.get().map(|(_, routing)| match routing.service {
                 Some(service) => view! {
                     <div class="fr-alert fr-alert--info fr-alert--sm fr-mb-3w" data-open="true">
-                        <p>{move || match lang.get() {
-                            Lang::Fr => format!("Département {} : la demande sera instruite par {}.", routing.departement, service.name),
-                            Lang::En => format!("Département {}: the request will be handled by {}.", routing.departement, service.name),
-                        }}</p>
+                        <p>{move || Msg::StepsRoutedTo.with(lang.get(), &[("departement", &routing.departement), ("service", &service.name)])}</p>
                     </div>
                 }.into_any(),
                 None => {
                     let elsewhere = routing.apply_elsewhere.unwrap_or_else(|| crate::model::ANEF_URL.to_owned());
                     view! {
                         <div class="fr-alert fr-alert--warning fr-alert--sm fr-mb-3w" data-open="false">
-                            <p>{move || match lang.get() {
-                                Lang::Fr => format!("Le département {} n'est pas encore ouvert sur ce service : la demande se dépose sur le site de l'administration numérique des étrangers en France (ANEF). ", routing.departement),
-                                Lang::En => format!("Département {} is not open on this service yet: the request is made on the digital administration for foreigners in France (ANEF). ", routing.departement),
-                            }}<a class="fr-link" href=elsewhere rel="external">{t("Déposer sur l'ANEF", "Apply on ANEF")}</a></p>
+                            <p>{move || Msg::StepsDepartementElsewhere.with(lang.get(), &[("departement", &routing.departement)])}" "<a class="fr-link" href=elsewhere rel="external">{t(Msg::StepsApplyAnef)}</a></p>
                         </div>
                     }.into_any()
                 }
@@ -447,7 +427,7 @@ fn StoppedNotice(outcome: Outcome, explanation: Option<String>) -> impl IntoView
         <div class="fr-callout fr-mb-3w" data-testid="request-stopped" data-outcome=outcome.code()>
             <h2 class="fr-callout__title">{move || outcome.title(lang.get())}</h2>
             <p class="fr-callout__text">{move || AppError::Stopped(outcome).message(lang.get())}</p>
-            {href.map(|h| view! { <a class="fr-link" href=h>{t("Voir l'explication et la règle appliquée", "See the explanation and the rule applied")}</a> })}
+            {href.map(|h| view! { <a class="fr-link" href=h>{t(Msg::StepsSeeExplanationRuleApplied)}</a> })}
         </div>
     }
 }
@@ -475,8 +455,8 @@ fn Field(name: &'static str, initial: String, error: Signal<Option<ErrorCode>>) 
             (!ids.is_empty()).then(|| ids.join(" "))
         }
     };
-    let label = move || lang.get().pick(spec.label);
-    let hint = spec.hint.map(|h| view! { <span class="fr-hint-text" id=hint_id.clone()>{move || lang.get().pick(h)}</span> });
+    let label = move || lang.get().t(spec.label);
+    let hint = spec.hint.map(|h| view! { <span class="fr-hint-text" id=hint_id.clone()>{move || lang.get().t(h)}</span> });
     let error_view = {
         let error_id = error_id.clone();
         move || {
@@ -522,7 +502,7 @@ fn Field(name: &'static str, initial: String, error: Signal<Option<ErrorCode>>) 
                         aria-invalid=invalid
                         aria-describedby=describedby
                         inner_html=move || {
-                            let placeholder = lang.get().pick(("Sélectionnez une réponse", "Select an answer"));
+                            let placeholder = lang.get().t(Msg::StepsSelectAnswer);
                             options_html(placeholder, &options(), &initial)
                         }
                     ></select>
@@ -618,23 +598,17 @@ fn DocumentsStep(draft: DraftView, remove: ServerAction<RemoveFile>) -> impl Int
     let missing = draft.missing_documents();
     let lang = use_lang();
     view! {
-        <p>{t(
-            "Pour chaque pièce, 1 à 3 fichiers PDF, JPEG ou PNG de 10 Mo au plus. Le type est vérifié d'après le contenu du fichier.",
-            "For each document, 1 to 3 PDF, JPEG or PNG files of 10 MB at most. The type is checked from the file's content.",
-        )}</p>
+        <p>{t(Msg::StepsEachDocument13)}</p>
         <UploadErrorFromUrl />
         <DocumentList slots=draft.documents.clone() remove back="/demande/justificatifs" />
         <ul class="fr-btns-group fr-btns-group--inline-md fr-mt-3w">
-            <li><a class="fr-btn fr-btn--secondary" href=Step::Job.path()>{t("Étape précédente", "Previous step")}</a></li>
+            <li><a class="fr-btn fr-btn--secondary" href=Step::Job.path()>{t(Msg::StepsPreviousStep)}</a></li>
             <li>
                 {if missing.is_empty() {
-                    view! { <a class="fr-btn" href=Step::Summary.path() data-testid="to-summary">{t("Continuer vers le récapitulatif", "Continue to the summary")}</a> }.into_any()
+                    view! { <a class="fr-btn" href=Step::Summary.path() data-testid="to-summary">{t(Msg::StepsContinueSummary)}</a> }.into_any()
                 } else {
                     let n = missing.len();
-                    view! { <p class="fr-text--sm" data-testid="documents-missing">{move || match lang.get() {
-                        Lang::Fr => format!("Encore {n} pièce(s) obligatoire(s) à joindre avant de continuer."),
-                        Lang::En => format!("{n} more required document(s) to attach before continuing."),
-                    }}</p> }.into_any()
+                    view! { <p class="fr-text--sm" data-testid="documents-missing">{move || Msg::StepsDocumentsStillMissing.count(lang.get(), n as u64, &[])}</p> }.into_any()
                 }}
             </li>
         </ul>
@@ -671,7 +645,7 @@ pub(crate) fn DocumentList(
                 <section class="wif-document fr-mb-3w" id=format!("piece-{}", kind.code()) data-testid=format!("doc-{}", kind.code())>
                     <h2 class="fr-h6 fr-mb-1w">
                         {move || kind.label(lang.get())}
-                        {(!slot.required).then(|| view! { <span class="fr-text--sm fr-text--regular">{t(" (facultatif)", " (optional)")}</span> })}
+                        {(!slot.required).then(|| view! { <span class="fr-text--sm fr-text--regular">{t(Msg::StepsOptional)}</span> })}
                     </h2>
                     <ul class="wif-files">
                         {files.into_iter().map(|f| {
@@ -684,7 +658,7 @@ pub(crate) fn DocumentList(
                                         <input type="hidden" name="id" value=f.id.clone() />
                                         <input type="hidden" name="back" value=back />
                                         <button class="fr-btn fr-btn--tertiary-no-outline fr-btn--sm" type="submit">
-                                            {t("Retirer", "Remove")}<span class="fr-sr-only">" " {f.file_name.clone()}</span>
+                                            {t(Msg::StepsRemove)}<span class="fr-sr-only">" " {f.file_name.clone()}</span>
                                         </button>
                                     </ActionForm>
                                 </li>
@@ -727,17 +701,17 @@ fn UploadForm(lang: Lang, kind: DocumentKind) -> impl IntoView {
         <form method="post" enctype="multipart/form-data" action=format!("/demande/fichiers/{code}") on:submit=on_submit class="wif-upload">
             <div class="fr-upload-group">
                 <label class="fr-label" for=input_id.clone()>
-                    {t("Ajouter un fichier", "Add a file")}
+                    {t(Msg::StepsAddFile)}
                     <span class="fr-sr-only">{move || format!(" : {}", kind.label(lang.get()))}</span>
-                    <span class="fr-hint-text">{t("PDF, JPEG ou PNG, 10 Mo au plus.", "PDF, JPEG or PNG, 10 MB at most.")}</span>
+                    <span class="fr-hint-text">{t(Msg::StepsPdfJpegPng10)}</span>
                 </label>
                 <input class="fr-upload" type="file" id=input_id name="file" accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png" required=true data-testid=format!("file-{code}") />
             </div>
             <button class="fr-btn fr-btn--secondary fr-btn--sm fr-mt-1w" type="submit" data-testid=format!("send-{code}")>
-                {t("Envoyer", "Upload")}<span class="fr-sr-only">{move || format!(" : {}", kind.label(lang.get()))}</span>
+                {t(Msg::StepsUpload)}<span class="fr-sr-only">{move || format!(" : {}", kind.label(lang.get()))}</span>
             </button>
             {move || progress.get().map(|p| view! {
-                <div class="fr-mt-1w"><progress max="100" value=p aria-label=move || lang.get().pick(("Envoi en cours", "Uploading"))></progress> {format!(" {p:.0} %")}</div>
+                <div class="fr-mt-1w"><progress max="100" value=p aria-label=move || lang.get().t(Msg::StepsUploading)></progress> {format!(" {p:.0} %")}</div>
             })}
             <div role="alert">
                 {move || message.get().map(|m| view! { <p class="fr-error-text" data-testid=format!("upload-error-{code}")>{m}</p> })}
@@ -857,16 +831,13 @@ fn SummaryStep(draft: DraftView, submit: ServerAction<SubmitRequest>) -> impl In
     view! {
         {sections}
         <section class="fr-mb-4w">
-            <h2 class="fr-h5">{t("Justificatifs", "Documents")} " " <a class="fr-link fr-text--sm" href=Step::Documents.path()>{t("Modifier", "Change")}</a></h2>
+            <h2 class="fr-h5">{t(Msg::SummaryDocuments)} " " <a class="fr-link fr-text--sm" href=Step::Documents.path()>{t(Msg::SummaryChange)}</a></h2>
             <dl class="wif-summary">{documents}</dl>
         </section>
         <ErrorBanner error />
         <ActionForm action=submit>
-            <p>{t(
-                "En déposant la demande, vous certifiez l'exactitude des informations données. Le dossier ne pourra plus être modifié, sauf à la demande du service instructeur.",
-                "By filing the request, you certify that the information given is accurate. The file can no longer be changed, unless the instruction service asks for it.",
-            )}</p>
-            <button class="fr-btn fr-btn--lg" type="submit" data-testid="submit-request" disabled=move || submit.pending().get()>{t("Déposer la demande", "File the request")}</button>
+            <p>{t(Msg::StepsFilingRequestCertifyThat)}</p>
+            <button class="fr-btn fr-btn--lg" type="submit" data-testid="submit-request" disabled=move || submit.pending().get()>{t(Msg::StepsFileRequest)}</button>
         </ActionForm>
     }
 }
@@ -877,16 +848,13 @@ fn Confirmation(draft: DraftView) -> impl IntoView {
     let number = draft.number.clone().unwrap_or_default();
     view! {
         <div class="fr-alert fr-alert--success fr-mb-3w" role="status">
-            <h2 class="fr-alert__title">{t("Demande déposée", "Request filed")}</h2>
-            <p>{t("Numéro de dossier : ", "File number: ")}<strong data-testid="dossier-number">{number}</strong></p>
+            <h2 class="fr-alert__title">{t(Msg::StepsRequestFiled)}</h2>
+            <p>{t(Msg::StepsFileNumber)}<strong data-testid="dossier-number">{number}</strong></p>
         </div>
-        <p>{t(
-            "Le récépissé de dépôt part par courriel vers l'étudiant et l'employeur ; il arrive en général en moins d'une minute. Chacun peut suivre le dossier avec son adresse et un code d'accès.",
-            "The deposit receipt is on its way by e-mail to the student and the employer; it usually arrives within a minute. Each can follow the file with their address and an access code.",
-        )}</p>
+        <p>{t(Msg::StepsDepositReceiptWayE)}</p>
         <ul class="fr-btns-group fr-btns-group--inline-md">
-            <li><a class="fr-btn fr-icon-download-line fr-btn--icon-left" href="/demande/recepisse.pdf" download="" data-testid="receipt" rel="external">{t("Télécharger le récépissé (PDF)", "Download the receipt (PDF)")}</a></li>
-            <li><a class="fr-btn fr-btn--secondary" href="/suivi">{t("Suivre mon dossier", "Follow my file")}</a></li>
+            <li><a class="fr-btn fr-icon-download-line fr-btn--icon-left" href="/demande/recepisse.pdf" download="" data-testid="receipt" rel="external">{t(Msg::StepsDownloadReceiptPdf)}</a></li>
+            <li><a class="fr-btn fr-btn--secondary" href="/suivi">{t(Msg::StepsFollowMyFile)}</a></li>
         </ul>
     }
 }
@@ -900,12 +868,12 @@ pub fn FollowUpPage() -> impl IntoView {
     let data = Resource::new(|| (), |_| load_follow_up());
     view! {
         <div class="fr-container fr-my-4w">
-            <Transition fallback=move || view! { <p>{t("Chargement…", "Loading…")}</p> }>
+            <Transition fallback=move || view! { <p>{t(Msg::StatsLoading)}</p> }>
                 {move || Suspend::new(async move {
                     match data.await {
                         Err(AppError::StepNotReached(_)) => view! {
-                            <div class="fr-alert fr-alert--info"><p>{t("Cette demande n'est pas encore déposée.", "This request is not filed yet.")}</p></div>
-                            <a class="fr-btn fr-mt-2w" href="/demande/recapitulatif">{t("Reprendre la demande", "Resume the request")}</a>
+                            <div class="fr-alert fr-alert--info"><p>{t(Msg::StepsRequestNotFiledYet)}</p></div>
+                            <a class="fr-btn fr-mt-2w" href="/demande/recapitulatif">{t(Msg::StepsResumeRequest)}</a>
                         }.into_any(),
                         Err(error) => view! { <SignedOut error /> }.into_any(),
                         Ok(file) => view! { <FollowUpBody file reply remove submit /> }.into_any(),
@@ -938,27 +906,27 @@ fn FollowUpBody(
         _ => "fr-badge--info",
     };
     view! {
-        <PageTitle text=t("Suivi du dossier", "File follow-up") />
+        <PageTitle text=t(Msg::StepsFileFollowUp) />
         <div class="wif-request-head"><span></span><SignOutButton /></div>
-        <h1 class="fr-h3">{t("Dossier ", "File ")}<span data-testid="follow-number">{number}</span></h1>
+        <h1 class="fr-h3">{t(Msg::StepsFile)}<span data-testid="follow-number">{number}</span></h1>
         <p><span class=format!("fr-badge {badge}") data-testid="follow-state" data-state=state.code()>{move || state.label(lang.get())}</span></p>
         <p class="fr-text--lead">{move || state.next_step(lang.get())}</p>
-        <p class="fr-text--sm">{t("Service instructeur : ", "Instruction service: ")}{file.service_name.clone()}</p>
+        <p class="fr-text--sm">{t(Msg::StepsInstructionService)}{file.service_name.clone()}</p>
         <ul class="fr-btns-group fr-btns-group--inline-md">
-            <li><a class="fr-btn fr-btn--secondary fr-icon-download-line fr-btn--icon-left" href="/demande/recepisse.pdf" rel="external">{t("Récépissé de dépôt (PDF)", "Deposit receipt (PDF)")}</a></li>
-            {file.authorisation.then(|| view! { <li><a class="fr-btn fr-icon-download-line fr-btn--icon-left" href="/demande/autorisation.pdf" rel="external" data-testid="authorisation">{t("Autorisation de travail (PDF)", "Work authorisation (PDF)")}</a></li> })}
+            <li><a class="fr-btn fr-btn--secondary fr-icon-download-line fr-btn--icon-left" href="/demande/recepisse.pdf" rel="external">{t(Msg::StepsDepositReceiptPdf)}</a></li>
+            {file.authorisation.then(|| view! { <li><a class="fr-btn fr-icon-download-line fr-btn--icon-left" href="/demande/autorisation.pdf" rel="external" data-testid="authorisation">{t(Msg::StepsWorkAuthorisationPdf)}</a></li> })}
         </ul>
         {changes.then(|| view! {
-            <h2 class="fr-h5 fr-mt-4w">{t("Pièces demandées", "Documents asked for")}</h2>
+            <h2 class="fr-h5 fr-mt-4w">{t(Msg::StepsDocumentsAsked)}</h2>
             <UploadErrorFromUrl />
             <DocumentList slots=file.documents.clone() remove back="/suivi" />
             <ErrorBanner error=submit_error />
             <ActionForm action=submit>
                 <input type="hidden" name="back" value="/suivi" />
-                <button class="fr-btn" type="submit" data-testid="resubmit">{t("Renvoyer le dossier au service", "Send the file back to the service")}</button>
+                <button class="fr-btn" type="submit" data-testid="resubmit">{t(Msg::StepsSendFileBackService)}</button>
             </ActionForm>
         })}
-        <h2 class="fr-h5 fr-mt-4w" id="messages">{t("Historique et messages", "History and messages")}</h2>
+        <h2 class="fr-h5 fr-mt-4w" id="messages">{t(Msg::StepsHistoryMessages)}</h2>
         <ol class="wif-timeline" data-testid="timeline">
             {timeline.into_iter().map(|entry| {
                 let when = entry.at.get(..16).unwrap_or(&entry.at).replace('T', " ");
@@ -966,8 +934,8 @@ fn FollowUpBody(
                 view! {
                     <li>
                         <p class="fr-text--xs fr-mb-0">{when}" — "{move || match who {
-                            crate::rules::dossier::Actor::Applicant => lang.get().pick(("vous", "you")),
-                            crate::rules::dossier::Actor::Instructor => lang.get().pick(("service instructeur", "instruction service")),
+                            crate::rules::dossier::Actor::Applicant => lang.get().t(Msg::StepsYou),
+                            crate::rules::dossier::Actor::Instructor => lang.get().t(Msg::StepsInstructionService2),
                         }}</p>
                         {entry.state.map(|s| view! { <p class="fr-mb-0"><strong>{move || s.label(lang.get())}</strong></p> })}
                         {entry.message.map(|m| view! { <blockquote class="wif-message">{m}</blockquote> })}
@@ -979,10 +947,10 @@ fn FollowUpBody(
             <ErrorBanner error=reply_error />
             <ActionForm action=reply>
                 <div class="fr-input-group">
-                    <label class="fr-label" for="reply">{t("Écrire au service instructeur", "Write to the instruction service")}</label>
+                    <label class="fr-label" for="reply">{t(Msg::StepsWriteInstructionService)}</label>
                     <textarea class="fr-input" id="reply" name="message" rows="4" maxlength="2000" required=true></textarea>
                 </div>
-                <button class="fr-btn fr-btn--secondary" type="submit">{t("Envoyer le message", "Send the message")}</button>
+                <button class="fr-btn fr-btn--secondary" type="submit">{t(Msg::StepsSendMessage)}</button>
             </ActionForm>
         })}
     }
