@@ -58,7 +58,7 @@ export const test = base.extend<{ guards: void }>({
   // One wrapper of browser.newContext for both checks: every person of a journey (an instructor,
   // another browser) is watched for CSP violations and checked by axe-core like the first.
   guards: [
-    async ({ context, browser, javaScriptEnabled }, use) => {
+    async ({ context, browser, javaScriptEnabled }, use, testInfo) => {
       findings = [];
       checked = 0;
       const violations: string[] = [];
@@ -82,6 +82,11 @@ export const test = base.extend<{ guards: void }>({
       };
       await use();
       browser.newContext = newContext;
+      if (testInfo.status !== testInfo.expectedStatus) {
+        // Where each person's browser was when the test failed (read by brief-reporter.ts).
+        const open = contexts.flatMap((c) => c.pages()).filter((p) => !p.isClosed()).map((p) => p.url());
+        console.log(`pages open at the failure: ${open.join(" , ") || "none"}`);
+      }
       expect(violations, "Content-Security-Policy violations").toEqual([]);
       // What each person's browser shows at the end (a decision, a download's page, an error).
       for (const c of contexts) {
