@@ -8,7 +8,7 @@ mod catalogue;
 use std::fmt::Write as _;
 
 /// The catalogue's languages, in `Lang::ALL`'s order; the first is the reference.
-const LANGUAGES: [&str; 2] = ["fr", "en"];
+const LANGUAGES: [&str; 4] = ["fr", "en", "ar", "zh"];
 
 fn main() {
     println!("cargo::rerun-if-changed=locales");

@@ -669,3 +669,7 @@ mail-revoked-body =
 
 ## The public API's own errors (server/src/http/api.rs).
 api-malformed-json = The request body is not valid JSON.
+
+## The language menu, and the line under each translated page.
+language-menu-title = Choose the language
+translation-notice = Translation offered to help you: only the French text is authoritative. This translation has not yet been reviewed by a sworn translator.

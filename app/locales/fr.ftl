@@ -669,3 +669,7 @@ mail-revoked-body =
 
 ## The public API's own errors (server/src/http/api.rs).
 api-malformed-json = Le corps de la requête n'est pas un JSON valide.
+
+## The language menu, and the line under each translated page.
+language-menu-title = Choisir la langue
+translation-notice = Traduction proposée pour vous aider : seul le texte en français fait foi. Cette traduction n'a pas encore été relue par un traducteur assermenté.

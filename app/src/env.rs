@@ -113,13 +113,10 @@ pub mod browser {
         if let Ok(history) = window.history() {
             let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
         }
-        // The language switch is a plain link drawn by the server: it keeps the answers too.
-        let switch = window
-            .document()
-            .and_then(|d| d.query_selector("a.wif-lang[hreflang]").ok().flatten());
-        if let Some(link) = switch {
-            if let Some(other) = link.get_attribute("hreflang") {
-                let query = crate::url::with_param(query, "lang", &other);
+        // The language menu's links are plain links drawn by the server: they keep the answers too.
+        for link in lang_links() {
+            if let Some(code) = link.get_attribute("data-lang") {
+                let query = crate::url::with_param(query, "lang", &code);
                 let _ = link.set_attribute("href", &format!("{path}?{query}"));
             }
         }
@@ -161,17 +158,28 @@ pub mod browser {
         value
     }
 
-    /// Calls `f` when the language switch is pressed, before the browser follows it.
+    /// The language menu's links.
+    fn lang_links() -> Vec<web_sys::Element> {
+        let Some(list) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.query_selector_all("a.wif-lang").ok())
+        else {
+            return Vec::new();
+        };
+        (0..list.length())
+            .filter_map(|i| list.item(i))
+            .filter_map(|node| node.dyn_into::<web_sys::Element>().ok())
+            .collect()
+    }
+
+    /// Calls `f` when a language of the menu is chosen, before the browser follows the link.
     pub fn on_lang_switch(f: impl Fn() + 'static) {
         use wasm_bindgen::closure::Closure;
-        let Some(link) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.query_selector("a.wif-lang").ok().flatten())
-        else {
-            return;
-        };
         let listener = Closure::<dyn Fn()>::new(f);
-        let _ = link.add_event_listener_with_callback("click", listener.as_ref().unchecked_ref());
+        for link in lang_links() {
+            let _ =
+                link.add_event_listener_with_callback("click", listener.as_ref().unchecked_ref());
+        }
         listener.forget();
     }
 

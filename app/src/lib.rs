@@ -228,7 +228,7 @@ pub fn App() -> impl IntoView {
     let lang = use_lang();
 
     view! {
-        <Html {..} lang=move || lang.get().code() data-fr-scheme="light" />
+        <Html {..} lang=move || lang.get().tag() dir=move || lang.get().dir() data-fr-scheme="light" />
         <Stylesheet id="leptos" href="/pkg/work-in-france.css" />
         <Link rel="icon" href="/favicon.svg" type_="image/svg+xml" />
         <Meta name="description" content=move || lang.get().t(Msg::MetaDescription) />

@@ -175,7 +175,7 @@ pub fn display(name: &str, value: &str, lang: Lang) -> String {
     }
     match kind {
         Kind::Date => crate::rules::validation::parse_date(value)
-            .map(|d| d.format("%d/%m/%Y").to_string())
+            .map(|d| lang.date(d))
             .unwrap_or_else(|_| value.to_owned()),
         Kind::Country | Kind::Permit | Kind::Contract | Kind::Profession | Kind::YesNo => {
             options(kind, lang)

@@ -49,6 +49,7 @@ pub fn Layout(children: Children) -> impl IntoView {
         <Header />
         <main id="contenu" class="wif-main" tabindex="-1">
             {children()}
+            <TranslationNotice />
         </main>
         <Footer />
     }
@@ -119,35 +120,63 @@ fn NavLink(href: &'static str, label: Msg) -> impl IntoView {
     }
 }
 
-/// Switches French ⇄ English: a link to the same page in the other language (the server
-/// remembers the choice). The eligibility form keeps its address, and so this link, in step with
-/// its answers (`env::browser::replace_query`).
+/// The language menu: the current language, and a link to the same page in each language (the
+/// server remembers the choice). A disclosure the browser opens itself, as the navigation menu:
+/// it works without JavaScript and by keyboard. The eligibility form keeps its address, and so
+/// these links, in step with its answers (`env::browser::replace_query`).
 #[component]
 fn LangSwitch() -> impl IntoView {
     let lang = use_lang();
     let location = use_location();
-    let href = move || {
+    let href = move |to: Lang| {
         let query = location.search.get();
-        let query = crate::url::with_param(
-            query.trim_start_matches('?'),
-            "lang",
-            lang.get().other().code(),
-        );
+        let query = crate::url::with_param(query.trim_start_matches('?'), "lang", to.code());
         format!("{}?{}", location.pathname.get(), query)
     };
     view! {
-        <a
-            class="fr-btn fr-btn--tertiary-no-outline wif-lang"
-            href=href
-            rel="external"
-            hreflang=move || lang.get().other().code()
-            lang=move || lang.get().other().code()
-            data-testid="lang-switch"
-        >
-            <span aria-hidden="true" class="wif-lang__code">{move || lang.get().other().code().to_uppercase()}</span>
-            " "
-            {move || lang.get().other().native_name()}
-        </a>
+        <details class="wif-langs" data-testid="lang-switch">
+            <summary class="fr-btn fr-btn--tertiary-no-outline fr-icon-translate-2 fr-btn--icon-left" title=t(Msg::LanguageMenuTitle)>
+                <span class="wif-lang__code" aria-hidden="true">{move || lang.get().code().to_uppercase()}</span>
+                <span class="fr-sr-only">{t(Msg::LanguageMenuTitle)}" – "</span>
+                {move || lang.get().native_name()}
+            </summary>
+            <ul class="wif-langs__list">
+                {Lang::ALL.into_iter().map(|to| view! {
+                    <li>
+                        <a
+                            class="fr-nav__link wif-lang"
+                            href=move || href(to)
+                            rel="external"
+                            hreflang=to.tag()
+                            lang=to.tag()
+                            data-lang=to.code()
+                            aria-current=move || (lang.get() == to).then_some("true")
+                        >
+                            <span class="wif-lang__code" aria-hidden="true">{to.code().to_uppercase()}</span>
+                            {to.native_name()}
+                        </a>
+                    </li>
+                }).collect_view()}
+            </ul>
+        </details>
+    }
+}
+
+/// Under a translated page: the French text alone is authoritative, and the translation has not
+/// been reviewed by a sworn translator yet. Said in the page's language.
+#[component]
+pub fn TranslationNotice() -> impl IntoView {
+    let lang = use_lang();
+    move || {
+        lang.get().is_translation().then(|| {
+            view! {
+                <div class="fr-container">
+                    <p class="fr-text--sm fr-mb-2w wif-translation-notice" data-testid="translation-notice">
+                        {t(Msg::TranslationNotice)}
+                    </p>
+                </div>
+            }
+        })
     }
 }
 

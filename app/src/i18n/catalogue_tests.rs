@@ -4,9 +4,11 @@ use super::catalogue::{check, parse, plural, rust_name, variables, Messages, Par
 use super::{Lang, Msg};
 
 /// The files as the build script reads them, in `Lang::ALL`'s order.
-const FILES: [(&str, &str); 2] = [
+const FILES: [(&str, &str); 4] = [
     ("fr", include_str!("../../locales/fr.ftl")),
     ("en", include_str!("../../locales/en.ftl")),
+    ("ar", include_str!("../../locales/ar.ftl")),
+    ("zh", include_str!("../../locales/zh.ftl")),
 ];
 
 fn read(lang: &str, source: &str) -> (String, Messages) {

@@ -77,12 +77,21 @@ impl Plural {
 impl Lang {
     /// CLDR's plural category of a whole number in this language
     /// (<https://www.unicode.org/cldr/charts/latest/supplemental/language_plural_rules.html>):
-    /// French says "0 dossier, 1 dossier, 2 dossiers"; English "0 files, 1 file".
+    /// French says "0 dossier, 1 dossier, 2 dossiers"; English "0 files, 1 file"; Arabic has
+    /// six forms; Chinese one.
     pub const fn plural_category(self, n: u64) -> &'static str {
         match self {
             Lang::Fr if n <= 1 => "one",
             Lang::En if n == 1 => "one",
-            Lang::Fr | Lang::En => "other",
+            Lang::Ar => match (n, n % 100) {
+                (0, _) => "zero",
+                (1, _) => "one",
+                (2, _) => "two",
+                (_, 3..=10) => "few",
+                (_, 11..=99) => "many",
+                _ => "other",
+            },
+            Lang::Fr | Lang::En | Lang::Zh => "other",
         }
     }
 }
@@ -94,8 +103,9 @@ mod tests {
     #[test]
     fn every_message_is_translated() {
         for (key, msg) in Msg::ALL {
-            let (fr, en) = (msg.text(Lang::Fr), msg.text(Lang::En));
-            assert!(!fr.trim().is_empty() && !en.trim().is_empty(), "{key}");
+            for lang in Lang::ALL {
+                assert!(!msg.text(lang).trim().is_empty(), "{key} {lang:?}");
+            }
         }
         // Words that are the same in both languages, checked one by one.
         let same_in_both = [
@@ -129,6 +139,13 @@ mod tests {
             texts: &[
                 &[("one", "{$n} dossier"), ("other", "{$n} dossiers")],
                 &[("one", "{$n} file"), ("other", "{$n} files")],
+                &[
+                    ("one", "ملف واحد"),
+                    ("two", "ملفان"),
+                    ("few", "{$n} ملفات"),
+                    ("other", "{$n} ملف"),
+                ],
+                &[("other", "{$n} 份档案")],
             ],
         };
         let cases = [
@@ -140,10 +157,36 @@ mod tests {
             (Lang::En, 1, "1 file"),
             (Lang::En, 2, "2 files"),
             (Lang::En, 1607, "1,607 files"),
+            (Lang::Ar, 1, "ملف واحد"),
+            (Lang::Ar, 2, "ملفان"),
+            (Lang::Ar, 3, "3 ملفات"),
+            (Lang::Ar, 11, "11 ملف"),
+            (Lang::Ar, 1607, "1.607 ملفات"),
+            (Lang::Ar, 1600, "1.600 ملف"),
+            (Lang::Zh, 1, "1 份档案"),
         ];
         for (lang, n, expected) in cases {
             assert_eq!(files.count(lang, n, &[]), expected, "{lang:?} {n}");
         }
+        // CLDR's Arabic categories, at each boundary.
+        let arabic = [
+            (0, "zero"),
+            (1, "one"),
+            (2, "two"),
+            (3, "few"),
+            (10, "few"),
+            (11, "many"),
+            (99, "many"),
+            (100, "other"),
+            (102, "other"),
+            (103, "few"),
+            (111, "many"),
+            (1000, "other"),
+        ];
+        for (n, category) in arabic {
+            assert_eq!(Lang::Ar.plural_category(n), category, "{n}");
+        }
+        assert_eq!(Lang::Zh.plural_category(1), "other");
         for (key, plural) in Msg::PLURALS {
             for lang in Lang::ALL {
                 assert!(
@@ -159,6 +202,8 @@ mod tests {
         let msg = Msg(&[
             "jusqu'à {$cap} heures, {$cap} au plus",
             "up to {$cap} hours",
+            "حتى {$cap} ساعة",
+            "最多 {$cap} 小时",
         ]);
         assert_eq!(
             msg.with(Lang::Fr, &[("cap", "964")]),

@@ -431,7 +431,7 @@ fn Decision(decision: Eligibility, today: chrono::NaiveDate) -> impl IntoView {
             </div>
         })}
         <p class="fr-text--xs fr-mt-2w wif-legal">
-            {move || format!("{} {}.", lang.get().t(Msg::RulesInForce), today.format("%d/%m/%Y"))}
+            {move || format!("{} {}.", lang.get().t(Msg::RulesInForce), lang.get().date(today))}
             " "
             {tr(Msg::NotADecision)}
         </p>

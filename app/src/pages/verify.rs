@@ -11,7 +11,6 @@ use crate::components::feedback::ErrorBanner;
 use crate::components::layout::t;
 use crate::components::layout::use_lang;
 use crate::i18n::Msg;
-use crate::pages::instructor::date_text;
 use crate::rules::decision::VerifyStatus;
 
 #[component]
@@ -73,7 +72,7 @@ pub fn VerifyPage() -> impl IntoView {
                                             {t(Msg::VerifyAuthorisationNo)}{a.number.clone()}<br />
                                             {t(Msg::VerifyStudent)}<strong>{a.initials.clone()}</strong><br />
                                             {t(Msg::VerifyEmployer)}{a.employer_name.clone()}<br />
-                                            {t(Msg::VerifyValidFrom)}{date_text(Some(a.valid_from))}{t(Msg::VerifyTo)}{date_text(Some(a.valid_until))}
+                                            {t(Msg::VerifyValidFrom)}{move || lang.get().date(a.valid_from)}{t(Msg::VerifyTo)}{move || lang.get().date(a.valid_until)}
                                         </p>
                                     </div>
                                 }.into_any()

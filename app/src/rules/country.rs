@@ -26,7 +26,7 @@ impl CountryCode {
     pub fn parse(input: &str) -> Option<Self> {
         let code = input.trim().to_ascii_uppercase();
         let index = COUNTRIES
-            .binary_search_by(|(c, _, _)| (*c).cmp(code.as_str()))
+            .binary_search_by(|(c, _)| (*c).cmp(code.as_str()))
             .ok()?;
         let bytes = COUNTRIES[index].0.as_bytes();
         Some(Self([bytes[0], bytes[1]]))
@@ -39,13 +39,9 @@ impl CountryCode {
 
     pub fn name(&self, lang: Lang) -> &'static str {
         let index = COUNTRIES
-            .binary_search_by(|(c, _, _)| (*c).cmp(self.as_str()))
+            .binary_search_by(|(c, _)| (*c).cmp(self.as_str()))
             .expect("a CountryCode is always in COUNTRIES");
-        let (_, fr, en) = COUNTRIES[index];
-        match lang {
-            Lang::Fr => fr,
-            Lang::En => en,
-        }
+        COUNTRIES[index].1[lang as usize]
     }
 
     /// EU, EEA or Swiss national.
@@ -62,16 +58,12 @@ impl CountryCode {
     /// each render (a name looked up, a collation key, a sort, for 249 countries) was a third of
     /// the server's time rendering `/eligibilite` (perf, under wrk).
     pub fn all_sorted(lang: Lang) -> &'static [(Self, &'static str)] {
-        static FR: OnceLock<Vec<(CountryCode, &'static str)>> = OnceLock::new();
-        static EN: OnceLock<Vec<(CountryCode, &'static str)>> = OnceLock::new();
-        let cell = match lang {
-            Lang::Fr => &FR,
-            Lang::En => &EN,
-        };
-        cell.get_or_init(|| {
+        type Sorted = OnceLock<Vec<(CountryCode, &'static str)>>;
+        static SORTED: [Sorted; Lang::ALL.len()] = [const { OnceLock::new() }; Lang::ALL.len()];
+        SORTED[lang as usize].get_or_init(|| {
             let mut all: Vec<_> = COUNTRIES
                 .iter()
-                .filter_map(|(code, _, _)| Self::parse(code))
+                .filter_map(|(code, _)| Self::parse(code))
                 .map(|c| (c, c.name(lang)))
                 .collect();
             all.sort_by_cached_key(|(_, name)| collation_key(name));
@@ -80,7 +72,10 @@ impl CountryCode {
     }
 }
 
-/// Sorts "Égypte" with "Egypte" rather than after "Zimbabwe".
+/// Sorts "Égypte" with "Egypte" rather than after "Zimbabwe", and "أفغانستان" with the other
+/// names in alef (the alef's hamza forms are code points before it). The Arabic letters are in
+/// alphabetical order in Unicode; Chinese names sort by code point, the radical-and-stroke order
+/// of the ideographs (a dictionary's, not pinyin's).
 fn collation_key(name: &str) -> String {
     name.chars()
         .map(|c| match c {
@@ -90,6 +85,7 @@ fn collation_key(name: &str) -> String {
             'Î' | 'Ï' | 'Í' | 'î' | 'ï' | 'í' => 'i',
             'Ô' | 'Ö' | 'Ó' | 'ô' | 'ö' | 'ó' => 'o',
             'Û' | 'Ü' | 'Ú' | 'Ù' | 'û' | 'ü' | 'ú' | 'ù' => 'u',
+            'أ' | 'إ' | 'آ' => 'ا',
             other => other.to_ascii_lowercase(),
         })
         .collect()
@@ -179,15 +175,27 @@ mod tests {
         let egypt = fr.iter().position(|(c, _)| c.as_str() == "EG").unwrap();
         let zimbabwe = fr.iter().position(|(c, _)| c.as_str() == "ZW").unwrap();
         assert!(egypt < zimbabwe, "accented names sort with their letter");
+        assert_eq!(dz.name(Lang::Ar), "الجزائر");
+        assert_eq!(dz.name(Lang::Zh), "阿尔及利亚");
+        let ar = CountryCode::all_sorted(Lang::Ar);
+        let at = |code: &str| ar.iter().position(|(c, _)| c.as_str() == code).unwrap();
+        // أفغانستان (hamza on the alef) and الجزائر (plain alef) before بلجيكا (ba).
+        assert!(
+            at("AF") < at("BE") && at("DZ") < at("BE"),
+            "alef forms sort together"
+        );
     }
 
     #[test]
     fn every_code_has_its_own_names_and_one_place_in_each_list() {
-        for (code, fr, en) in COUNTRIES {
+        for (code, names) in COUNTRIES {
             let c = CountryCode::parse(code).unwrap();
-            assert_eq!((c.name(Lang::Fr), c.name(Lang::En)), (*fr, *en), "{code}");
+            for lang in Lang::ALL {
+                assert_eq!(c.name(lang), names[lang as usize], "{code}");
+                assert!(!names[lang as usize].is_empty(), "{code} {lang:?}");
+            }
         }
-        for lang in [Lang::Fr, Lang::En] {
+        for lang in Lang::ALL {
             let list = CountryCode::all_sorted(lang);
             assert_eq!(list.len(), COUNTRIES.len());
             assert!(list.iter().all(|(c, name)| c.name(lang) == *name));

@@ -327,10 +327,8 @@ impl Services {
             let grant = self.new_grant(&txn, &d.id, email.as_str()).await?;
             let what = match &d.number {
                 Some(n) => n.clone(),
-                None => Msg::MailRequestStartedOn.with(
-                    lang,
-                    &[("date", &d.created_at.format("%d/%m/%Y").to_string())],
-                ),
+                None => Msg::MailRequestStartedOn
+                    .with(lang, &[("date", &lang.date(d.created_at.date_naive()))]),
             };
             codes.push((what, grant));
         }

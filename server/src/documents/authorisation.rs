@@ -42,7 +42,9 @@ pub fn authorisation_pdf(
 ) -> Vec<u8> {
     let number = dossier.number.clone().unwrap_or_default();
     let mut blocks = act_blocks(dossier, issued, parsed, service, public_url, Lang::Fr);
-    if lang == Lang::En {
+    // A request in any language but French gets the English translation after the act: the
+    // PDF writer neither shapes Arabic nor carries a Chinese font.
+    if lang != Lang::Fr {
         blocks.push(Block::Heading(
             "Traduction en anglais — English translation".to_owned(),
         ));

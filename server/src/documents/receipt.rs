@@ -22,6 +22,9 @@ pub fn deposit_receipt(
     service: &str,
     lang: Lang,
 ) -> Vec<u8> {
+    // In French or in English: an Arabic or Chinese request's receipt is French, the PDF
+    // writer neither shapes Arabic nor carries a Chinese font.
+    let lang = if lang == Lang::En { Lang::En } else { Lang::Fr };
     let t = |fr: &'static str, en: &'static str| lang.pick((fr, en));
     let number = dossier.number.clone().unwrap_or_default();
     let submitted = dossier

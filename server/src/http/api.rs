@@ -107,7 +107,7 @@ fn answers_from_json(
     post,
     path = "/api/v1/eligibility",
     request_body = EligibilityInput,
-    params(("lang" = Option<String>, Query, description = "fr or en: the language of error messages")),
+    params(("lang" = Option<String>, Query, description = "fr, en, ar or zh: the language of error messages")),
     responses(
         (status = 200, description = "The decision", body = Eligibility),
         (status = 400, description = "The body is not JSON", body = ApiErrors),

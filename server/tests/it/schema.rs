@@ -42,6 +42,9 @@ async fn unknown_values_are_refused_by_the_database() {
     for sql in [
         format!("UPDATE dossier SET contract_type = NULL WHERE id = '{id}'"),
         format!("UPDATE dossier SET contract_type = 'cifre', lang = 'en' WHERE id = '{id}'"),
+        // Arabic and Chinese, widened by m20261208.
+        format!("UPDATE dossier SET lang = 'zh' WHERE id = '{id}'"),
+        format!("UPDATE dossier SET lang = 'ar' WHERE id = '{id}'"),
         agent_with_role("admin"),
     ] {
         exec(db, &sql)
@@ -50,11 +53,11 @@ async fn unknown_values_are_refused_by_the_database() {
     }
     let row = dossier::Entity::find().one(db).await.unwrap().unwrap();
     assert_eq!(row.number.as_deref(), Some(number.as_str()));
-    assert_eq!(row.lang, app::i18n::Lang::En);
+    assert_eq!(row.lang, app::i18n::Lang::Ar);
 }
 
 /// The typed-columns migration and those after it: undone to get the untyped columns back.
-const MIGRATIONS_SINCE_TYPED: u32 = 9;
+const MIGRATIONS_SINCE_TYPED: u32 = 10;
 
 #[tokio::test]
 async fn the_migration_converts_what_it_can_and_stops_on_the_rest() {

@@ -210,6 +210,11 @@ mod tests {
         assert_eq!(super::TYPED.len(), expected.len());
         for ((table, column, values), (name, codes)) in super::TYPED.iter().zip(expected) {
             assert_eq!(format!("{table}.{column}"), name);
+            // Widened since by a later migration: the newest set is the enum's.
+            let values = match name {
+                "dossier.lang" => super::super::m20261208_000001_languages::LANGS,
+                _ => values,
+            };
             assert_eq!(values.to_vec(), codes, "{name}");
         }
     }

@@ -17,6 +17,7 @@ mod m20261202_000004_aggregates;
 pub(crate) use m20261202_000004_aggregates::backfill as count_backfill;
 mod m20261202_000005_search;
 mod m20261202_000006_queue_order;
+mod m20261208_000001_languages;
 
 pub struct Migrator;
 
@@ -38,6 +39,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000004_aggregates::Migration),
             Box::new(m20261202_000005_search::Migration),
             Box::new(m20261202_000006_queue_order::Migration),
+            Box::new(m20261208_000001_languages::Migration),
         ]
     }
 }
