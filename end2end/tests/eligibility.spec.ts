@@ -1,5 +1,5 @@
 import { test, expect, Page } from "./fixtures";
-import { hydrated, shot } from "./journey";
+import { hydrated, shot, switchLanguage } from "./journey";
 
 // The public eligibility check (issue: foundation). Each case keeps a screenshot as an artifact.
 
@@ -82,7 +82,7 @@ test.describe("without JavaScript", () => {
     await expect(result).toHaveAttribute("data-outcome", "required");
     await expect(page.getByTestId("eligibility-cap")).toContainText("803,5");
     // The language switch keeps the answers (they are in the address).
-    await page.getByTestId("lang-switch").click();
+    await switchLanguage(page, "English");
     await expect(page.locator("html")).toHaveAttribute("lang", "en");
     await expect(page.getByTestId("eligibility-result")).toContainText("A work authorisation is needed");
     await expect(page.getByLabel("Student's nationality")).toHaveValue("DZ");
@@ -107,7 +107,7 @@ test("the English version, switched in place without losing answers", async ({ p
   await expect(page.locator("#within_curriculum-true")).toBeChecked();
   await expect(page.locator("#within_curriculum-true")).toBeDisabled();
   await page.getByLabel("Heures travaillées sur 12 mois").fill("1200");
-  await page.getByTestId("lang-switch").click();
+  await switchLanguage(page, "English");
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Do I need a work authorisation?");
   await expect(page.getByLabel("Hours worked over 12 months")).toHaveValue("1200");

@@ -1,5 +1,5 @@
 import { test, expect, Page } from "./fixtures";
-import { codeFor, employerStep, hydrated, jobStep, signIn, start, studentStep, unique } from "./journey";
+import { codeFor, employerStep, hydrated, jobStep, signIn, start, studentStep, switchLanguage, unique } from "./journey";
 
 // Every form opens with what the server holds for it — saved values or empty fields — whatever
 // the way it was reached: a full load, a client-side link from another step, the browser's back
@@ -110,10 +110,10 @@ test("each step opens with its own values, by links, back and forward, language 
 
   // The language switch keeps what the fields hold, and what is being typed.
   await page.getByLabel("Personne à contacter").fill("Jeanne Martin-Dupont");
-  await page.getByTestId("lang-switch").click();
+  await switchLanguage(page, "English");
   await expect(page.getByLabel("Company name")).toHaveValue(employer.employer_name);
   await expect(page.getByLabel("Contact person")).toHaveValue("Jeanne Martin-Dupont");
-  await page.getByTestId("lang-switch").click();
+  await switchLanguage(page, "Français");
   await expect(page.getByLabel("Raison sociale")).toHaveValue(employer.employer_name);
 
   // A new sign-in, in a fresh browser, resumes at the first open step with its fields empty, and
@@ -191,7 +191,7 @@ test("what a step holds unsaved goes through the language switch, even before th
   await expect(name).toHaveValue("");
   await name.fill("Boulangerie pas encore enregistrée");
   await expect(page.locator("body[data-hydrated='true']")).toHaveCount(0);
-  await page.getByRole("link", { name: "English" }).click();
+  await switchLanguage(page, "English");
   await expect(page).toHaveURL(/lang=en/);
   release();
   await hydrated(page);

@@ -15,6 +15,13 @@ export async function hydrated(page: Page) {
 }
 
 /** A page a journey stops on: checked with axe-core, and kept as a screenshot. */
+/** Chooses a language in the header's menu, as a person does: open the menu, then the language. */
+export async function switchLanguage(page: Page, language: "Français" | "English" | "العربية" | "简体中文") {
+  const menu = page.getByTestId("lang-switch");
+  await menu.locator("summary").click();
+  await menu.getByRole("link", { name: language }).click();
+}
+
 export async function shot(page: Page, name: string) {
   await accessible(page, `(${name})`);
   await page.screenshot({ path: test.info().outputPath(`${name}.png`), fullPage: true });
@@ -26,16 +33,34 @@ export function day(offset: number): string {
   return d.toISOString().slice(0, 10);
 }
 
+/** A message of the outbox as its reader sees it: headers, then the body decoded (a text mostly
+ * outside ASCII, Arabic or Chinese, travels in base64). */
+function mailText(raw: string): string {
+  const split = raw.indexOf("\r\n\r\n") >= 0 ? "\r\n\r\n" : "\n\n";
+  const at = raw.indexOf(split);
+  if (at < 0) return raw;
+  const head = raw.slice(0, at);
+  const body = raw.slice(at + split.length);
+  return /^Content-Transfer-Encoding: base64/im.test(head)
+    ? `${head}${split}${Buffer.from(body.replace(/\s+/g, ""), "base64").toString("utf8")}`
+    : raw;
+}
+
+/** The outbox's messages, oldest first, decoded. */
+function mails(): string[] {
+  return fs.existsSync(outbox)
+    ? fs.readdirSync(outbox).filter((f) => f.endsWith(".eml")).sort().map((f) => mailText(fs.readFileSync(path.join(outbox, f), "utf8")))
+    : [];
+}
+
 /** The last access code e-mailed to `to`, waiting for the message to land in the outbox. */
 export async function codeFor(to: string): Promise<string> {
   let code = "";
   await expect
     .poll(() => {
-      const mails = fs.existsSync(outbox)
-        ? fs.readdirSync(outbox).filter((f) => f.endsWith(".eml")).sort().map((f) => fs.readFileSync(path.join(outbox, f), "utf8"))
-        : [];
-      const mine = mails.filter((m) => m.includes(`To: ${to}`));
-      const match = mine.map((m) => m.match(/ : (\d{6})\s/)).filter((m) => m).pop();
+      const mine = mails().filter((m) => m.includes(`To: ${to}`));
+      // "Votre code d'accès : 123456", "Your access code: 123456", "您的访问码：123456".
+      const match = mine.map((m) => m.match(/[:：] ?(\d{6})\s/)).filter((m) => m).pop();
       code = match ? match[1] : "";
       return code;
     }, { timeout: 10_000 })
@@ -48,10 +73,7 @@ export async function linkFor(to: string): Promise<string> {
   let link = "";
   await expect
     .poll(() => {
-      const mails = fs.existsSync(outbox)
-        ? fs.readdirSync(outbox).filter((f) => f.endsWith(".eml")).sort().map((f) => fs.readFileSync(path.join(outbox, f), "utf8"))
-        : [];
-      const match = mails
+      const match = mails()
         .filter((m) => m.includes(`To: ${to}`))
         .map((m) => m.match(/https?:\/\/[^/\s]+(\/acces\/lien\?j=[a-z2-7]{26})/))
         .filter((m) => m)
