@@ -1,6 +1,8 @@
-//! Writes `Msg` (app/src/i18n/ui.rs) from the message catalogue, `app/locales/<lang>.ftl`, after
-//! checking that every language has every message with the same variables: a catalogue that
-//! disagrees stops the build, with each problem on its line.
+//! Writes `Msg` (app/src/i18n/ui.rs) from the message catalogue, `app/locales/<lang>.ftl`, and
+//! `Doc` from the documents' catalogue, `app/locales/documents/<lang>.ftl` (French and English:
+//! the receipt and the authorisation's translation), after checking that every language has
+//! every message with the same variables: a catalogue that disagrees stops the build, with each
+//! problem on its line.
 
 #[path = "src/i18n/catalogue.rs"]
 mod catalogue;
@@ -9,18 +11,19 @@ use std::fmt::Write as _;
 
 /// The catalogue's languages, in `Lang::ALL`'s order; the first is the reference.
 const LANGUAGES: [&str; 4] = ["fr", "en", "ar", "zh"];
+/// The documents' languages: French, the act's, and English, its translation's.
+const DOCUMENT_LANGUAGES: [&str; 2] = ["fr", "en"];
 
-fn main() {
-    println!("cargo::rerun-if-changed=locales");
-    println!("cargo::rerun-if-changed=src/i18n/catalogue.rs");
+/// A catalogue's files, read and checked; stops the build on the first disagreement.
+fn read<'a>(dir: &str, langs: &[&'a str]) -> Vec<(&'a str, catalogue::Messages)> {
     let mut languages = Vec::new();
     let mut problems = Vec::new();
-    for lang in LANGUAGES {
-        let path = format!("locales/{lang}.ftl");
+    for lang in langs {
+        let path = format!("{dir}/{lang}.ftl");
         println!("cargo::rerun-if-changed={path}");
         let source = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("app/{path}: {e}"));
         match catalogue::parse(&source) {
-            Ok(messages) => languages.push((lang, messages)),
+            Ok(messages) => languages.push((*lang, messages)),
             Err(found) => problems.extend(found.into_iter().map(|p| format!("app/{path}: {p}"))),
         }
     }
@@ -28,8 +31,69 @@ fn main() {
         problems = catalogue::check(&languages);
     }
     if !problems.is_empty() {
-        panic!("the message catalogue disagrees:\n{}", problems.join("\n"));
+        panic!(
+            "the message catalogue {dir} disagrees:\n{}",
+            problems.join("\n")
+        );
     }
+    languages
+}
+
+/// `Doc`: the documents' fixed texts, French and English.
+fn documents() -> String {
+    let languages = read("locales/documents", &DOCUMENT_LANGUAGES);
+    let (_, reference) = &languages[0];
+    let mut out = String::from(
+        "/// A text of the receipt or of the authorisation, in French and in English \
+         (app/locales/documents/<lang>.ftl, by app/build.rs).\n\
+         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]\n\
+         pub struct Doc(&'static [&'static str; 2]);\n\n\
+         #[allow(non_upper_case_globals)]\nimpl Doc {\n",
+    );
+    for (key, _) in reference {
+        let texts: Vec<String> = languages
+            .iter()
+            .map(|(lang, messages)| {
+                let parts = &messages.iter().find(|(k, _)| k == key).expect("checked").1;
+                let text: String = parts
+                    .iter()
+                    .map(|p| match p {
+                        catalogue::Part::Text(t) => t.as_str(),
+                        _ => panic!(
+                            "app/locales/documents/{lang}.ftl: {key}: a document's text is fixed"
+                        ),
+                    })
+                    .collect();
+                format!("{text:?}")
+            })
+            .collect();
+        let _ = writeln!(
+            out,
+            "    pub const {}: Doc = Doc(&[{}]);",
+            catalogue::rust_name(key),
+            texts.join(", ")
+        );
+    }
+    out.push_str("\n    /// Every text with its key, in the catalogue's order.\n");
+    out.push_str("    pub const ALL: &'static [(&'static str, Doc)] = &[\n");
+    for (key, _) in reference {
+        let _ = writeln!(
+            out,
+            "        ({key:?}, Doc::{}),",
+            catalogue::rust_name(key)
+        );
+    }
+    out.push_str("    ];\n}\n");
+    out
+}
+
+fn main() {
+    println!("cargo::rerun-if-changed=locales");
+    println!("cargo::rerun-if-changed=src/i18n/catalogue.rs");
+    let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    let dest = std::path::Path::new(&out_dir).join("documents.rs");
+    std::fs::write(&dest, documents()).unwrap_or_else(|e| panic!("{}: {e}", dest.display()));
+    let languages = read("locales", &LANGUAGES);
 
     let (_, reference) = &languages[0];
     let n = languages.len();

@@ -40,6 +40,27 @@ fn written(parts: &[Part]) -> String {
 }
 
 #[test]
+fn the_documents_catalogue_has_every_text_in_french_and_english() {
+    let languages: Vec<(&str, Messages)> = [
+        ("fr", include_str!("../../locales/documents/fr.ftl")),
+        ("en", include_str!("../../locales/documents/en.ftl")),
+    ]
+    .iter()
+    .map(|(l, s)| (*l, parse(s).unwrap_or_else(|p| panic!("{l}: {p:?}"))))
+    .collect();
+    assert_eq!(check(&languages), Vec::<String>::new());
+    for (_, messages) in &languages {
+        for (key, parts) in messages {
+            assert!(
+                variables(parts).is_empty(),
+                "{key}: a document's text is fixed"
+            );
+        }
+    }
+    assert_eq!(languages[0].1.len(), super::Doc::ALL.len());
+}
+
+#[test]
 fn msg_shows_each_file_text_under_its_key() {
     for ((code, source), lang) in FILES.iter().zip(Lang::ALL) {
         assert_eq!(*code, lang.code());

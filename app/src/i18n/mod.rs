@@ -1,11 +1,13 @@
 //! Languages. Every user-facing sentence is a message of the catalogue (`app/locales/<lang>.ftl`,
 //! turned into [`Msg`] and [`Plural`] by the build script, which refuses a message missing from
-//! a language): French, the reference, English, Arabic and Simplified Chinese. No Leptos here,
-//! so `rules` can use it too.
+//! a language): French, the reference, English, Arabic and Simplified Chinese; the documents'
+//! texts in French and English ([`Doc`]). No Leptos here, so `rules` can use it too.
 
 use serde::{Deserialize, Serialize};
 
+mod documents;
 mod domain;
+pub use documents::Doc;
 pub use domain::action_label;
 #[cfg(test)]
 mod catalogue;

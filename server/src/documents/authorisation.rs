@@ -1,7 +1,7 @@
 //! The work authorisation: a PDF built from the accepted file and the issued authorisation's
 //! fixed data, with its verification code and a QR code pointing at the public check.
 
-use app::i18n::Lang;
+use app::i18n::{Doc, Lang};
 
 use crate::documents::pdf::{render, Block, DocInfo};
 use crate::documents::receipt::{field, paris_offset, party_blocks};
@@ -84,7 +84,7 @@ fn act_blocks(
     public_url: &str,
     lang: Lang,
 ) -> Vec<Block> {
-    let t = |fr: &'static str, en: &'static str| lang.pick((fr, en));
+    let t = |d: Doc| d.text(lang);
     let number = dossier.number.clone().unwrap_or_default();
     let issued = authorisation
         .issued_at
@@ -92,63 +92,51 @@ fn act_blocks(
         .format("%d/%m/%Y")
         .to_string();
     let mut blocks = vec![
-        Block::Title(t("Autorisation de travail", "Work authorisation").to_owned()),
-        Block::Paragraph(t(
-            "Autorisation provisoire de travail délivrée à un étudiant étranger (Code du travail, art. L.5221-5, R.5221-1 et suivants).",
-            "Provisional work authorisation issued to a foreign student (French Labour Code, art. L.5221-5, R.5221-1 ff.).",
-        ).to_owned()),
+        Block::Title(t(Doc::AuthorisationWorkAuthorisation).to_owned()),
+        Block::Paragraph(t(Doc::AuthorisationProvisionalWorkAuthorisationIssued).to_owned()),
         Block::Spacer(6.0),
-        field(t("Numéro de dossier", "File number"), number),
-        field(t("Délivrée le", "Issued on"), issued),
-        field(t("Par", "By"), service.to_owned()),
+        field(t(Doc::AuthorisationFileNumber), number),
+        field(t(Doc::AuthorisationIssued), issued),
+        field(t(Doc::AuthorisationBy), service.to_owned()),
         field(
-            t("Valable du", "Valid from"),
+            t(Doc::AuthorisationValidFrom),
             format!(
                 "{} {} {}",
                 authorisation.valid_from.format("%d/%m/%Y"),
-                t("au", "to"),
+                t(Doc::AuthorisationTo),
                 authorisation.valid_until.format("%d/%m/%Y")
             ),
         ),
         field(
-            t("Durée du travail", "Working time"),
+            t(Doc::AuthorisationWorkingTime),
             match authorisation.max_annual_hours {
                 Some(h) => format!(
                     "{} {} {}",
-                    t("au plus", "at most"),
+                    t(Doc::AuthorisationMost),
                     lang.number(h),
-                    t("heures par an, tous emplois confondus", "hours a year, all jobs together")
+                    t(Doc::AuthorisationHoursYearAllJobs)
                 ),
-                None => t(
-                    "sans plafond annuel (emploi dans le cadre du cursus)",
-                    "no yearly cap (job within the course of study)",
-                )
-                .to_owned(),
+                None => t(Doc::AuthorisationNoYearlyCapJob).to_owned(),
             },
         ),
     ];
     blocks.extend(party_blocks(parsed, lang));
-    blocks.push(Block::Heading(t("Vérification", "Verification").to_owned()));
+    blocks.push(Block::Heading(t(Doc::AuthorisationVerification).to_owned()));
     let url = verify_url(public_url, &authorisation.code);
     blocks.push(Block::Qr {
         modules: qr_modules(&url),
         caption: format!(
             "{}\n{}\n{}",
-            t("Code de vérification :", "Verification code:"),
+            t(Doc::AuthorisationVerificationCode),
             authorisation.code,
-            lang.pick((
-                "Vérifiez cette autorisation avec ce code et la date de naissance du salarié sur ",
-                "Check this authorisation with this code and the employee's birth date on ",
-            ))
-            .to_owned()
+            t(Doc::AuthorisationCheckAuthorisationCodeEmployee).to_owned()
                 + &format!("{}/verifier", public_url.trim_end_matches('/'))
         ),
     });
     blocks.push(Block::Spacer(8.0));
-    blocks.push(Block::Paragraph(t(
-        "L'employeur conserve cette autorisation pendant toute la durée de l'emploi. Elle ne vaut que pour l'emploi, l'employeur et la période indiqués, dans la limite de la validité du titre de séjour.",
-        "The employer keeps this authorisation for the whole employment. It is valid only for the job, the employer and the period shown, within the residence permit's validity.",
-    ).to_owned()));
+    blocks.push(Block::Paragraph(
+        t(Doc::AuthorisationEmployerKeepsAuthorisationWhole).to_owned(),
+    ));
     blocks
 }
 

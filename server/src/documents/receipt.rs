@@ -1,7 +1,7 @@
 //! The deposit receipt (récépissé de dépôt): what was filed, when, with which documents, and
 //! for which service. Built from the stored request, so it reads the same every time.
 
-use app::i18n::Lang;
+use app::i18n::{Doc, Lang};
 use app::rules::DocumentKind;
 
 use crate::documents::pdf::{render, Block, DocInfo};
@@ -25,7 +25,7 @@ pub fn deposit_receipt(
     // In French or in English: an Arabic or Chinese request's receipt is French, the PDF
     // writer neither shapes Arabic nor carries a Chinese font.
     let lang = if lang == Lang::En { Lang::En } else { Lang::Fr };
-    let t = |fr: &'static str, en: &'static str| lang.pick((fr, en));
+    let t = |d: Doc| d.text(lang);
     let number = dossier.number.clone().unwrap_or_default();
     let submitted = dossier
         .submitted_at
@@ -36,18 +36,15 @@ pub fn deposit_receipt(
         })
         .unwrap_or_default();
     let mut blocks = vec![
-        Block::Title(t("Récépissé de dépôt", "Deposit receipt").to_owned()),
-        Block::Paragraph(t(
-            "Demande d'autorisation de travail pour un étudiant étranger (Code du travail, art. L.5221-5 et R.5221-1 et suivants).",
-            "Work authorisation request for a foreign student (French Labour Code, art. L.5221-5 and R.5221-1 ff.).",
-        ).to_owned()),
+        Block::Title(t(Doc::ReceiptDepositReceipt).to_owned()),
+        Block::Paragraph(t(Doc::ReceiptWorkAuthorisationRequestForeign).to_owned()),
         Block::Spacer(6.0),
-        field(t("Numéro de dossier", "File number"), number.clone()),
-        field(t("Déposé le", "Filed on"), submitted),
-        field(t("Service instructeur", "Instruction service"), service.to_owned()),
+        field(t(Doc::AuthorisationFileNumber), number.clone()),
+        field(t(Doc::ReceiptFiled), submitted),
+        field(t(Doc::ReceiptInstructionService), service.to_owned()),
     ];
     blocks.extend(party_blocks(parsed, lang));
-    blocks.push(Block::Heading(t("Pièces jointes", "Documents").to_owned()));
+    blocks.push(Block::Heading(t(Doc::ReceiptDocuments).to_owned()));
     for kind in DocumentKind::ALL {
         let names: Vec<&str> = files
             .iter()
@@ -59,23 +56,18 @@ pub fn deposit_receipt(
         }
     }
     blocks.push(Block::Spacer(10.0));
-    blocks.push(Block::Paragraph(t(
-        "Ce récépissé atteste le dépôt de la demande ; il ne vaut pas autorisation de travail. Le salarié ne peut commencer à travailler qu'une fois l'autorisation accordée, sauf si aucune autorisation n'est requise.",
-        "This receipt proves the request was filed; it is not a work authorisation. The employee may start work only once the authorisation is granted, unless none is required.",
-    ).to_owned()));
+    blocks.push(Block::Paragraph(
+        t(Doc::ReceiptReceiptProvesRequestWas).to_owned(),
+    ));
     let info = DocInfo {
-        title: format!("{} {number}", t("Récépissé de dépôt", "Deposit receipt")),
+        title: format!("{} {number}", t(Doc::ReceiptDepositReceipt)),
         author: service.to_owned(),
         creation_date: dossier
             .submitted_at
             .map(|at| at.format("D:%Y%m%d%H%M%SZ").to_string())
             .unwrap_or_default(),
         footer: format!("Work in France – {number}"),
-        header: t(
-            "République française — Work in France",
-            "French Republic — Work in France",
-        )
-        .to_owned(),
+        header: t(Doc::ReceiptFrenchRepublicWorkFrance).to_owned(),
         lang: lang.code().to_owned(),
     };
     render(&info, &blocks)
@@ -83,28 +75,25 @@ pub fn deposit_receipt(
 
 /// The student, the employer and the job, as the receipt and the authorisation print them.
 pub fn party_blocks(parsed: &Parsed, lang: Lang) -> Vec<Block> {
-    let t = |fr: &'static str, en: &'static str| lang.pick((fr, en));
+    let t = |d: Doc| d.text(lang);
     let mut blocks = Vec::new();
     if let Some(s) = &parsed.student {
-        blocks.push(Block::Heading(t("Salarié", "Employee").to_owned()));
+        blocks.push(Block::Heading(t(Doc::ReceiptEmployee).to_owned()));
         blocks.push(field(
-            t("Nom, prénoms", "Name"),
+            t(Doc::ReceiptName),
             format!("{} {}", s.family_name.to_uppercase(), s.given_names),
         ));
         blocks.push(field(
-            t("Date de naissance", "Date of birth"),
+            t(Doc::ReceiptDateBirth),
             s.birth_date.format("%d/%m/%Y").to_string(),
         ));
+        blocks.push(field(t(Doc::ReceiptNationality), s.nationality.name(lang)));
         blocks.push(field(
-            t("Nationalité", "Nationality"),
-            s.nationality.name(lang),
-        ));
-        blocks.push(field(
-            t("Titre de séjour", "Residence permit"),
+            t(Doc::ReceiptResidencePermit),
             format!("{} n° {}", s.permit.label(lang), s.permit_number),
         ));
         blocks.push(field(
-            t("Validité du titre", "Permit validity"),
+            t(Doc::ReceiptPermitValidity),
             format!(
                 "{} – {}",
                 s.permit_issued.format("%d/%m/%Y"),
@@ -112,16 +101,16 @@ pub fn party_blocks(parsed: &Parsed, lang: Lang) -> Vec<Block> {
             ),
         ));
         blocks.push(field(
-            t("Formation", "Studies"),
+            t(Doc::ReceiptStudies),
             format!("{}, {} ({})", s.school, s.diploma, s.study_year),
         ));
     }
     if let Some(e) = &parsed.employer {
-        blocks.push(Block::Heading(t("Employeur", "Employer").to_owned()));
-        blocks.push(field(t("Raison sociale", "Name"), e.employer_name.clone()));
+        blocks.push(Block::Heading(t(Doc::ReceiptEmployer).to_owned()));
+        blocks.push(field(t(Doc::ReceiptName2), e.employer_name.clone()));
         blocks.push(field("SIRET", e.siret.as_str()));
         blocks.push(field(
-            t("Établissement", "Establishment"),
+            t(Doc::ReceiptEstablishment),
             format!(
                 "{}, {} {}",
                 e.establishment_address, e.establishment_postcode, e.establishment_city
@@ -129,25 +118,25 @@ pub fn party_blocks(parsed: &Parsed, lang: Lang) -> Vec<Block> {
         ));
     }
     if let Some(j) = &parsed.job {
-        blocks.push(Block::Heading(t("Emploi", "Job").to_owned()));
-        blocks.push(field(t("Poste", "Position"), j.job_title.clone()));
-        blocks.push(field(t("Contrat", "Contract"), j.contract.label(lang)));
+        blocks.push(Block::Heading(t(Doc::ReceiptJob).to_owned()));
+        blocks.push(field(t(Doc::ReceiptPosition), j.job_title.clone()));
+        blocks.push(field(t(Doc::ReceiptContract), j.contract.label(lang)));
         let end = j
             .contract_end
             .map(|e| e.format("%d/%m/%Y").to_string())
-            .unwrap_or_else(|| t("sans terme", "open-ended").to_owned());
+            .unwrap_or_else(|| t(Doc::ReceiptOpenEnded).to_owned());
         blocks.push(field(
-            t("Période", "Period"),
+            t(Doc::ReceiptPeriod),
             format!("{} – {end}", j.contract_start.format("%d/%m/%Y")),
         ));
         blocks.push(field(
-            t("Durée et salaire", "Hours and wage"),
+            t(Doc::ReceiptHoursWage),
             format!(
                 "{} h / {} ; {} € {}",
                 lang.number(j.weekly_hours),
-                t("semaine", "week"),
+                t(Doc::ReceiptWeek),
                 lang.number(j.hourly_wage),
-                t("brut de l'heure", "gross per hour")
+                t(Doc::ReceiptGrossPerHour)
             ),
         ));
     }
