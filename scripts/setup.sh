@@ -27,6 +27,9 @@ apt_install() {
 case "${1:-base}" in
   browser)
     command -v chromium >/dev/null 2>&1 || apt_install chromium
+    # A Chinese font (5 MB; Noto CJK weighs 91): without one the Chinese journey's screenshots
+    # show boxes. Students' own phones and computers have theirs.
+    apt_install fonts-wqy-microhei
     exit 0 ;;
   wasm-opt)
     # npm's binaryen 132, not Debian's 108, whose wasm-opt breaks wasm-bindgen 0.2.130's output
