@@ -27,6 +27,8 @@ for f in "$pkg"/*.wasm; do
 done
 for f in "$pkg"/__wasm_split*.js; do [ -f "$f" ] && sizes "split loader: $(basename "$f")" "$f"; done
 sizes "CSS" "$pkg"/*.css
+# Per island: what its page fetches (the main module, then its module and the chunks it needs).
+node scripts/bench/island-sizes.mjs "$pkg"
 echo "(what a first visit actually transfers, per page, is measured on the emulated phone below)"
 
 # What those bytes are: twiggy on the module rustc wrote (before wasm-bindgen and wasm-opt,
