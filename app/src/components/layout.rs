@@ -29,20 +29,14 @@ pub fn use_lang() -> RwSignal<Lang> {
         .unwrap_or_else(|| RwSignal::new(Lang::default()))
 }
 
-/// A text that follows the language switch.
-pub fn tr(msg: Msg) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
-    let lang = use_lang();
-    move || lang.get().t(msg)
-}
-
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
     view! {
         <div class="fr-skiplinks">
-            <nav class="fr-container" role="navigation" aria-label=tr(Msg::SkipLinksLabel)>
+            <nav class="fr-container" role="navigation" aria-label=t(Msg::SkipLinksLabel)>
                 <ul class="fr-skiplinks__list">
-                    <li><a class="fr-link" href="#contenu">{tr(Msg::SkipToContent)}</a></li>
-                    <li><a class="fr-link" href="#pied-de-page">{tr(Msg::SkipToFooter)}</a></li>
+                    <li><a class="fr-link" href="#contenu">{t(Msg::SkipToContent)}</a></li>
+                    <li><a class="fr-link" href="#pied-de-page">{t(Msg::SkipToFooter)}</a></li>
                 </ul>
             </nav>
         </div>
@@ -69,10 +63,10 @@ fn Header() -> impl IntoView {
                                 </div>
                             </div>
                             <div class="fr-header__service">
-                                <a href="/" title=tr(Msg::HomeLinkTitle)>
+                                <a href="/" title=t(Msg::HomeLinkTitle)>
                                     <p class="fr-header__service-title">"Work in France"</p>
                                 </a>
-                                <p class="fr-header__service-tagline">{tr(Msg::Tagline)}</p>
+                                <p class="fr-header__service-tagline">{t(Msg::Tagline)}</p>
                             </div>
                         </div>
                         <div class="fr-header__tools">
@@ -92,9 +86,9 @@ fn Header() -> impl IntoView {
                     // always open and the button hidden (style/main.css).
                     <details class="wif-menu">
                         <summary class="fr-btn fr-btn--tertiary-no-outline fr-icon-menu-fill fr-btn--icon-left">
-                            {tr(Msg::MenuButton)}
+                            {t(Msg::MenuButton)}
                         </summary>
-                        <nav class="fr-nav" role="navigation" aria-label=tr(Msg::MainMenu)>
+                        <nav class="fr-nav" role="navigation" aria-label=t(Msg::MainMenu)>
                             <ul class="fr-nav__list">
                                 <NavLink href="/" label=Msg::NavHome />
                                 <NavLink href="/eligibilite" label=Msg::NavEligibility />
@@ -115,7 +109,7 @@ fn NavLink(href: &'static str, label: Msg) -> impl IntoView {
     let current = move || (location.pathname.get() == href).then_some("page");
     view! {
         <li class="fr-nav__item">
-            <a class="fr-nav__link" href=href aria-current=current>{tr(label)}</a>
+            <a class="fr-nav__link" href=href aria-current=current>{t(label)}</a>
         </li>
     }
 }
@@ -187,34 +181,34 @@ fn Footer() -> impl IntoView {
             <div class="fr-container">
                 <div class="fr-footer__body">
                     <div class="fr-footer__brand fr-enlarge-link">
-                        <a href="/" title=tr(Msg::HomeLinkTitle)>
+                        <a href="/" title=t(Msg::HomeLinkTitle)>
                             <p class="fr-logo">"République" <br /> "Française"</p>
                         </a>
                     </div>
                     <div class="fr-footer__content">
-                        <p class="fr-footer__content-desc">{tr(Msg::FooterDescription)}</p>
+                        <p class="fr-footer__content-desc">{t(Msg::FooterDescription)}</p>
                     </div>
                 </div>
                 <div class="fr-footer__bottom">
                     <ul class="fr-footer__bottom-list">
                         <li class="fr-footer__bottom-item">
-                            <a class="fr-footer__bottom-link" href="/accessibilite">{tr(Msg::AccessibilityStatus)}</a>
+                            <a class="fr-footer__bottom-link" href="/accessibilite">{t(Msg::AccessibilityStatus)}</a>
                         </li>
                         <li class="fr-footer__bottom-item">
-                            <a class="fr-footer__bottom-link" href="/api/v1/openapi.json">{tr(Msg::FooterApi)}</a>
+                            <a class="fr-footer__bottom-link" href="/api/v1/openapi.json">{t(Msg::FooterApi)}</a>
                         </li>
                         <li class="fr-footer__bottom-item">
-                            <a class="fr-footer__bottom-link" href="/verifier">{tr(Msg::FooterVerify)}</a>
+                            <a class="fr-footer__bottom-link" href="/verifier">{t(Msg::FooterVerify)}</a>
                         </li>
                         <li class="fr-footer__bottom-item">
-                            <a class="fr-footer__bottom-link" href="/statistiques">{tr(Msg::FooterStats)}</a>
+                            <a class="fr-footer__bottom-link" href="/statistiques">{t(Msg::FooterStats)}</a>
                         </li>
                         <li class="fr-footer__bottom-item">
-                            <a class="fr-footer__bottom-link" href="/instruction">{tr(Msg::FooterInstructors)}</a>
+                            <a class="fr-footer__bottom-link" href="/instruction">{t(Msg::FooterInstructors)}</a>
                         </li>
                     </ul>
                     <div class="fr-footer__bottom-copy">
-                        <p>{tr(Msg::FooterLicence)}</p>
+                        <p>{t(Msg::FooterLicence)}</p>
                     </div>
                 </div>
             </div>
@@ -243,7 +237,7 @@ where
     }
 }
 
-/// A sentence in both languages that follows the switch.
+/// A message of the catalogue in the page's language, following the language in context.
 pub fn t(msg: Msg) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
     let lang = use_lang();
     move || lang.get().t(msg)

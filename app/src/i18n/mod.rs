@@ -119,8 +119,8 @@ impl Lang {
         }
     }
 
-    /// French or English, for what exists in those two only (the PDFs' translation, a
-    /// spreadsheet's date format): the other languages read the English.
+    /// French or English, for what exists in those two only (a spreadsheet's date format): the
+    /// other languages read the English. The documents' texts have their own rule ([`Doc`]).
     pub const fn pick<T: Copy>(self, (fr, en): (T, T)) -> T {
         match self {
             Lang::Fr => fr,

@@ -1,7 +1,7 @@
 use crate::components::layout::PageTitle;
 use leptos::prelude::*;
 
-use crate::components::layout::{t, tr, TableFrame};
+use crate::components::layout::{t, TableFrame};
 use crate::i18n::Msg;
 
 /// How a criterion is checked, each time `make test` runs.
@@ -79,14 +79,14 @@ pub fn AccessibilityPage() -> impl IntoView {
         })
     };
     view! {
-        <PageTitle text=tr(Msg::AccessibilityTitle) />
+        <PageTitle text=t(Msg::AccessibilityTitle) />
         <div class="fr-container fr-my-6w">
-            <h1>{tr(Msg::AccessibilityTitle)}</h1>
-            <p>{tr(Msg::AccessibilityIntro)}</p>
-            <h2>{tr(Msg::AccessibilityStatusHeading)}</h2>
-            <p>{tr(Msg::AccessibilityStatusText)}</p>
-            <h2>{tr(Msg::AccessibilityDoneHeading)}</h2>
-            <p>{tr(Msg::AccessibilityDoneText)}</p>
+            <h1>{t(Msg::AccessibilityTitle)}</h1>
+            <p>{t(Msg::AccessibilityIntro)}</p>
+            <h2>{t(Msg::AccessibilityStatusHeading)}</h2>
+            <p>{t(Msg::AccessibilityStatusText)}</p>
+            <h2>{t(Msg::AccessibilityDoneHeading)}</h2>
+            <p>{t(Msg::AccessibilityDoneText)}</p>
             <h2>{t(Msg::AccessibilityRgaa41Criteria)}</h2>
             <p>{t(Msg::AccessibilityBeforeEachReleaseEnd)}</p>
             <TableFrame label=t(Msg::AccessibilityCriteriaCheckedHow)>
@@ -110,8 +110,8 @@ pub fn AccessibilityPage() -> impl IntoView {
                     </tbody>
                 </table>
             </TableFrame>
-            <h2>{tr(Msg::AccessibilityContactHeading)}</h2>
-            <p>{tr(Msg::AccessibilityContactText)}</p>
+            <h2>{t(Msg::AccessibilityContactHeading)}</h2>
+            <p>{t(Msg::AccessibilityContactText)}</p>
         </div>
     }
 }

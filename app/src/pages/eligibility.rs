@@ -8,7 +8,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::components::fields::{options, Kind};
 use crate::components::form::{FieldErrorSignal, RadioGroup, SelectField, TextField};
-use crate::components::layout::{provide_island_lang, tr, use_lang};
+use crate::components::layout::{provide_island_lang, t, use_lang};
 use crate::i18n::{Lang, Msg};
 use crate::rules::eligibility::{self, Contract, EligibilityAnswers, FiledBy, Outcome};
 use crate::rules::{decide, Eligibility, ErrorCode, FieldError, RulesConfig};
@@ -45,10 +45,10 @@ pub fn EligibilityPage() -> impl IntoView {
     let lang = use_lang().get_untracked();
     let today = crate::env::today();
     view! {
-        <PageTitle text=tr(Msg::EligibilityTitle) />
+        <PageTitle text=t(Msg::EligibilityTitle) />
         <div class="fr-container fr-my-4w">
-            <h1>{tr(Msg::EligibilityTitle)}</h1>
-            <p class="fr-text--lead">{tr(Msg::EligibilityLead)}</p>
+            <h1>{t(Msg::EligibilityTitle)}</h1>
+            <p class="fr-text--lead">{t(Msg::EligibilityLead)}</p>
             <crate::PreloadFrontEnd island="EligibilityForm" />
             <EligibilityForm lang initial submitted today />
         </div>
@@ -193,8 +193,8 @@ fn EligibilityForm(
                         <input type="hidden" name="lang" value=move || lang.get().code() />
                         <SelectField
                             id="nationality"
-                            label=tr(Msg::NationalityLabel)
-                            placeholder=tr(Msg::NationalityPlaceholder)
+                            label=t(Msg::NationalityLabel)
+                            placeholder=t(Msg::NationalityPlaceholder)
                             options=countries
                             value=value_of("nationality")
                             error=error_of("nationality")
@@ -202,8 +202,8 @@ fn EligibilityForm(
                         />
                         <RadioGroup
                             id="permit"
-                            legend=tr(Msg::PermitLegend)
-                            hint=Signal::derive(tr(Msg::PermitHint))
+                            legend=t(Msg::PermitLegend)
+                            hint=Signal::derive(t(Msg::PermitHint))
                             options=permits
                             value=value_of("permit")
                             error=error_of("permit")
@@ -211,8 +211,8 @@ fn EligibilityForm(
                         />
                         <SelectField
                             id="contract"
-                            label=tr(Msg::ContractLabel)
-                            placeholder=tr(Msg::ContractPlaceholder)
+                            label=t(Msg::ContractLabel)
+                            placeholder=t(Msg::ContractPlaceholder)
                             options=contracts
                             value=value_of("contract")
                             error=error_of("contract")
@@ -220,8 +220,8 @@ fn EligibilityForm(
                         />
                         <TextField
                             id="annual_hours"
-                            label=tr(Msg::HoursLabel)
-                            hint=Signal::derive(tr(Msg::HoursHint))
+                            label=t(Msg::HoursLabel)
+                            hint=Signal::derive(t(Msg::HoursHint))
                             initial=initial_hours
                             inputmode="decimal"
                             error=error_of("annual_hours")
@@ -229,7 +229,7 @@ fn EligibilityForm(
                         />
                         <RadioGroup
                             id="within_curriculum"
-                            legend=tr(Msg::CurriculumLegend)
+                            legend=t(Msg::CurriculumLegend)
                             hint=curriculum_hint
                             options=yes_no
                             value=within_value
@@ -240,9 +240,9 @@ fn EligibilityForm(
                         />
                         <SelectField
                             id="regulated_profession"
-                            label=tr(Msg::ProfessionLabel)
-                            hint=Signal::derive(tr(Msg::ProfessionHint))
-                            placeholder=tr(Msg::ProfessionPlaceholder)
+                            label=t(Msg::ProfessionLabel)
+                            hint=Signal::derive(t(Msg::ProfessionHint))
+                            placeholder=t(Msg::ProfessionPlaceholder)
                             options=professions
                             value=value_of("regulated_profession")
                             error=error_of("regulated_profession")
@@ -250,7 +250,7 @@ fn EligibilityForm(
                         />
                         <RadioGroup
                             id="filed_by"
-                            legend=tr(Msg::FiledByLegend)
+                            legend=t(Msg::FiledByLegend)
                             options=filers
                             value=value_of("filed_by")
                             error=error_of("filed_by")
@@ -266,11 +266,11 @@ fn EligibilityForm(
                                     checked=renewal_checked
                                     on:change=move |ev| set("renewal")(event_target_checked(&ev).to_string())
                                 />
-                                <label class="fr-label" for="renewal">{tr(Msg::RenewalLabel)}</label>
+                                <label class="fr-label" for="renewal">{t(Msg::RenewalLabel)}</label>
                             </div>
                         </div>
                         <div class="fr-mt-4w">
-                            <button class="fr-btn" type="submit">{tr(Msg::SeeResult)}</button>
+                            <button class="fr-btn" type="submit">{t(Msg::SeeResult)}</button>
                         </div>
                     </form>
                 </div>
@@ -282,7 +282,7 @@ fn EligibilityForm(
                         aria-live="polite"
                         aria-labelledby="resultat-titre"
                     >
-                        <h2 class="fr-h4" id="resultat-titre">{tr(Msg::ResultHeading)}</h2>
+                        <h2 class="fr-h4" id="resultat-titre">{t(Msg::ResultHeading)}</h2>
                         {move || match evaluation.get() {
                             Ok(decision) => view! { <Decision decision today /> }.into_any(),
                             Err(errors) => {
@@ -317,7 +317,7 @@ fn Pending(errors: Vec<FieldError>, show_missing: bool) -> impl IntoView {
         Msg::ResultWaiting
     };
     view! {
-        <p class="wif-result__pending" data-testid="eligibility-pending">{tr(message)}</p>
+        <p class="wif-result__pending" data-testid="eligibility-pending">{t(message)}</p>
         <Show when=move || invalid || show_missing>
             <ul class="wif-result__errors">
                 {errors
@@ -387,13 +387,13 @@ fn Decision(decision: Eligibility, today: chrono::NaiveDate) -> impl IntoView {
                 .map(|r| {
                     view! {
                         <p class="fr-callout__text">{move || r.explain(lang.get(), cap)}</p>
-                        <p class="fr-text--sm wif-legal">{tr(Msg::LegalBasis)} " " {r.article()}</p>
+                        <p class="fr-text--sm wif-legal">{t(Msg::LegalBasis)} " " {r.article()}</p>
                     }
                 })
                 .collect_view()}
             {cap.map(|cap| view! {
                 <p class="wif-cap" data-testid="eligibility-cap">
-                    <strong>{tr(Msg::CapLabel)}</strong>
+                    <strong>{t(Msg::CapLabel)}</strong>
                     " "
                     {move || format!("{} {}", lang.get().number(cap), lang.get().t(Msg::HoursPerYear))}
                 </p>
@@ -401,7 +401,7 @@ fn Decision(decision: Eligibility, today: chrono::NaiveDate) -> impl IntoView {
         </div>
         {(!obligations.is_empty()).then(|| view! {
             <div class="fr-notice-like fr-mt-2w">
-                <h3 class="fr-h6">{tr(Msg::ObligationsHeading)}</h3>
+                <h3 class="fr-h6">{t(Msg::ObligationsHeading)}</h3>
                 <ul>
                     {obligations.into_iter().map(|o| view! {
                         <li>{move || o.explain(lang.get())} <span class="fr-text--xs wif-legal">" (" {o.article()} ")"</span></li>
@@ -411,18 +411,18 @@ fn Decision(decision: Eligibility, today: chrono::NaiveDate) -> impl IntoView {
         })}
         {(!required.is_empty()).then(|| view! {
             <div class="fr-mt-2w" data-testid="eligibility-documents">
-                <h3 class="fr-h6">{tr(Msg::DocumentsHeading)}</h3>
+                <h3 class="fr-h6">{t(Msg::DocumentsHeading)}</h3>
                 <ul>
                     {required.into_iter().map(|doc| view! {
                         <li data-document=doc.code()>{move || doc.label(lang.get())}</li>
                     }).collect_view()}
                 </ul>
-                <p class="fr-text--sm">{tr(Msg::DocumentsFormat)}</p>
+                <p class="fr-text--sm">{t(Msg::DocumentsFormat)}</p>
             </div>
         })}
         {(!optional.is_empty()).then(|| view! {
             <div class="fr-mt-2w">
-                <h3 class="fr-h6">{tr(Msg::OptionalDocumentsHeading)}</h3>
+                <h3 class="fr-h6">{t(Msg::OptionalDocumentsHeading)}</h3>
                 <ul>
                     {optional.into_iter().map(|doc| view! {
                         <li data-document=doc.code()>{move || doc.label(lang.get())}</li>
@@ -433,7 +433,7 @@ fn Decision(decision: Eligibility, today: chrono::NaiveDate) -> impl IntoView {
         <p class="fr-text--xs fr-mt-2w wif-legal">
             {move || format!("{} {}.", lang.get().t(Msg::RulesInForce), lang.get().date(today))}
             " "
-            {tr(Msg::NotADecision)}
+            {t(Msg::NotADecision)}
         </p>
     }
 }

@@ -1,7 +1,7 @@
 use crate::components::layout::PageTitle;
 use leptos::prelude::*;
 
-use crate::components::layout::tr;
+use crate::components::layout::t;
 use crate::i18n::Msg;
 
 #[component]
@@ -11,11 +11,11 @@ pub fn NotFound() -> impl IntoView {
         response.set_status(http::StatusCode::NOT_FOUND);
     }
     view! {
-        <PageTitle text=tr(Msg::NotFoundTitle) />
+        <PageTitle text=t(Msg::NotFoundTitle) />
         <div class="fr-container fr-my-6w">
-            <h1>{tr(Msg::NotFoundTitle)}</h1>
-            <p class="fr-text--lead">{tr(Msg::NotFoundText)}</p>
-            <a class="fr-btn" href="/">{tr(Msg::NavHome)}</a>
+            <h1>{t(Msg::NotFoundTitle)}</h1>
+            <p class="fr-text--lead">{t(Msg::NotFoundText)}</p>
+            <a class="fr-btn" href="/">{t(Msg::NavHome)}</a>
         </div>
     }
 }
