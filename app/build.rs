@@ -39,6 +39,27 @@ fn read<'a>(dir: &str, langs: &[&'a str]) -> Vec<(&'a str, catalogue::Messages)>
     languages
 }
 
+/// A language's parts of the message `key` (checked: every language has every key).
+fn parts_of<'m>(messages: &'m catalogue::Messages, key: &str) -> &'m [catalogue::Part] {
+    &messages
+        .iter()
+        .find(|(k, _)| k == key)
+        .expect("checked: every language has every key")
+        .1
+}
+
+/// A text as the generated constants hold it: each `{ $name }` as `{$name}`.
+fn flat(parts: &[catalogue::Part]) -> String {
+    parts
+        .iter()
+        .map(|p| match p {
+            catalogue::Part::Text(t) => t.clone(),
+            catalogue::Part::Variable(v) => format!("{{${v}}}"),
+            catalogue::Part::Plural { .. } => unreachable!("a plural is a whole message"),
+        })
+        .collect()
+}
+
 /// `Doc`: the documents' fixed texts, French and English.
 fn documents() -> String {
     let languages = read("locales/documents", &DOCUMENT_LANGUAGES);
@@ -54,17 +75,11 @@ fn documents() -> String {
         let texts: Vec<String> = languages
             .iter()
             .map(|(lang, messages)| {
-                let parts = &messages.iter().find(|(k, _)| k == key).expect("checked").1;
-                let text: String = parts
-                    .iter()
-                    .map(|p| match p {
-                        catalogue::Part::Text(t) => t.as_str(),
-                        _ => panic!(
-                            "app/locales/documents/{lang}.ftl: {key}: a document's text is fixed"
-                        ),
-                    })
-                    .collect();
-                format!("{text:?}")
+                let parts = parts_of(messages, key);
+                if parts.iter().any(|p| !matches!(p, catalogue::Part::Text(_))) {
+                    panic!("app/locales/documents/{lang}.ftl: {key}: a document's text is fixed");
+                }
+                format!("{:?}", flat(parts))
             })
             .collect();
         let _ = writeln!(
@@ -107,28 +122,10 @@ fn main() {
          pub struct Msg(&'static [&'static str; {n}]);\n\n\
          #[allow(non_upper_case_globals)]\nimpl Msg {{"
     );
-    let parts_of = |lang_messages: &catalogue::Messages, key: &str| -> Vec<catalogue::Part> {
-        lang_messages
-            .iter()
-            .find(|(k, _)| k == key)
-            .expect("checked: every language has every key")
-            .1
-            .clone()
-    };
-    let flat = |parts: &[catalogue::Part]| -> String {
-        parts
-            .iter()
-            .map(|p| match p {
-                catalogue::Part::Text(t) => t.clone(),
-                catalogue::Part::Variable(v) => format!("{{${v}}}"),
-                catalogue::Part::Plural { .. } => unreachable!("a plural is a whole message"),
-            })
-            .collect()
-    };
     let mut plurals = Vec::new();
     for (key, _) in reference {
         let name = catalogue::rust_name(key);
-        let all: Vec<Vec<catalogue::Part>> =
+        let all: Vec<&[catalogue::Part]> =
             languages.iter().map(|(_, m)| parts_of(m, key)).collect();
         let selector = all
             .iter()
@@ -189,7 +186,6 @@ fn main() {
          pub struct Plural {{\n    variable: &'static str,\n    \
          texts: &'static [&'static [(&'static str, &'static str)]; {n}],\n}}"
     );
-    let dest = std::path::Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"))
-        .join("messages.rs");
+    let dest = std::path::Path::new(&out_dir).join("messages.rs");
     std::fs::write(&dest, out).unwrap_or_else(|e| panic!("{}: {e}", dest.display()));
 }
